@@ -1,0 +1,40 @@
+"""Per-article stages in one place: parse, extract, resolve. No store, no cross-article state."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+
+from claimledger.config import Settings
+from claimledger.extract import extract
+from claimledger.model import Analysis, Article
+from claimledger.nlp import load_nlp, parse
+from claimledger.resolve import resolve_article
+
+
+def analyze_articles(
+    articles: Iterable[Article], settings: Settings | None = None
+) -> Iterator[Analysis]:
+    """Analyse articles in `nlp.pipe` batches, yielding one Analysis per article, in order."""
+    settings = settings or Settings()
+    nlp = load_nlp(settings.spacy_model, settings.max_chars)
+    pending: deque[Article] = deque()
+
+    def texts() -> Iterator[str]:
+        for article in articles:
+            pending.append(article)
+            yield article.text
+
+    docs = parse(texts(), nlp, batch_size=settings.batch_size, n_process=settings.n_process)
+    for doc in docs:
+        article = pending.popleft()
+        analysis = extract(doc, article, settings.extractors)
+        resolve_article(doc, analysis)
+        yield analysis
+
+
+def analyze_text(text: str, settings: Settings | None = None, **meta: str | None) -> Analysis:
+    """Analyse one text (metadata as keyword arguments): the quickest way in from Python."""
+    from claimledger.ingest.normalize import normalize_text
+
+    return next(analyze_articles([Article(text=normalize_text(text), **meta)], settings))

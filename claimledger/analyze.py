@@ -5,17 +5,20 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator
 
+from spacy.tokens import Doc
+
 from claimledger.config import Settings
 from claimledger.extract import extract
+from claimledger.ingest.normalize import normalize_text
 from claimledger.model import Analysis, Article
 from claimledger.nlp import load_nlp, parse
 from claimledger.resolve import resolve_article
 
 
-def analyze_articles(
+def parse_articles(
     articles: Iterable[Article], settings: Settings | None = None
-) -> Iterator[Analysis]:
-    """Analyse articles in `nlp.pipe` batches, yielding one Analysis per article, in order."""
+) -> Iterator[tuple[Article, Doc]]:
+    """Parse articles in `nlp.pipe` batches, yielding each with its Doc, in order."""
     settings = settings or Settings()
     nlp = load_nlp(settings.spacy_model, settings.max_chars)
     pending: deque[Article] = deque()
@@ -25,16 +28,27 @@ def analyze_articles(
             pending.append(article)
             yield article.text
 
-    docs = parse(texts(), nlp, batch_size=settings.batch_size, n_process=settings.n_process)
-    for doc in docs:
-        article = pending.popleft()
-        analysis = extract(doc, article, settings.extractors)
-        resolve_article(doc, analysis)
-        yield analysis
+    for doc in parse(texts(), nlp, batch_size=settings.batch_size, n_process=settings.n_process):
+        yield pending.popleft(), doc
+
+
+def analyze_doc(doc: Doc, article: Article, settings: Settings | None = None) -> Analysis:
+    """Extract and resolve within one parsed article."""
+    settings = settings or Settings()
+    analysis = extract(doc, article, settings.extractors)
+    resolve_article(doc, analysis)
+    return analysis
+
+
+def analyze_articles(
+    articles: Iterable[Article], settings: Settings | None = None
+) -> Iterator[Analysis]:
+    """Analyse articles, yielding one Analysis per article, in order."""
+    settings = settings or Settings()
+    for article, doc in parse_articles(articles, settings):
+        yield analyze_doc(doc, article, settings)
 
 
 def analyze_text(text: str, settings: Settings | None = None, **meta: str | None) -> Analysis:
     """Analyse one text (metadata as keyword arguments): the quickest way in from Python."""
-    from claimledger.ingest.normalize import normalize_text
-
     return next(analyze_articles([Article(text=normalize_text(text), **meta)], settings))

@@ -2,6 +2,122 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from typing import Any
+
+from claimledger.analyze import analyze_doc, parse_articles
+from claimledger.config import Settings
+from claimledger.ingest import read_articles
+from claimledger.model import Analysis, Article, Failure, IngestSummary
+from claimledger.reconcile import reconcile_article
+from claimledger.store import Store
+
+# Called once per input item: ("ingested" | "unchanged" | "failed", source).
+ProgressFn = Callable[[str, str], None]
+
 
 class Ledger:
-    """A store plus the pipeline that fills it."""
+    """A store plus the pipeline that fills it: `Ledger("x.db").ingest(["articles/"])`."""
+
+    def __init__(self, path_or_url: str | None = None, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.store = Store(path_or_url or self.settings.db_url)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing ---------------------------------------------------------------------
+
+    def ingest(
+        self,
+        paths: Iterable[str],
+        meta: dict[str, Any] | None = None,
+        stdin_kind: str = "txt",
+        progress: ProgressFn | None = None,
+    ) -> IngestSummary:
+        """Read, analyse and store every article in `paths`; bad inputs are reported, not fatal.
+
+        Each article is committed with everything extracted from it in one transaction, so an
+        interrupted run leaves a consistent store and re-running completes it.
+        """
+        items = read_articles(paths, self.settings, meta, stdin_kind)
+        return self.ingest_items(items, progress)
+
+    def ingest_items(
+        self, items: Iterable[Article | Failure], progress: ProgressFn | None = None
+    ) -> IngestSummary:
+        """Ingest already-read articles (and pass Failures through to the summary)."""
+        summary = IngestSummary()
+        report = progress or (lambda _kind, _source: None)
+        seen: set[str] = set()
+        for chunk in _chunks(items, self.settings.batch_size):
+            fresh: list[Article] = []
+            known = self.store.known(i.sha256 for i in chunk if isinstance(i, Article))
+            for item in chunk:
+                if isinstance(item, Failure):
+                    summary.failed.append(item)
+                    report("failed", item.source)
+                elif item.sha256 in known or item.sha256 in seen:
+                    summary.unchanged.append(item.id)
+                    report("unchanged", item.path or item.id)
+                else:
+                    seen.add(item.sha256)
+                    fresh.append(item)
+            for article, doc in parse_articles(fresh, self.settings):
+                source = article.path or article.id
+                try:
+                    analysis = analyze_doc(doc, article, self.settings)
+                    stored = self._store(analysis)
+                except Exception as exc:  # one bad article must not sink the batch
+                    summary.failed.append(Failure(source, f"analysis failed: {exc!r}"))
+                    report("failed", source)
+                    continue
+                (summary.ingested if stored else summary.unchanged).append(article.id)
+                report("ingested" if stored else "unchanged", source)
+        return summary
+
+    def _store(self, analysis: Analysis) -> bool:
+        with self.store.engine.begin() as conn:
+            stored = self.store.write_in(conn, analysis)
+            if stored:
+                reconcile_article(self.store, conn, analysis.article.id)
+            return stored
+
+    # --- reading ---------------------------------------------------------------------
+
+    def articles(self, **where: Any) -> list[dict[str, Any]]:
+        return self.store.rows("articles", where, order_by=("published_at", "id"))
+
+    def statements(self, **where: Any) -> list[dict[str, Any]]:
+        return self.store.rows("statements", where, order_by=("article_id", "idx"))
+
+    def quantities(self, **where: Any) -> list[dict[str, Any]]:
+        return self.store.rows("quantities", where, order_by=("article_id", "idx"))
+
+    def times(self, **where: Any) -> list[dict[str, Any]]:
+        return self.store.rows("times", where, order_by=("article_id", "idx"))
+
+    def entities(self, **where: Any) -> list[dict[str, Any]]:
+        return self.store.rows("entities", where, order_by=("name",))
+
+    def claims(self, **where: Any) -> list[dict[str, Any]]:
+        return self.store.rows("claims", where, order_by=("kind", "key"))
+
+    def report(self, fmt: str = "json") -> str:
+        """The dossier as `json`, `md` or `html` text."""
+        from claimledger.report import render
+
+        return render(self.store, fmt)
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    it = iter(items)
+    while chunk := list(islice(it, max(1, size))):
+        yield chunk

@@ -2,7 +2,9 @@
 
 import typer
 
-eval_app = typer.Typer(help="Score extraction against gold annotations (P/R/F1).", no_args_is_help=True)
+eval_app = typer.Typer(
+    help="Score extraction against gold annotations (P/R/F1).", no_args_is_help=True
+)
 
 # Each scorer module adds its command to eval_app when imported.
 from claimledger.eval import attribution, quantities  # noqa: E402,F401

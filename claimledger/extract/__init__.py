@@ -14,9 +14,7 @@ from claimledger.model import Analysis, Article
 DEFAULT_EXTRACTORS = ("statements", "times", "quantities")
 
 
-def extract(
-    doc: Doc, article: Article, names: Sequence[str] = DEFAULT_EXTRACTORS
-) -> Analysis:
+def extract(doc: Doc, article: Article, names: Sequence[str] = DEFAULT_EXTRACTORS) -> Analysis:
     """Run the named extractors in order over one parsed article."""
     analysis = Analysis(article=article)
     for name in names:

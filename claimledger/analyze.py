@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc
 
 from claimledger.config import Settings
 from claimledger.extract import extract
 from claimledger.ingest.normalize import normalize_text
-from claimledger.model import Analysis, Article
+from claimledger.model import Analysis, Article, Failure
 from claimledger.nlp import load_nlp, parse
 from claimledger.resolve import resolve_article
 
@@ -47,6 +47,22 @@ def analyze_articles(
     settings = settings or Settings()
     for article, doc in parse_articles(articles, settings):
         yield analyze_doc(doc, article, settings)
+
+
+# A runner turns a stream of articles into analyses (or per-article Failures), in any order.
+Runner = Callable[[Iterable[Article]], Iterator[Analysis | Failure]]
+
+
+def analyze_stream(
+    articles: Iterable[Article], settings: Settings | None = None
+) -> Iterator[Analysis | Failure]:
+    """The local runner: like `analyze_articles`, but one bad article yields a Failure."""
+    settings = settings or Settings()
+    for article, doc in parse_articles(articles, settings):
+        try:
+            yield analyze_doc(doc, article, settings)
+        except Exception as exc:  # one bad article must not sink the batch
+            yield Failure(article.path or article.id, f"analysis failed: {exc!r}")
 
 
 def analyze_text(text: str, settings: Settings | None = None, **meta: str | None) -> Analysis:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from claimledger.analyze import analyze_doc, parse_articles
+from claimledger.analyze import Runner, analyze_stream
 from claimledger.config import Settings
 from claimledger.ingest import read_articles
 from claimledger.model import Analysis, Article, Failure, IngestSummary
@@ -51,36 +51,49 @@ class Ledger:
         return self.ingest_items(items, progress)
 
     def ingest_items(
-        self, items: Iterable[Article | Failure], progress: ProgressFn | None = None
+        self,
+        items: Iterable[Article | Failure],
+        progress: ProgressFn | None = None,
+        runner: Runner | None = None,
     ) -> IngestSummary:
-        """Ingest already-read articles (and pass Failures through to the summary)."""
+        """Ingest already-read articles (Failures pass through to the summary).
+
+        `runner` does the per-article stages (default: in this process); results are stored
+        here, one transaction per article.
+        """
         summary = IngestSummary()
         report = progress or (lambda _kind, _source: None)
-        seen: set[str] = set()
-        for chunk in _chunks(items, self.settings.batch_size):
-            fresh: list[Article] = []
-            known = self.store.known(i.sha256 for i in chunk if isinstance(i, Article))
-            for item in chunk:
-                if isinstance(item, Failure):
-                    summary.failed.append(item)
-                    report("failed", item.source)
-                elif item.sha256 in known or item.sha256 in seen:
-                    summary.unchanged.append(item.id)
-                    report("unchanged", item.path or item.id)
-                else:
-                    seen.add(item.sha256)
-                    fresh.append(item)
-            for article, doc in parse_articles(fresh, self.settings):
-                source = article.path or article.id
-                try:
-                    analysis = analyze_doc(doc, article, self.settings)
-                    stored = self._store(analysis)
-                except Exception as exc:  # one bad article must not sink the batch
-                    summary.failed.append(Failure(source, f"analysis failed: {exc!r}"))
-                    report("failed", source)
-                    continue
-                (summary.ingested if stored else summary.unchanged).append(article.id)
-                report("ingested" if stored else "unchanged", source)
+        run = runner or (lambda articles: analyze_stream(articles, self.settings))
+
+        def fresh() -> Iterator[Article]:
+            seen: set[str] = set()
+            for chunk in _chunks(items, self.settings.batch_size):
+                known = self.store.known(i.sha256 for i in chunk if isinstance(i, Article))
+                for item in chunk:
+                    if isinstance(item, Failure):
+                        summary.failed.append(item)
+                        report("failed", item.source)
+                    elif item.sha256 in known or item.sha256 in seen:
+                        summary.unchanged.append(item.id)
+                        report("unchanged", item.path or item.id)
+                    else:
+                        seen.add(item.sha256)
+                        yield item
+
+        for result in run(fresh()):
+            if isinstance(result, Failure):
+                summary.failed.append(result)
+                report("failed", result.source)
+                continue
+            article = result.article
+            try:
+                stored = self._store(result)
+            except Exception as exc:  # a row the database refuses loses only its article
+                summary.failed.append(Failure(article.path or article.id, f"not stored: {exc!r}"))
+                report("failed", article.path or article.id)
+                continue
+            (summary.ingested if stored else summary.unchanged).append(article.id)
+            report("ingested" if stored else "unchanged", article.path or article.id)
         return summary
 
     def _store(self, analysis: Analysis) -> bool:

@@ -104,7 +104,7 @@ def analyze(
         ):
             if isinstance(item, Failure):
                 failures.append(item)
-                err.print(f"[red]failed[/red] {item}", markup=True, highlight=False)
+                err.print(f"failed: {item}", markup=False, highlight=False, soft_wrap=True)
             else:
                 yield item
 
@@ -181,7 +181,7 @@ def _print_summary(summary: IngestSummary) -> None:
         f"failed {len(summary.failed)}"
     )
     for failure in summary.failed:
-        err.print(f"  failed: {failure}", markup=False, highlight=False)
+        err.print(f"  failed: {failure}", markup=False, highlight=False, soft_wrap=True)
 
 
 class _guard:
@@ -192,7 +192,7 @@ class _guard:
 
     def __exit__(self, kind: type | None, exc: BaseException | None, _tb: object) -> bool:
         if isinstance(exc, (ModelNotInstalled, ValueError)) and not isinstance(exc, typer.Exit):
-            err.print(f"error: {exc}", markup=False, highlight=False)
+            err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
             raise typer.Exit(2)
         return False
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from typing import Any
 
 from charset_normalizer import from_bytes
 
@@ -34,7 +35,7 @@ def decode_bytes(raw: bytes) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    guess = from_bytes(raw).best()
+    guess = _best_guess(raw)
     if guess is None:
         raise DecodeError(
             f"not UTF-8 ({utf8_error.reason} at byte {utf8_error.start}) and no text encoding "
@@ -44,6 +45,23 @@ def decode_bytes(raw: bytes) -> str:
     if _control_share(text) > 0.05:
         raise DecodeError("binary file (mostly control characters), not text")
     return text
+
+
+# When candidates score the same, prefer the encodings most news text was written in.
+_PREFERRED = ("cp1252", "latin_1", "iso8859_15", "cp1251", "shift_jis", "gb18030")
+
+
+def _best_guess(raw: bytes) -> Any:
+    matches = list(from_bytes(raw))
+    if not matches:
+        return None
+    top = min(matches, key=lambda m: (m.chaos, -m.coherence))
+    tied = [m for m in matches if (m.chaos, m.coherence) == (top.chaos, top.coherence)]
+    for name in _PREFERRED:
+        for m in tied:
+            if m.encoding == name:
+                return m
+    return top
 
 
 def _control_share(text: str) -> float:

@@ -1,0 +1,5 @@
+"""`python -m claimledger` runs the CLI."""
+
+from claimledger.cli import main
+
+main()

@@ -16,7 +16,9 @@ def paragraphs(root: Path = EXAMPLES) -> list[str]:
     """Every non-trivial paragraph of the example stories."""
     paras: list[str] = []
     for path in sorted(root.rglob("*.txt")):
-        paras += [p.strip() for p in path.read_text(encoding="utf-8").split("\n") if len(p.split()) > 8]
+        paras += [
+            p.strip() for p in path.read_text(encoding="utf-8").split("\n") if len(p.split()) > 8
+        ]
     return paras
 
 
@@ -27,7 +29,9 @@ def synthetic_articles(n: int, seed: int = 7, paras_per_article: int = 8) -> lis
     articles = []
     for i in range(n):
         picked = rng.sample(pool, min(paras_per_article, len(pool)))
-        text = "\n\n".join(_NUMBER.sub(lambda m: f"{rng.randint(2, 40) * 500:,}", p) for p in picked)
+        text = "\n\n".join(
+            _NUMBER.sub(lambda m: f"{rng.randint(2, 40) * 500:,}", p) for p in picked
+        )
         day = 1 + i % 28
         articles.append(
             Article(

@@ -27,7 +27,9 @@ not to return before the water receded.</p>
 
 def read(paths: list[str], **kw) -> tuple[list[Article], list[Failure]]:
     items = list(read_articles(paths, **kw))
-    return [i for i in items if isinstance(i, Article)], [i for i in items if isinstance(i, Failure)]
+    return [i for i in items if isinstance(i, Article)], [
+        i for i in items if isinstance(i, Failure)
+    ]
 
 
 def test_txt_md_html_jsonl_in_a_folder(tmp_path: Path) -> None:
@@ -72,7 +74,9 @@ def test_sidecar_metadata_and_flags(tmp_path: Path) -> None:
     (tmp_path / "one.txt").write_text("Story one.", encoding="utf-8")
     (tmp_path / "two.txt").write_text("Story two.", encoding="utf-8")
     (tmp_path / "articles.jsonl").write_text(
-        json.dumps({"path": "one.txt", "title": "One", "outlet": "Post", "published_at": "2024-10-23"})
+        json.dumps(
+            {"path": "one.txt", "title": "One", "outlet": "Post", "published_at": "2024-10-23"}
+        )
         + "\n",
         encoding="utf-8",
     )
@@ -89,7 +93,7 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     import io
     import sys
 
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("From a pipe.\r\n".encode())))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"From a pipe.\r\n")))
     articles, failures = read(["-"], meta={"published_at": "2024-03-04"})
     assert failures == []
     assert articles[0].text == "From a pipe." and articles[0].path == "<stdin>"
@@ -122,7 +126,9 @@ def test_identity_is_the_normalised_text() -> None:
         ("bad.md", b"---\ntitle: [unclosed\n---\nbody", "malformed front matter"),
     ],
 )
-def test_bad_files_are_reported_with_reason(tmp_path: Path, name: str, payload: bytes, reason: str) -> None:
+def test_bad_files_are_reported_with_reason(
+    tmp_path: Path, name: str, payload: bytes, reason: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(payload)
     (tmp_path / "good.txt").write_text("A good article survives.", encoding="utf-8")
@@ -144,7 +150,9 @@ def test_non_utf8_text_is_detected(tmp_path: Path) -> None:
 def test_missing_path_and_size_limit(tmp_path: Path) -> None:
     (tmp_path / "big.txt").write_text("word " * 400, encoding="utf-8")
     settings = Settings(max_bytes=1000)
-    articles, failures = read([str(tmp_path / "nope.txt"), str(tmp_path / "big.txt")], settings=settings)
+    articles, failures = read(
+        [str(tmp_path / "nope.txt"), str(tmp_path / "big.txt")], settings=settings
+    )
     assert articles == []
     assert [f.source for f in failures] == [str(tmp_path / "nope.txt"), str(tmp_path / "big.txt")]
     assert "no such file" in failures[0].reason

@@ -75,7 +75,9 @@ def test_cli_ingest_exit_codes_and_summary(tmp_path: Path) -> None:
 
 def test_analyze_json_contract(tmp_path: Path) -> None:
     lines = feed(tmp_path / "f.jsonl", 2)
-    result = CliRunner().invoke(app, ["analyze", str(lines), "--json", "--published-at", "2024-10-23"])
+    result = CliRunner().invoke(
+        app, ["analyze", str(lines), "--json", "--published-at", "2024-10-23"]
+    )
     assert result.exit_code == 0, result.output
     objs = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(objs) == 2  # one object per JSONL line, in order
@@ -136,4 +138,7 @@ def test_kill_mid_batch_leaves_store_consistent_and_rerun_completes(tmp_path: Pa
     assert rerun.returncode == 0, rerun.stderr
     assert f"ingested {n - partial}, unchanged {partial}, failed 0" in rerun.stderr
     with sqlite3.connect(db) as conn:
-        assert conn.execute("select count(*), count(distinct sha256) from articles").fetchone() == (n, n)
+        assert conn.execute("select count(*), count(distinct sha256) from articles").fetchone() == (
+            n,
+            n,
+        )

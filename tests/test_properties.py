@@ -27,9 +27,9 @@ NEWSY = [
     "25,000 to 30,000 a month",
 ]
 
-texts = st.lists(st.one_of(st.sampled_from(NEWSY), st.text(max_size=40)), min_size=1, max_size=12).map(
-    "".join
-)
+texts = st.lists(
+    st.one_of(st.sampled_from(NEWSY), st.text(max_size=40)), min_size=1, max_size=12
+).map("".join)
 
 
 def spans_of(obj: Any) -> list[dict]:
@@ -46,7 +46,9 @@ def spans_of(obj: Any) -> list[dict]:
     return found
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(raw=texts)
 def test_analysis_never_raises_and_spans_hold(analyze, raw: str) -> None:
     text = normalize_text(raw)

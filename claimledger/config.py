@@ -32,12 +32,23 @@ class Settings:
         default_factory=lambda: _env_int("CLAIMLEDGER_MAX_BYTES", 10 * 1024 * 1024)
     )
     max_chars: int = field(default_factory=lambda: _env_int("CLAIMLEDGER_MAX_CHARS", 1_000_000))
-    extractors: tuple[str, ...] = ("statements", "times", "quantities")
+    extractors: tuple[str, ...] = field(
+        default_factory=lambda: tuple(
+            name.strip()
+            for name in os.environ.get(
+                "CLAIMLEDGER_EXTRACTORS", "statements,times,quantities"
+            ).split(",")
+            if name.strip()
+        )
+    )
 
 
 def db_url_for(path_or_url: str | None) -> str:
     """Turn a plain file path into a SQLite URL; pass URLs through."""
     target = path_or_url or os.environ.get("CLAIMLEDGER_DB_URL") or DEFAULT_DB
+    if target.startswith(("postgresql://", "postgres://")):
+        # psycopg 3 is the driver we ship; SQLAlchemy's bare scheme would ask for psycopg2
+        return "postgresql+psycopg://" + target.split("://", 1)[1]
     if "://" in target:
         return target
     return f"sqlite:///{target}"

@@ -11,10 +11,7 @@ from claimledger.extract import quantities, statements, times  # noqa: F401
 from claimledger.extract.registry import extractor, get_extractor
 from claimledger.model import Analysis, Article
 
-DEFAULT_EXTRACTORS = ("statements", "times", "quantities")
-
-
-def extract(doc: Doc, article: Article, names: Sequence[str] = DEFAULT_EXTRACTORS) -> Analysis:
+def extract(doc: Doc, article: Article, names: Sequence[str]) -> Analysis:
     """Run the named extractors in order over one parsed article."""
     analysis = Analysis(article=article)
     for name in names:
@@ -22,4 +19,4 @@ def extract(doc: Doc, article: Article, names: Sequence[str] = DEFAULT_EXTRACTOR
     return analysis
 
 
-__all__ = ["DEFAULT_EXTRACTORS", "extract", "extractor", "get_extractor"]
+__all__ = ["extract", "extractor", "get_extractor"]

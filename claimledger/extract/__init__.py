@@ -11,6 +11,7 @@ from claimledger.extract import quantities, statements, times  # noqa: F401
 from claimledger.extract.registry import extractor, get_extractor
 from claimledger.model import Analysis, Article
 
+
 def extract(doc: Doc, article: Article, names: Sequence[str]) -> Analysis:
     """Run the named extractors in order over one parsed article."""
     analysis = Analysis(article=article)

@@ -1,14 +1,374 @@
-"""Times extraction (filled in by its issue)."""
+"""Time expressions, resolved against the publication date with the tense of their clause."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import calendar
+import re
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+from dateutil import parser as dateparser_util
+from dateutil.relativedelta import relativedelta
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from claimledger.extract.registry import extractor
-from claimledger.model import Analysis
+from claimledger.model import Analysis, Span, TimeExpr
+
+Tense = Literal["past", "present", "future"]
+Resolved = tuple[date, date, str]  # first day, last day (inclusive), grain
+
+_PREPS = {"on", "in", "by", "since", "until", "till", "before", "after", "from", "during",
+          "through", "throughout", "over", "within", "as of", "as early as", "as late as",
+          "earlier", "later", "around"}
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11),
+            "winter": (12, 2)}
+_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+_YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
+_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+          "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3, "few": 3, "a few": 3}
+# How far "the coming days" or "recent weeks" reach, in their own unit.
+_VAGUE_SPAN = {"day": 7, "week": 4, "month": 3, "year": 3}
+_UNIT = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
+_JOIN = re.compile(r"\s*(?:\bto\b|\band\b|\bthrough\b|\bor\b|\buntil\b|–|—|-(?=\s))\s*")
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_PIECE = re.compile(
+    rf"^(?:(early|mid|late|the end of|end of|the beginning of|beginning of|the start of)"
+    rf"[- ]?)?(?:({_MONTH_RE})\.?)?(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?)?,?(?:\s+(\d{{4}}))?$")
+_DAY_FIRST = re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?$")
+_CONNECTORS = {"and", "to", "or", "through", "-", "–", "—"}
+_AGES = re.compile(r"\b(?:year|month|week|day)s?[- ]old\b|\bage\b|\baged\b")
 
 
 @extractor("times")
 def extract_times(doc: Doc, analysis: Analysis) -> None:
-    """Placeholder until the times extractor lands: extracts nothing."""
+    """Fill `analysis.times` with every DATE expression, resolved where the text allows."""
+    ref = _reference(analysis.article.published_at)
+    source = doc.text  # built anew on every access: read it once
+    for first, last in _date_groups(doc):
+        start = _with_preposition(doc, first)
+        text = source[first.start_char:last.end_char]
+        span = Span.of(source, start, last.end_char)
+        t = TimeExpr(span=span)
+        hit = resolve(text, ref, tense_of(first.root))
+        if hit is not None:
+            t.resolved, t.resolved_end, t.grain = hit[0].isoformat(), hit[1].isoformat(), hit[2]
+        elif _is_duration(text):
+            t.grain = "duration"
+        analysis.times.append(t)
+
+
+def _date_groups(doc: Doc) -> list[tuple[SpacySpan, SpacySpan]]:
+    """DATE entities, trimmed of a dangling connector and joined when a connector links them
+    ("September and October"), or a part word leads in ("early to mid-October")."""
+    ents = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or _AGES.search(ent.text.lower()):
+            continue
+        end = ent.end
+        while end > ent.start + 1 and doc[end - 1].lower_ in _CONNECTORS:
+            end -= 1
+        start = ent.start
+        if start >= 2 and doc[start - 1].lower_ in _CONNECTORS and \
+                doc[start - 2].lower_ in _PARTS:
+            start -= 2
+        ents.append(doc[start:end])
+    groups: list[tuple[SpacySpan, SpacySpan]] = []
+    for ent in ents:
+        if groups:
+            first, last = groups[-1]
+            gap = doc[last.end:ent.start]
+            if len(gap) <= 1 and all(t.lower_ in _CONNECTORS for t in gap):
+                groups[-1] = (first, ent)
+                continue
+        groups.append((ent, ent))
+    return groups
+
+
+def _reference(published_at: str | None) -> date | None:
+    if not published_at:
+        return None
+    try:
+        return date.fromisoformat(published_at[:10])
+    except ValueError:
+        return None
+
+
+def _with_preposition(doc: Doc, ent: SpacySpan) -> int:
+    """Start of the expression including a temporal preposition before it ("on Wednesday")."""
+    i = ent.start
+    for width in (3, 2, 1):
+        if i - width >= 0 and doc[i - width:i].text.lower() in _PREPS:
+            return doc[i - width].idx
+    return ent.start_char
+
+
+def _is_duration(text: str) -> bool:
+    return bool(re.search(r"\b(?:days?|weeks?|months?|years?|decades?|hours?)\b", text.lower()))
+
+
+def tense_of(tok: Token) -> Tense:
+    """Tense of the clause a token sits in: modals and infinitives of intent read as future."""
+    node = tok
+    while True:
+        if node.pos_ in ("VERB", "AUX"):
+            aux = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
+            words = {c.lower_ for c in aux} | {node.lower_}
+            if words & {"will", "'ll", "shall", "wo", "would", "could", "might", "may"}:
+                return "future"
+            if any(c.lower_ == "to" for c in aux):
+                return "future"
+            if node.tag_ == "VBN" and not aux and node.dep_ in ("acl", "relcl", "advcl"):
+                return "past"  # "a treaty signed during a summit in June"
+            if any("Past" in c.morph.get("Tense") for c in aux) or (
+                    "Past" in node.morph.get("Tense") and node.tag_ == "VBD"):
+                return "past"
+            if node.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in aux):
+                return "present"
+        if node.head == node:
+            return "past"
+        node = node.head
+
+
+def resolve(text: str, ref: date | None, tense: Tense = "past") -> Resolved | None:
+    """The interval a time expression names, seen from `ref` in a clause of `tense`."""
+    if ref is None and not re.search(r"\d{4}", text):
+        return None
+    t = re.sub(r"\s+", " ", text.lower().replace("’", "'")).strip().rstrip(".,")
+    t = re.sub(r"^(?:the|this past|as early as|as late as)\s+", "", t)
+    for rule in (_relative_day, _relative_period, _ago, _vague, _decade, _year, _quarter,
+                 _season, _weekday, _months, _numeric):
+        hit = rule(t, ref or date.min, tense)
+        if hit is not None:
+            return hit
     return None
+
+
+def _relative_day(t: str, ref: date, tense: Tense) -> Resolved | None:
+    offsets = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
+               "this evening": 0, "yesterday": -1, "tomorrow": 1, "last night": -1}
+    if t in offsets:
+        d = ref + timedelta(days=offsets[t])
+        return d, d, "day"
+    return None
+
+
+def _period(d: date, unit: str) -> tuple[date, date]:
+    """The calendar week (Monday first), month or year holding a day."""
+    if unit == "week":
+        start = d - timedelta(days=d.weekday())
+        return start, start + timedelta(days=6)
+    if unit == "month":
+        return d.replace(day=1), d.replace(day=calendar.monthrange(d.year, d.month)[1])
+    return date(d.year, 1, 1), date(d.year, 12, 31)
+
+
+def _shift(d: date, unit: str, n: int) -> date:
+    return d + relativedelta(**{_UNIT[unit]: n})
+
+
+def _relative_period(t: str, ref: date, tense: Tense) -> Resolved | None:
+    m = re.fullmatch(r"(last|next|this|earlier this|later this|past|coming|end of the|"
+                     r"end of this|the end of the|start of the|beginning of the) "
+                     r"(week|month|year)(?:'s)?", t)
+    if m is None:
+        return None
+    which, unit = m.groups()
+    step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(which, 0)
+    start, end = _period(_shift(ref, unit, step), unit)
+    if which == "earlier this":
+        end = ref
+    elif which == "later this":
+        start = ref
+    elif which.startswith(("end", "the end")):
+        start = max(start, end - timedelta(days=min(30, (end - start).days // 4)))
+    elif which.startswith(("start", "beginning")):
+        end = min(end, start + timedelta(days=min(30, (end - start).days // 4)))
+    return start, end, unit
+
+
+def _ago(t: str, ref: date, tense: Tense) -> Resolved | None:
+    m = re.fullmatch(r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)"
+                     r" (day|week|month|year)s? (ago|from now|later|earlier)", t)
+    if m is None:
+        return None
+    n = int(m[1]) if m[1].isdigit() else _COUNT[m[1]]
+    d = _shift(ref, m[2], -n if m[3] in ("ago", "earlier") else n)
+    return (d, d, "day") if m[2] == "day" else (*_period(d, m[2]), m[2])
+
+
+def _vague(t: str, ref: date, tense: Tense) -> Resolved | None:
+    """ "the coming days", "recent weeks", "the past two years", "the next few months"."""
+    m = re.fullmatch(r"(coming|next|past|last|recent|previous|upcoming)(?: (\d+|a few|few|"
+                     r"several|two|three|four|five|six|seven|eight|nine|ten))? "
+                     r"(day|week|month|year)s", t)
+    if m is None:
+        return None
+    n = int(m[2]) if m[2] and m[2].isdigit() else _COUNT.get(m[2] or "", _VAGUE_SPAN[m[3]])
+    if m[1] in ("coming", "next", "upcoming"):
+        return ref, _shift(ref, m[3], n), _UNIT[m[3]]
+    return _shift(ref, m[3], -n), ref, _UNIT[m[3]]
+
+
+def _decade(t: str, ref: date, tense: Tense) -> Resolved | None:
+    m = re.fullmatch(r"(?:(early|mid|late)[- ])?(\d{3})0'?s|(?:the )?(\d{1,2})(?:st|nd|rd|th) "
+                     r"century", t)
+    if m is None:
+        return None
+    if m[3]:
+        first = (int(m[3]) - 1) * 100
+        return date(max(first, 1), 1, 1), date(first + 99, 12, 31), "century"
+    first = int(m[2]) * 10
+    lo, hi = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get(m[1] or "", (0, 9))
+    return date(first + lo, 1, 1), date(first + hi, 12, 31), "decade"
+
+
+def _year(t: str, ref: date, tense: Tense) -> Resolved | None:
+    m = re.fullmatch(r"(?:(early|mid|late|the end of|end of)[- ]?)?(?:fiscal )?(\d{4})", t)
+    if m is None or not 1000 <= int(m[2]) <= 2999:
+        return None
+    y = int(m[2])
+    if m[1] is None:
+        return date(y, 1, 1), date(y, 12, 31), "year"
+    part = "late" if m[1].endswith("end of") else m[1]
+    lo, hi = _YEAR_PARTS[part]
+    return date(y, lo, 1), date(y, hi, calendar.monthrange(y, hi)[1]), "year-part"
+
+
+def _quarter(t: str, ref: date, tense: Tense) -> Resolved | None:
+    m = re.fullmatch(r"(first|second|third|fourth|q1|q2|q3|q4)(?: quarter)?(?: of)?(?: (\d{4}))?",
+                     t)
+    if m is None or (m[1].startswith("q") is False and "quarter" not in t):
+        return None
+    q = _ORD[m[1]]
+    year = int(m[2]) if m[2] else _year_for_month(3 * q - 2, ref, tense, 3 * q)
+    lo, hi = 3 * q - 2, 3 * q
+    return date(year, lo, 1), date(year, hi, calendar.monthrange(year, hi)[1]), "quarter"
+
+
+def _season(t: str, ref: date, tense: Tense) -> Resolved | None:
+    m = re.fullmatch(r"(?:(last|next|this|early|late) )?(spring|summer|fall|autumn|winter)"
+                     r"(?: of)?(?: (\d{4}))?", t)
+    if m is None:
+        return None
+    lo, hi = _SEASONS[m[2]]
+    if m[3]:
+        year = int(m[3])
+    else:
+        step = {"last": "past", "next": "future", "this": "present"}.get(m[1] or "", tense)
+        year = _year_for_month(lo, ref, step, hi if hi > lo else 12)  # type: ignore[arg-type]
+        if m[1] == "last" and year == ref.year and lo <= ref.month:
+            year -= 1 if ref.month <= (hi if hi > lo else 12) else 0
+    end_year = year + 1 if hi < lo else year
+    return date(year, lo, 1), date(end_year, hi, calendar.monthrange(end_year, hi)[1]), "season"
+
+
+def _weekday(t: str, ref: date, tense: Tense) -> Resolved | None:
+    m = re.fullmatch(r"(?:(last|next|this|past|coming) )?(monday|tuesday|wednesday|thursday|"
+                     r"friday|saturday|sunday)(?:'s)?(?: (?:morning|afternoon|evening|night))?", t)
+    if m is None:
+        return None
+    wd = _WEEKDAYS[m[2]]
+    back = (ref.weekday() - wd) % 7
+    ahead = (wd - ref.weekday()) % 7
+    if m[1] in ("last", "past"):
+        d = ref - timedelta(days=back or 7)
+    elif m[1] in ("next", "coming"):
+        d = ref + timedelta(days=ahead or 7)
+    elif tense == "future":
+        d = ref + timedelta(days=ahead)
+    elif tense == "present":
+        d = ref - timedelta(days=back) if back <= ahead else ref + timedelta(days=ahead)
+    else:
+        d = ref - timedelta(days=back)
+    return d, d, "day"
+
+
+def _year_for_month(month: int, ref: date, tense: Tense, last_month: int | None = None) -> int:
+    """The year a month without a year falls in: the latest one not after publication in a
+    past clause, the next one not before it in a future clause, this year otherwise."""
+    if tense == "past":
+        return ref.year if month <= ref.month else ref.year - 1
+    if tense == "future":
+        return ref.year if (last_month or month) >= ref.month else ref.year + 1
+    return ref.year
+
+
+def _months(t: str, ref: date, tense: Tense) -> Resolved | None:
+    """Months with parts, days and years, alone or joined: "early to mid-October",
+    "September and October", "Oct. 21", "21 October 2024", "December 2019"."""
+    pieces = [p for p in _JOIN.split(t) if p]
+    parsed = []
+    for p in pieces:
+        m = _DAY_FIRST.match(p)
+        if m:
+            parsed.append((None, m[2], m[1], m[3]))
+            continue
+        m = _PIECE.match(p)
+        if m is None or not (m[1] or m[2]):
+            return None
+        parsed.append((m[1], m[2], m[3], m[4]))
+    if not any(month for _, month, _, _ in parsed):
+        return None
+    # a piece without a month or year takes them from the next piece ("early to mid-October")
+    month = year = None
+    filled = []
+    for part, mon, day, yr in reversed(parsed):
+        month = mon or month
+        year = yr or year
+        filled.append((part, month, day, year))
+    filled.reverse()
+    if any(mon is None for _, mon, _, _ in filled):
+        return None
+    spans = [_month_piece(part, mon, day, yr, ref, tense) for part, mon, day, yr in filled]
+    if any(s is None for s in spans):
+        return None
+    start = min(s[0] for s in spans)  # type: ignore[index]
+    end = max(s[1] for s in spans)  # type: ignore[index]
+    grain = spans[0][2] if len(spans) == 1 else "range"  # type: ignore[index]
+    return start, end, grain
+
+
+def _month_piece(part: str | None, mon: str, day: str | None, yr: str | None, ref: date,
+                 tense: Tense) -> Resolved | None:
+    m = _MONTHS[mon]
+    if yr:
+        year = int(yr)
+    elif day:
+        candidate = date(ref.year, m, min(int(day), calendar.monthrange(ref.year, m)[1]))
+        if tense == "past" and candidate > ref:
+            year = ref.year - 1
+        elif tense == "future" and candidate < ref:
+            year = ref.year + 1
+        else:
+            year = ref.year
+    else:
+        year = _year_for_month(m, ref, tense)
+    last = calendar.monthrange(year, m)[1]
+    if day:
+        d = int(day)
+        if not 1 <= d <= last:
+            return None
+        return date(year, m, d), date(year, m, d), "day"
+    if part is None:
+        return date(year, m, 1), date(year, m, last), "month"
+    key = "late" if "end" in part else "early" if ("beginning" in part or "start" in part) \
+        else part
+    lo, hi = _PARTS[key]
+    return date(year, m, lo), date(year, m, min(hi, last)), "month-part"
+
+
+def _numeric(t: str, ref: date, tense: Tense) -> Resolved | None:
+    """ISO and numeric dates ("2024-10-21", "10/21/2024"), read by dateutil."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}", t):
+        return None
+    try:
+        d = dateparser_util.parse(t, default=datetime(max(ref.year, 1900), 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    return d.date(), d.date(), "day"

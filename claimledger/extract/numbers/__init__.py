@@ -1,0 +1,100 @@
+"""Quantities from the parse: find figures, drop non-quantities, describe the rest."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from claimledger.extract.numbers.describe import (
+    change_of,
+    concept_words,
+    counted_tokens,
+    rate_of,
+    status_of,
+    unit_name,
+)
+from claimledger.extract.numbers.figures import Found, find_figures
+from claimledger.extract.numbers.filters import is_quantity
+from claimledger.model import Quantity, Span
+
+# How many sentences back a bare figure may borrow the counted noun of an earlier one.
+_ELISION_SENTENCES = 2
+
+
+@dataclass
+class Described:
+    """A Quantity plus what only the evaluation needs: unit words and concept words."""
+
+    quantity: Quantity
+    unit_words: str | None  # the counted phrase, lemmatised ("first-team player")
+    concept: list[str]
+    rate: str | None  # time unit of a rate ("month")
+    sentence_index: int
+
+
+def find_quantities(doc: Doc) -> list[Described]:
+    """Every quantity the text claims, in text order."""
+    out: list[Described] = []
+    text = doc.text  # built anew on every access: read it once
+    for n, sent in enumerate(doc.sents):
+        for f in find_figures(sent):
+            if not is_quantity(f, sent):
+                continue
+            described = _describe(f, sent, n, text)
+            if described.quantity.unit is None:
+                _borrow_counted(described, out, n)
+            out.append(described)
+    return out
+
+
+def _describe(f: Found, sent: SpacySpan, n: int, text: str) -> Described:
+    doc = f.doc
+    counted = counted_tokens(f, sent)
+    end_tok = f.end
+    if counted and counted[-1].i >= f.end:
+        end_tok = counted[-1].i + 1
+    rate = rate_of(f, end_tok, sent)
+    end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1]) if end_tok > f.end else f.end_char
+    if rate is not None:
+        end_tok = rate[1]
+        end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1])
+    start = f.hedge_start if f.hedge_start is not None else f.start_char
+    change = "up" if f.multiplier else f.change
+    moved = change_of(f, sent)
+    if moved is not None and change == "=":
+        change = moved  # a written bound outranks the direction: "up about 19 per cent" is "~"
+    unit = unit_name(f, counted)
+    if unit is not None and rate is not None:
+        unit = f"{unit} per {rate[0]}"
+    q = Quantity(
+        span=Span.of(text, start, max(end_char, f.end_char)),
+        value_low=f.low,
+        value_high=f.high,
+        is_range=f.is_range,
+        change=change,  # type: ignore[arg-type]
+        hedge=f.hedge,
+        unit=unit,
+        counted=text[counted[0].idx:counted[-1].idx + len(counted[-1])] if counted else None,
+        status=status_of(f, counted, rate is not None),
+        sentence=Span.of(text, sent.start_char, sent.end_char),
+    )
+    unit_words = " ".join(t.lemma_.lower() if t.i == counted[-1].i else t.text.lower()
+                          for t in counted) if counted else None
+    return Described(q, unit_words, concept_words(f, counted, sent, text), rate[0] if rate else None, n)
+
+
+def _borrow_counted(d: Described, earlier: list[Described], n: int) -> None:
+    """A bare figure counts what the nearest earlier count did ("2,500 ... now 3,000")."""
+    for prev in reversed(earlier):
+        if n - prev.sentence_index > _ELISION_SENTENCES:
+            return
+        p = prev.quantity
+        if p.counted and p.unit and p.status != "rate" and " per " not in p.unit:
+            d.quantity.counted, d.quantity.unit = p.counted, p.unit
+            d.unit_words = prev.unit_words
+            return
+
+
+__all__ = ["Described", "find_quantities"]

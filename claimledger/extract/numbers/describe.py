@@ -1,0 +1,231 @@
+"""Describe a figure from the parse: what it counts, what it is about, its rise or fall, status."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from claimledger.extract.numbers.figures import Found
+from claimledger.extract.numbers.lexicon import (
+    CASUALTY_WORDS,
+    DOWN_WORDS,
+    PAST_WORDS,
+    PLEDGE_WORDS,
+    RATE_NOUNS,
+    TARGET_WORDS,
+    TOTAL_WORDS,
+    UP_WORDS,
+)
+
+_NOUNISH = {"NOUN", "PROPN"}
+_MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "VERB"}
+_CONTENT_POS = {"NOUN", "PROPN", "ADJ"}
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_CHANGE_DEPS = {"dobj", "npadvmod", "advmod", "nummod", "quantmod", "attr", "oprd", "nsubj"}
+
+
+def anchor(f: Found) -> Token:
+    """The figure's token whose head lies outside it: where the figure attaches to the parse."""
+    tokens = list(f.doc[f.first:f.end])
+    inside = {t.i for t in tokens}
+    for t in tokens:
+        if t.head.i not in inside or t.head == t:
+            return t
+    return tokens[-1]
+
+
+def counted_tokens(f: Found, sent: SpacySpan) -> list[Token]:
+    """The noun phrase the figure counts ("North Korean troops"), when it is written next to it."""
+    doc = f.doc
+    if f.multiplier:
+        return _chunk_of(doc[f.end + 1]) if _follows_the(f) else []
+    if f.currency or f.unit:
+        return []
+    last = doc[f.last]
+    head = None
+    if f.end < sent.end and doc[f.end].lower_ == "of":
+        return _of_phrase(doc[f.end])
+    if last.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "det", "npadvmod") and \
+            last.head.pos_ in _NOUNISH and last.head.i >= f.end:
+        head = last.head
+    elif f.end < sent.end and doc[f.end].pos_ in _NOUNISH | {"ADJ"}:
+        j = f.end
+        while j + 1 < sent.end and doc[j + 1].pos_ in _NOUNISH | {"ADJ"} | {"PUNCT"} and (
+                doc[j + 1].text == "-" or doc[j + 1].pos_ != "PUNCT"):
+            j += 1
+        head = doc[j] if doc[j].pos_ in _NOUNISH else None
+    if head is None:
+        return []
+    before = [c for c in head.lefts if c.i < f.first and c.dep_ in ("amod", "compound")
+              and c.i >= f.first - 2 and c.pos_ in _MODIFIER_POS]
+    return before + [t for t in doc[f.end:head.i + 1] if not t.is_punct or t.text == "-"]
+
+
+def _follows_the(f: Found) -> bool:
+    return f.end < len(f.doc) and f.doc[f.end].lower_ in ("the", "that")
+
+
+def _of_phrase(of: Token) -> list[Token]:
+    """ "of the troops" -> "troops"; the pobj with its modifiers."""
+    objs = [c for c in of.children if c.dep_ == "pobj"]
+    return _chunk_of(objs[0]) if objs else []
+
+
+def _chunk_of(tok: Token) -> list[Token]:
+    """The modifiers and head of the noun phrase headed at or above `tok`, minus determiners."""
+    head = tok
+    while head.pos_ not in _NOUNISH and head.head != head and head.head.i > head.i:
+        head = head.head
+    if head.pos_ not in _NOUNISH:
+        return []
+    lefts = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")
+             and c.pos_ in _MODIFIER_POS]
+    start = min([c.i for c in lefts] + [head.i])
+    return [t for t in head.doc[start:head.i + 1] if not t.is_punct or t.text == "-"]
+
+
+def rate_of(f: Found, after: int, sent: SpacySpan) -> tuple[str, int] | None:
+    """ "a month", "per day" after the figure: the time unit of a rate and where it ends."""
+    doc = f.doc
+    if after + 1 < sent.end and doc[after].lower_ in ("a", "an", "per", "each", "every") and \
+            doc[after + 1].lemma_.lower() in RATE_NOUNS:
+        return doc[after + 1].lemma_.lower(), after + 2
+    return None
+
+
+def change_of(f: Found, sent: SpacySpan) -> str | None:
+    """ "up"/"down" for a figure that is the amount of a rise or fall ("rose 5%", "down 1%")."""
+    doc = f.doc
+    start = f.first
+    if f.hedge_start is not None:
+        while start > sent.start and doc[start - 1].idx >= f.hedge_start:
+            start -= 1
+    if start > sent.start:
+        prev = doc[start - 1].lower_
+        if prev in ("up", "down"):
+            return prev
+    a = anchor(f)
+    head = a.head
+    if a.dep_ == "pobj" and head.lower_ == "by":
+        head = head.head
+    elif a.dep_ not in _CHANGE_DEPS or head.i > a.i and a.dep_ == "nsubj":
+        return None
+    lemma = head.lemma_.lower()
+    if lemma in UP_WORDS and head.pos_ in ("VERB", "ADV", "ADJ"):
+        return "up"
+    if lemma in DOWN_WORDS and head.pos_ in ("VERB", "ADV", "ADJ"):
+        return "down"
+    return None
+
+
+def clause_verbs(tok: Token) -> list[Token]:
+    """The verbs above a token up to the root, with their coordinated verbs."""
+    verbs: list[Token] = []
+    node = tok
+    while True:
+        if node.pos_ in ("VERB", "AUX"):
+            verbs.append(node)
+            verbs.extend(c for c in node.children if c.dep_ == "conj" and c.pos_ == "VERB")
+        if node.head == node:
+            return verbs
+        node = node.head
+
+
+def status_of(f: Found, counted: list[Token], is_rate: bool) -> str:
+    """estimate, pledge, target, casualties, past, total or rate, from the words around."""
+    if is_rate:
+        return "rate"
+    doc = f.doc
+    a = anchor(f)
+    lemmas = {v.lemma_.lower() for v in clause_verbs(a)}
+    following = list(doc[f.end:f.end + 3])  # "over 600,000 killed or wounded"
+    near = {t.lemma_.lower() for t in counted + following} | {t.lower_ for t in counted}
+    if (lemmas | near) & CASUALTY_WORDS:
+        return "casualties"
+    if lemmas & PLEDGE_WORDS:
+        return "pledge"
+    if lemmas & TARGET_WORDS:
+        return "target"
+    if near & PAST_WORDS:
+        return "past"
+    before = {t.lower_ for t in doc[max(0, f.first - 3):f.first]}
+    after = {t.lower_ for t in doc[f.end:f.end + 2]}
+    if before & TOTAL_WORDS or "total" in after:
+        return "total"
+    return "estimate"
+
+
+def concept_words(f: Found, counted: list[Token], sent: SpacySpan, text: str) -> list[str]:
+    """The words naming what the figure is about: the noun it modifies, its "of" phrase and its
+    clause subject, else the nearest noun phrase before it; whitespace-delimited as written."""
+    a = anchor(f)
+    skip = {t.i for t in counted} | set(range(f.first, f.end))
+    words: list[Token] = []
+    head = a.head
+    if a.dep_ in ("pobj",) and head.head.pos_ in _NOUNISH and head.lower_ in ("of", "at", "for"):
+        words += _chunk_of(head.head)
+    elif head.pos_ in _NOUNISH and head.i not in skip and head != a:
+        words += _chunk_of(head)
+        for prep in (c for c in head.children if c.dep_ == "prep"):
+            words += _of_phrase(prep)
+    for t in f.doc[f.first:f.end]:
+        words += [w for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for w in _of_phrase(c)]
+    subject = _subject_of(a)
+    if subject is not None:
+        words += _chunk_of(subject)
+    if not words:
+        words = _nearest_noun_before(f, sent)
+    return _as_written((t for t in words if t.i not in skip and t.pos_ in _CONTENT_POS
+                        and (t.pos_ == "PROPN" or not t.is_stop)), text)
+
+
+def _nearest_noun_before(f: Found, sent: SpacySpan) -> list[Token]:
+    """The closest noun phrase before the figure in its sentence ("Dow +0.2%")."""
+    for i in range(f.first - 1, sent.start - 1, -1):
+        if f.doc[i].pos_ in _NOUNISH:
+            return _chunk_of(f.doc[i])
+    return []
+
+
+def _as_written(tokens: Iterable[Token], text: str) -> list[str]:
+    """The whitespace-delimited words holding the tokens, once each, in text order."""
+    out: list[str] = []
+    seen: set[int] = set()
+    for t in sorted(tokens, key=lambda t: t.i):
+        start = t.idx
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        if start in seen:
+            continue
+        seen.add(start)
+        end = t.idx + len(t)
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        out.append(text[start:end].strip(",.;:()[]\"'“”‘’"))
+    return [w for w in out if w]
+
+
+def _subject_of(tok: Token) -> Token | None:
+    """The subject of the nearest clause above the token that has one."""
+    for verb in clause_verbs(tok):
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i != tok.i]
+        if subjects and subjects[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            return verb.head  # "bank stocks, which were up 2.8%"
+        if subjects and subjects[0].pos_ != "PRON":
+            return subjects[0]
+    return None
+
+
+def unit_name(f: Found, counted: list[Token]) -> str | None:
+    """The normalised unit: currency code, measurement unit, or the counted noun's lemma."""
+    if f.currency:
+        return f.currency
+    if f.unit:
+        return f.unit
+    if counted:
+        return counted[-1].lemma_.lower()
+    return None
+

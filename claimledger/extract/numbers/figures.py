@@ -1,0 +1,367 @@
+"""Find the figures of a sentence: value, range, scale, currency or unit, and written bound."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from claimledger.extract.numbers.lexicon import (
+    CASED_UNITS,
+    CURRENCY_NAMES,
+    CURRENCY_PREFIX,
+    DOLLAR_QUALIFIER,
+    FRACTIONS,
+    GLUED_ONLY,
+    HEDGES,
+    MULTIPLIERS,
+    POST_HEDGES,
+    SCALE_ABBREV,
+    SMALL,
+    UNITS,
+    VAGUE_PLURALS,
+)
+from claimledger.extract.numbers.words import (
+    Figure,
+    is_number_word,
+    read_token,
+    scale_of,
+    words_value,
+)
+
+_RANGE_LINKS = {"to", "-", "–", "—", "and", "or", "through"}
+_MAX_HEDGE = max(len(h.split()) for h in HEDGES)
+
+
+@dataclass
+class Found:
+    """One figure in the text, before it is judged (filters) and described (attach)."""
+
+    doc: Doc = field(repr=False, compare=False)
+    first: int  # token index of the first token of the figure (currency or number)
+    last: int  # token index of the last number token
+    end: int  # token index after the figure and its unit
+    start_char: int
+    end_char: int
+    low: float
+    high: float | None = None
+    is_range: bool = False
+    digits: bool = True  # written with digits, not words
+    currency: str | None = None
+    unit: str | None = None  # measurement unit or "percent"
+    suffix: str = ""  # unrecognised letters glued to the digits ("s", "th", "pm")
+    prefix: str = ""  # unrecognised letters glued before the digits ("S", "R")
+    change: str = "="
+    hedge: str | None = None
+    hedge_start: int | None = None  # char offset where a bound written before begins
+    multiplier: bool = False  # "double the previous figures"
+    scaled: bool = False  # a scale word or abbreviation was applied
+
+
+def find_figures(sent: SpacySpan) -> list[Found]:
+    """Every figure in the sentence, ranges merged and bounds attached, in text order."""
+    doc = sent.doc
+    found: list[Found] = []
+    i = sent.start
+    while i < sent.end:
+        fig = _figure_at(doc[i], sent.end)
+        if fig is None:
+            i += 1
+            continue
+        found.append(fig)
+        i = fig.end
+    found = _merge_ranges(found, sent)
+    for f in found:
+        _attach_bound(f, sent)
+    return found
+
+
+def _figure_at(tok: Token, limit: int) -> Found | None:
+    """A figure starting at this token, read with its scale, currency and unit."""
+    doc = tok.doc
+    fig = read_token(tok.text) if any(c.isdigit() for c in tok.text) else None
+    if fig is not None:
+        return _digit_figure(tok, fig, limit)
+    lower = tok.lower_
+    if lower in VAGUE_PLURALS and tok.i + 1 < limit:
+        return _vague_figure(tok, limit)
+    if lower in MULTIPLIERS and tok.i + 1 < limit and doc[tok.i + 1].lower_ in ("the", "that"):
+        f = Found(tok.doc, tok.i, tok.i, tok.i + 1, tok.idx, tok.idx + len(tok), float(MULTIPLIERS[lower]),
+                  digits=False, multiplier=True)
+        f.unit = "times"
+        return f
+    if (is_number_word(lower) and lower.split("-")[0] in SMALL) or (
+            lower in ("a", "an") and tok.i + 1 < limit and _starts_words(doc[tok.i + 1])):
+        return _word_figure(tok, limit)
+    return None
+
+
+def _starts_words(tok: Token) -> bool:
+    """True for "dozen", "hundred", "million" and the like after "a"."""
+    return tok.lower_ in ("dozen", "hundred", "thousand", "million", "billion", "trillion")
+
+
+def _digit_figure(tok: Token, fig: Figure, limit: int) -> Found:
+    start = tok.idx + fig.num_start
+    f = Found(tok.doc, tok.i, tok.i, tok.i + 1, start, tok.idx + fig.num_end, fig.value)
+    pre = fig.prefix.lower()
+    if pre in CURRENCY_PREFIX:
+        f.currency = CURRENCY_PREFIX[pre]
+        f.start_char = tok.idx
+    elif pre.rstrip("-") == "sub":
+        f.hedge, f.change, f.start_char = "sub", "<", tok.idx
+    elif pre.rstrip("-") == "minus":
+        f.low, f.start_char = -abs(f.low), tok.idx
+    elif pre and tok.i > 0 and tok.doc[tok.i - 1].text == "$" and "$" + pre in CURRENCY_PREFIX:
+        f.currency, f.first = CURRENCY_PREFIX["$" + pre], tok.i - 1  # "$" "US55,931,000"
+        f.start_char = tok.doc[tok.i - 1].idx
+    elif pre:
+        f.prefix = fig.prefix
+    if fig.sign == "~":
+        f.hedge, f.change = "~", "~"
+    elif fig.sign == "+":
+        f.change = "up"
+    suffix = fig.suffix
+    scale = _glued_scale(suffix)
+    if scale is not None:
+        f.low *= scale[0]
+        f.scaled = True
+        suffix = scale[1]
+        f.end_char = tok.idx + len(tok.text) - len(suffix)
+    if suffix:
+        unit = _unit_word(suffix.lstrip("-"), glued=True)
+        if unit:
+            f.unit, f.end_char = unit, tok.idx + len(tok.text)
+        else:
+            f.suffix = suffix
+    _extend_right(f, limit)
+    _currency_before(f)
+    return f
+
+
+def _glued_scale(suffix: str) -> tuple[float, str] | None:
+    """ "bn" in "2.5bn", "m" in "5.4m" (longest abbreviation first): scale and what remains."""
+    for abbrev in sorted(SCALE_ABBREV, key=len, reverse=True):
+        if suffix.startswith(abbrev):
+            rest = suffix[len(abbrev):]
+            if rest == "" or not rest[0].isalpha():
+                return SCALE_ABBREV[abbrev], rest
+    return None
+
+
+def _vague_figure(tok: Token, limit: int) -> Found | None:
+    """ "tens of thousands", "dozens of", "millions of": a range of one order of magnitude."""
+    doc = tok.doc
+    base = float(VAGUE_PLURALS[tok.lower_])
+    last = tok.i
+    nxt = doc[tok.i + 1]
+    if nxt.lower_ == "of" and tok.i + 2 < limit and doc[tok.i + 2].lower_ in VAGUE_PLURALS:
+        base *= VAGUE_PLURALS[doc[tok.i + 2].lower_]
+        last = tok.i + 2
+    elif nxt.lower_ != "of" and nxt.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return None
+    end_tok = doc[last]
+    f = Found(tok.doc, tok.i, last, last + 1, tok.idx, end_tok.idx + len(end_tok), base, base * 10,
+              is_range=True, digits=False)
+    _extend_right(f, limit)
+    return f
+
+
+def _word_figure(tok: Token, limit: int) -> Found | None:
+    """A run of number words ("three", "a dozen", "four hundred million", "two-thirds")."""
+    doc = tok.doc
+    j = tok.i + 1
+    while j < limit and (is_number_word(doc[j].lower_) or (
+            doc[j].lower_ == "and" and j + 1 < limit and is_number_word(doc[j + 1].lower_)
+            and doc[j - 1].lower_ == "hundred")):
+        j += 1
+    words = [t.text for t in doc[tok.i:j]]
+    value = words_value(words)
+    if value is None:
+        return None
+    last = doc[j - 1]
+    f = Found(tok.doc, tok.i, j - 1, j, tok.idx, last.idx + len(last), value, digits=False)
+    if j < limit and doc[j].lower_.strip("-") in FRACTIONS and doc[j - 1].lower_ != "a":
+        frac = doc[j] if doc[j].lower_ != "-" else None
+        if frac is not None:
+            f.low = value * FRACTIONS[frac.lower_]
+            f.last = f.end = j
+            f.end += 1
+            f.end_char = frac.idx + len(frac)
+    _extend_right(f, limit)
+    return f
+
+
+def _extend_right(f: Found, limit: int) -> None:
+    """Take scale words, then a currency name or measurement unit, after the figure."""
+    doc = f.doc
+    j = f.end
+    while j < limit:
+        word = doc[j].text.rstrip(".") or doc[j].text
+        scale = scale_of(word)
+        if scale is None or (word in ("m", "M", "b", "B", "T", "k", "K")
+                             and not _abbrev_is_scale(f, j, limit)):
+            break
+        if scale == 1e2 and f.low >= 100:
+            break
+        f.low *= scale
+        f.scaled = True
+        if f.high is not None:
+            f.high *= scale
+        f.last, j = j, j + 1
+        f.end, f.end_char = j, doc[j - 1].idx + len(doc[j - 1])
+    if f.currency or f.unit:
+        return
+    # currency name or code after the figure: "7.5 million Danish crowns", "110 JPY"
+    for width in (2, 1):
+        if j + width > limit:
+            continue
+        toks = doc[j:j + width]
+        key = " ".join(t.lemma_.lower() for t in toks)
+        text_key = " ".join(t.lower_ for t in toks)
+        code = CURRENCY_NAMES.get(key) or CURRENCY_NAMES.get(text_key)
+        if width == 1 and code is None and toks[0].text.upper() == toks[0].text:
+            code = CURRENCY_PREFIX.get(toks[0].lower_) if len(toks[0]) == 3 else None
+        if code:
+            f.currency = code
+            f.end, f.end_char = j + width, toks[-1].idx + len(toks[-1])
+            return
+    for width in (3, 2, 1):
+        if j + width > limit:
+            continue
+        toks = doc[j:j + width]
+        unit = _unit_word(toks.text, glued=False) if width > 1 or not toks[0].is_punct or \
+            toks[0].text in ("%", "°") else None
+        if width > 1 and unit is None:
+            unit = UNITS.get(" ".join(t.lower_ for t in toks))
+        if unit:
+            f.unit = unit
+            f.end, f.end_char = j + width, toks[-1].idx + len(toks[-1])
+            return
+
+
+def _abbrev_is_scale(f: Found, j: int, limit: int) -> bool:
+    """ "m"/"bn" after a figure is a scale with money or before a counted noun, else a unit."""
+    doc = f.doc
+    if f.currency or _currency_token_before(doc, f.first) is not None:
+        return True
+    nxt = doc[j + 1] if j + 1 < limit else None
+    return nxt is not None and nxt.pos_ in ("NOUN", "PROPN")
+
+
+def _unit_word(text: str, glued: bool) -> str | None:
+    """The measurement unit a surface form names; bare one-letter forms only when glued."""
+    if text in CASED_UNITS:
+        return CASED_UNITS[text]
+    lower = text.lower()
+    if lower in GLUED_ONLY and not glued:
+        return None
+    return UNITS.get(lower)
+
+
+def _currency_token_before(doc: Doc, i: int) -> tuple[str, int] | None:
+    """Currency written as separate tokens before token i: "$", "US $", "HK$", "USD"."""
+    if i == 0:
+        return None
+    prev = doc[i - 1]
+    code = CURRENCY_PREFIX.get(prev.lower_)
+    if code is None or (prev.is_alpha and prev.text.upper() != prev.text):
+        return None
+    first = i - 1
+    if prev.text == "$" and i >= 2 and doc[i - 2].lower_ in DOLLAR_QUALIFIER and \
+            doc[i - 2].idx + len(doc[i - 2]) >= prev.idx - 1:
+        code, first = DOLLAR_QUALIFIER[doc[i - 2].lower_], i - 2
+    return code, first
+
+
+def _currency_before(f: Found) -> None:
+    doc = f.doc
+    if f.currency:
+        return
+    hit = _currency_token_before(doc, f.first)
+    if hit is not None:
+        f.currency, f.first = hit[0], hit[1]
+        f.start_char = doc[hit[1]].idx
+
+
+def _merge_ranges(found: list[Found], sent: SpacySpan) -> list[Found]:
+    """Join "25,000 to 30,000", "between 10 and 12", "5-10W", "three or four" into ranges."""
+    doc = sent.doc
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if prev is not None and not prev.is_range and not f.is_range and _linked(prev, f, doc):
+            if prev.currency is None and f.currency is not None:
+                prev.currency = f.currency
+            if prev.unit is None and f.unit is not None:
+                prev.unit = f.unit
+            if not prev.scaled and f.scaled and 0 < prev.low < 1000 <= f.low:
+                prev.low *= _scale_gap(prev.low, f.low)
+            prev.high, prev.is_range = f.low, True
+            prev.last, prev.end, prev.end_char = f.last, f.end, f.end_char
+            prev.suffix = prev.suffix or f.suffix
+            continue
+        out.append(f)
+    return out
+
+
+def _scale_gap(low: float, high: float) -> float:
+    """ "1 to 2 thousand", "$2.5 to $3 billion": the scale the first figure left unsaid."""
+    scale = 1.0
+    while low * scale * 10 <= high:
+        scale *= 1000 if low * scale * 1000 <= high else 10
+    return scale
+
+
+def _linked(a: Found, b: Found, doc: Doc) -> bool:
+    """True when only a range word stands between two figures that read as one range."""
+    between = doc[a.end:b.first]
+    if _year_like(a) != _year_like(b) or (a.first > 0 and doc[a.first - 1].lower_ == "by"):
+        return False  # "from 2008 to 29", "increased by $43.6 billion to $419.2 billion"
+    if (a.unit or a.currency) and (b.unit or b.currency) and \
+            (a.unit, a.currency) != (b.unit, b.currency):
+        return False  # "plunged 4.28 percent to Y=28,030"
+    if b.first == a.end and b.start_char > a.end_char and doc[a.end - 1].text.endswith("-"):
+        return True
+    if len(between) != 1 or between[0].lower_ not in _RANGE_LINKS:
+        return False
+    link = between[0].lower_
+    if link == "and":
+        return a.first > 0 and doc[a.first - 1].lower_ == "between"
+    if link == "or":
+        return not a.digits and not b.digits and b.low > a.low
+    return True
+
+
+def _year_like(f: Found) -> bool:
+    text = f.doc[f.first].text
+    return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
+
+
+def _attach_bound(f: Found, sent: SpacySpan) -> None:
+    """The hedge written before ("at least", "up to") or after ("or more") the figure."""
+    doc = sent.doc
+    words = [t.lower_ for t in doc[max(sent.start, f.first - _MAX_HEDGE):f.first]]
+    for n in range(min(_MAX_HEDGE, len(words)), 0, -1):
+        phrase = " ".join(words[-n:])
+        if phrase in HEDGES:
+            hedge_tok = doc[f.first - n]
+            if phrase in ("some", "just", "only", "over", "under", "about") and \
+                    hedge_tok.pos_ == "DET" and phrase == "some":
+                break
+            f.hedge, f.hedge_start = doc[f.first - n:f.first].text, hedge_tok.idx
+            if f.change == "=":
+                f.change = HEDGES[phrase]
+            break
+    after = [t.lower_ for t in doc[f.end:min(sent.end, f.end + 2)]]
+    for n in (2, 1):
+        phrase = " ".join(after[:n])
+        if len(after) >= n and phrase in POST_HEDGES and f.change == "=":
+            f.change = POST_HEDGES[phrase]
+            f.hedge = phrase
+            last = doc[f.end + n - 1]
+            f.end, f.end_char = f.end + n, last.idx + len(last)
+            break
+
+

@@ -1,0 +1,105 @@
+"""Numbers that are not quantities: years, dates, times of day, ordinals, identifiers, phones."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from claimledger.extract.numbers.figures import Found
+from claimledger.extract.numbers.lexicon import MONTHS, WEEKDAYS
+
+_PHONE = re.compile(r"(?:\+\d{1,3}[\s.-])?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}")
+_CLOCK_WORDS = {"am", "pm", "a.m.", "p.m.", "gmt", "utc", "et", "est", "edt", "bst", "cet",
+                "o'clock", "hrs", "hours,"}
+# Nouns whose number names one item rather than counts: "Section 427", "row 21", "No. 5".
+_ID_NOUNS = {"section", "row", "seat", "page", "chapter", "article", "number", "no", "no.",
+             "category", "phase", "level", "grade", "room", "flight", "route", "line", "gate",
+             "platform", "apartment", "unit", "suite", "box", "item", "resolution", "stage",
+             "act", "episode", "season", "volume", "vol", "exhibit", "zip", "code", "highway",
+             "interstate", "building", "floor", "block", "lot", "case", "bill", "order",
+             "week", "day", "game", "round", "match", "hole", "step", "version", "tier", "class"}
+_PRONOUN_ONE = {"no", "the", "this", "that", "each", "any", "every", "which", "someone",
+                "anyone", "everyone", "only"}
+
+
+def is_quantity(f: Found, sent: SpacySpan) -> bool:
+    """False for a number that names a date, a time, an item or a list position."""
+    if f.multiplier:
+        return True
+    if f.suffix or f.prefix:
+        return False  # "1980s", "21st", "10pm", "S22", "F-35"
+    if f.currency or f.unit:
+        return not _is_phone(f, sent)
+    doc = sent.doc
+    first, last = doc[f.first], doc[f.last]
+    prev = doc[f.first - 1] if f.first > sent.start else None
+    nxt = doc[f.end] if f.end < sent.end else None
+    if _is_year(f, first):
+        return False
+    if _near_calendar(prev) or _near_calendar(nxt):
+        return False
+    if nxt is not None and nxt.lower_ in _CLOCK_WORDS:
+        return False
+    if ":" in first.text or (nxt is not None and nxt.text == ":" and f.end + 1 < sent.end
+                             and doc[f.end + 1].like_num):
+        return False
+    if last.ent_type_ == "ORDINAL":
+        return False
+    if f.digits and "," not in first.text and _names_item(prev, nxt):
+        return False
+    if first.lower_ == "one" and not f.is_range and f.end == f.first + 1 and _pronoun_one(f, sent):
+        return False
+    if f.first == sent.start and nxt is not None and nxt.text in (".", ")"):
+        return False  # list marker "1." / "2)"
+    return not _is_phone(f, sent)
+
+
+def _is_year(f: Found, tok) -> bool:  # type: ignore[no-untyped-def]
+    """A bare four-digit figure a year reads as: "in 2019", "since 1985", "2018 sales"."""
+    text = tok.text
+    if not (f.digits and len(text) == 4 and text.isdigit()):
+        return False
+    value = int(text)
+    if 1900 <= value <= 2100:
+        return tok.ent_type_ not in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT") or \
+            tok.i == 0 or tok.doc[tok.i - 1].lower_ in ("in", "since", "by", "until", "of")
+    return 1000 <= value < 1900 and tok.ent_type_ == "DATE"
+
+
+def _near_calendar(tok) -> bool:  # type: ignore[no-untyped-def]
+    return tok is not None and tok.lower_.rstrip(".") in MONTHS | WEEKDAYS and (
+        tok.text[0].isupper())
+
+
+def _names_item(prev: Token, nxt: Token | None) -> bool:
+    """True when a word next to the number names the item it numbers ("Section 427",
+    "iPhone 11", "COVID-19", "787 Dreamliner", "575 Wilbraham Road")."""
+    if prev is not None:
+        if prev.lower_ in _ID_NOUNS and prev.pos_ in ("NOUN", "PROPN"):
+            return True
+        named = prev.pos_ == "PROPN" or any(c.isupper() for c in prev.text[1:])
+        if named and not prev.is_sent_start and prev.ent_type_ not in ("GPE", "NORP") and (
+                prev.is_alpha):
+            return True
+    return nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and (
+        nxt.ent_type_ not in ("NORP", "GPE")) and not nxt.text.endswith("s")
+
+
+def _pronoun_one(f: Found, sent: SpacySpan) -> bool:
+    """ "no one", "the one", "one another": "one" as a pronoun, not a count."""
+    doc = sent.doc
+    prev = doc[f.first - 1] if f.first > sent.start else None
+    nxt = doc[f.end] if f.end < sent.end else None
+    if prev is not None and prev.lower_ in _PRONOUN_ONE:
+        return True
+    if nxt is not None and nxt.lower_ in ("another", "day", "time", "way"):
+        return True
+    return nxt is None or nxt.pos_ in ("VERB", "AUX", "PUNCT", "PRON", "ADP") and nxt.lower_ != "of"
+
+
+def _is_phone(f: Found, sent: SpacySpan) -> bool:
+    text = sent.text
+    rel_start, rel_end = f.start_char - sent.start_char, f.end_char - sent.start_char
+    return any(m.start() <= rel_start and rel_end <= m.end() for m in _PHONE.finditer(text))

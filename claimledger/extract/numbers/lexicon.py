@@ -1,0 +1,173 @@
+"""Word tables for quantities: number words, scales, currencies, units, bounds and cues."""
+
+from __future__ import annotations
+
+# Cardinal words: value of each, combined by `words.words_value`.
+SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}
+SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+}
+# Abbreviated scales written after a figure ("$2.5bn", "1.5m", "$13.6M", "5k").
+SCALE_ABBREV = {
+    "k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9,
+    "B": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12, "T": 1e12,
+}
+# "tens of thousands", "dozens of", "hundreds": the plural is an order of magnitude.
+VAGUE_PLURALS = {
+    "tens": 10, "dozens": 12, "scores": 20, "hundreds": 1e2, "thousands": 1e3,
+    "millions": 1e6, "billions": 1e9, "trillions": 1e12,
+}
+FRACTIONS = {"half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25}
+MULTIPLIERS = {"double": 2, "twice": 2, "triple": 3, "treble": 3, "quadruple": 4, "tenfold": 10}
+
+# Currencies as ISO codes: symbols and prefixes before the figure (the ASCII forms
+# "PS" and "Y=" are how unidecode renders "£" and "¥").
+CURRENCY_PREFIX = {
+    "$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "ps": "GBP",
+    "gbp": "GBP", "¥": "JPY", "y=": "JPY", "jpy": "JPY", "a$": "AUD", "au$": "AUD",
+    "$a": "AUD", "aud": "AUD", "c$": "CAD", "ca$": "CAD", "cad": "CAD", "hk$": "HKD",
+    "hkd": "HKD", "nz$": "NZD", "s$": "SGD", "rs": "INR", "rs.": "INR", "₹": "INR",
+    "inr": "INR", "₩": "KRW", "krw": "KRW", "₽": "RUB", "rub": "RUB", "₪": "ILS", "nis": "ILS",
+    "chf": "CHF", "cny": "CNY", "rmb": "CNY", "r$": "BRL", "rm": "MYR", "₴": "UAH",
+    "uah": "UAH", "$us": "USD",
+}
+# Country qualifiers in front of "$": "US $58.24", "HK $5.4m".
+DOLLAR_QUALIFIER = {"us": "USD", "a": "AUD", "au": "AUD", "c": "CAD", "ca": "CAD",
+                    "hk": "HKD", "nz": "NZD", "s": "SGD"}
+# Currency names written after the figure, by lemma; two-word names first.
+CURRENCY_NAMES = {
+    "australian dollar": "AUD", "canadian dollar": "CAD", "hong kong dollar": "HKD",
+    "new zealand dollar": "NZD", "singapore dollar": "SGD", "us dollar": "USD",
+    "u.s. dollar": "USD", "danish crown": "DKK", "danish krone": "DKK", "swedish krona": "SEK",
+    "norwegian krone": "NOK", "swiss franc": "CHF", "south african rand": "ZAR",
+    "dollar": "USD", "buck": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP",
+    "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "shekel": "ILS", "ringgit": "MYR",
+    "rupee": "INR", "won": "KRW", "ruble": "RUB", "rouble": "RUB", "hryvnia": "UAH",
+    "peso": "MXN", "rand": "ZAR", "franc": "CHF", "lira": "TRY", "real": "BRL",
+    "krone": "DKK", "krona": "SEK", "cent": "cent", "pence": "penny", "penny": "penny",
+}
+CURRENCY_CODES = {v for v in CURRENCY_PREFIX.values()} | set(CURRENCY_NAMES.values())
+
+PERCENT = "percent"
+# Measurement units after the figure: surface (lower case unless case matters) -> name.
+UNITS = {
+    "%": PERCENT, "percent": PERCENT, "per cent": PERCENT, "pc": PERCENT, "pct": PERCENT,
+    "percentage point": "percentage point", "percentage points": "percentage point",
+    "basis point": "basis point", "basis points": "basis point", "bps": "basis point",
+    "bp": "basis point",
+    "mile": "mile", "miles": "mile", "mi": "mile", "km": "kilometre", "kms": "kilometre",
+    "kilometre": "kilometre", "kilometres": "kilometre", "kilometer": "kilometre",
+    "kilometers": "kilometre", "metre": "metre", "metres": "metre", "meter": "metre",
+    "meters": "metre", "cm": "centimetre", "centimetres": "centimetre",
+    "centimeters": "centimetre", "mm": "millimetre", "millimetres": "millimetre",
+    "millimeter": "millimetre", "millimeters": "millimetre", "μm": "micrometre",
+    "micrometre": "micrometre", "micrometer": "micrometre", "nm": "nanometre",
+    "nanometre": "nanometre", "nanometer": "nanometre", "nanometers": "nanometre",
+    "foot": "foot", "feet": "foot", "ft": "foot", "inch": "inch", "inches": "inch",
+    "yard": "yard", "yards": "yard", "yd": "yard", "acre": "acre", "acres": "acre",
+    "hectare": "hectare", "hectares": "hectare", "ha": "hectare",
+    "square mile": "square mile", "square miles": "square mile", "sq mi": "square mile",
+    "square kilometre": "square kilometre", "square kilometres": "square kilometre",
+    "square kilometer": "square kilometre", "square kilometers": "square kilometre",
+    "sq km": "square kilometre", "km2": "square kilometre", "square metre": "square metre",
+    "square metres": "square metre", "square meter": "square metre",
+    "square meters": "square metre", "sq m": "square metre", "m2": "square metre",
+    "square foot": "square foot", "square feet": "square foot", "sq ft": "square foot",
+    "cubic feet": "cubic foot", "cubic foot": "cubic foot", "cubic metres": "cubic metre",
+    "cubic meters": "cubic metre",
+    "kg": "kilogram", "kilogram": "kilogram", "kilograms": "kilogram", "kilo": "kilogram",
+    "kilos": "kilogram", "g": "gram", "gram": "gram", "grams": "gram", "mg": "milligram",
+    "milligram": "milligram", "milligrams": "milligram", "lb": "pound-mass",
+    "lbs": "pound-mass", "oz": "ounce", "ounce": "ounce", "ounces": "ounce",
+    "tonne": "metric ton", "tonnes": "metric ton", "ton": "ton", "tons": "ton",
+    "litre": "litre", "litres": "litre", "liter": "litre", "liters": "litre", "l": "litre",
+    "ml": "millilitre", "millilitre": "millilitre", "milliliter": "millilitre",
+    "gallon": "gallon", "gallons": "gallon", "barrel": "barrel", "barrels": "barrel",
+    "pint": "pint", "pints": "pint", "quart": "quart",
+    "mph": "mile per hour", "miles per hour": "mile per hour", "miles an hour": "mile per hour",
+    "km/h": "kilometre per hour", "kph": "kilometre per hour", "km/hr": "kilometre per hour",
+    "kmh": "kilometre per hour", "kilometres per hour": "kilometre per hour",
+    "kilometers per hour": "kilometre per hour", "mpg": "mile per gallon",
+    "miles per gallon": "mile per gallon", "rpm": "revolutions per minute",
+    "knots": "knot", "knot": "knot",
+    "°c": "celsius", "celsius": "celsius", "degrees celsius": "celsius", "c": "celsius",
+    "°f": "fahrenheit", "fahrenheit": "fahrenheit", "degrees fahrenheit": "fahrenheit",
+    "f": "fahrenheit", "degree": "degree", "degrees": "degree", "°": "degree",
+    "hp": "horsepower", "horsepower": "horsepower", "bhp": "brake horsepower",
+    "ps": "horsepower", "w": "watt", "watt": "watt", "watts": "watt", "kw": "kilowatt",
+    "kilowatt": "kilowatt", "kilowatts": "kilowatt", "mw": "megawatt", "megawatt": "megawatt",
+    "megawatts": "megawatt", "gw": "gigawatt", "gigawatt": "gigawatt", "gigawatts": "gigawatt",
+    "kwh": "kilowatt hour", "mwh": "megawatt hour", "gwh": "gigawatt hour",
+    "twh": "terawatt hour", "mah": "milliampere-hour", "v": "volt", "volts": "volt",
+    "kv": "kilovolt", "hz": "hertz", "khz": "kilohertz", "mhz": "megahertz",
+    "ghz": "gigahertz", "nm torque": "newton metre", "lb-ft": "foot pound-force",
+    "pound-feet": "pound-foot", "kb": "kilobyte", "mb": "megabyte", "gb": "gigabyte",
+    "tb": "terabyte", "mbps": "megabit per second", "gbps": "gigabit per second",
+    "ppm": "part per million", "ppb": "parts-per-billion", "db": "decibel",
+    "decibel": "decibel", "decibels": "decibel", "gpa": "gigapascal",
+    "gigapascals": "gigapascal", "mpa": "megapascal", "kcal": "kilocalorie",
+    "calories": "calorie", "min": "minute", "mins": "minute", "sec": "second",
+    "secs": "second", "hrs": "hour", "hr": "hour", "ms": "millisecond", "″": "inch",
+    "′": "foot", "p": "penny",
+}
+# Units whose case tells them apart from ordinary words ("Nm", "PS" after a figure).
+CASED_UNITS = {"Nm": "newton metre", "GPa": "gigapascal"}
+# Abbreviations too ambiguous to read as units unless glued to the figure ("5.2l", "45g").
+GLUED_ONLY = {"p", "l", "g", "c", "f", "w", "v", "ps", "ms", "min", "mi", "ha", "bp", "db", "nm"}
+
+# Bounds before the figure, longest first when matched: hedge text -> change.
+HEDGES = {
+    "at least": ">", "more than": ">", "over": ">", "well over": ">", "just over": ">",
+    "above": ">", "upwards of": ">", "in excess of": ">", "greater than": ">",
+    "no fewer than": ">", "no less than": ">", "north of": ">", "higher than": ">",
+    "exceeding": ">", "over than": ">", "at a minimum": ">",
+    "less than": "<", "fewer than": "<", "under": "<", "just under": "<", "below": "<",
+    "up to": "<", "at most": "<", "no more than": "<", "as much as": "<", "sub": "<",
+    "not more than": "<", "a maximum of": "<", "lower than": "<", "shy of": "<",
+    "about": "~", "around": "~", "roughly": "~", "approximately": "~", "nearly": "~",
+    "almost": "~", "some": "~", "close to": "~", "an estimated": "~", "estimated": "~",
+    "approx.": "~", "circa": "~", "about a": "~", "around a": "~", "~": "~", "≈": "~",
+    "an average of": "~", "on average": "~", "just about": "~", "or so": "~",
+    "as many as": "=", "as few as": "=", "exactly": "=", "just": "=", "only": "=",
+}
+# Bounds written after the figure ("3,000 or more", "10 plus").
+POST_HEDGES = {"or more": ">", "or so": "~", "plus": ">", "or fewer": "<", "or less": "<",
+               "-plus": ">", "+": ">"}
+
+# Verbs and adverbs of a rise or fall, by lemma.
+UP_WORDS = {
+    "rise", "increase", "grow", "gain", "climb", "jump", "surge", "soar", "advance", "up",
+    "add", "boost", "rally", "higher", "spike", "swell", "expand", "double",
+    "triple", "inch", "edge", "leap", "rebound", "improve", "accelerate",
+}
+DOWN_WORDS = {
+    "fall", "drop", "decline", "decrease", "lose", "plunge", "slip", "slide", "down",
+    "shed", "cut", "reduce", "sink", "tumble", "plummet", "dip", "lower", "shrink", "ease",
+    "slump", "retreat", "contract", "slow", "crash", "dive", "fell", "weaken", "trim",
+}
+
+# Status cues, by lemma, searched in the figure's clause.
+CASUALTY_WORDS = {
+    "kill", "killed", "dead", "death", "die", "wound", "wounded", "injure", "injured",
+    "casualty", "fatality", "victim", "lose", "loss", "injury",
+}
+PLEDGE_WORDS = {"pledge", "promise", "commit", "vow", "offer", "agree", "provide", "donate"}
+TARGET_WORDS = {"target", "aim", "goal", "plan", "seek", "intend", "objective", "ambition"}
+PAST_WORDS = {"previous", "earlier", "prior", "former", "initial", "original", "old"}
+TOTAL_WORDS = {"total", "all", "overall", "cumulative", "altogether"}
+# Time nouns that make a figure a rate: "a month", "per day".
+RATE_NOUNS = {"second", "minute", "hour", "day", "week", "month", "quarter", "year",
+              "annum", "decade", "night"}
+
+MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec",
+}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}

@@ -1,0 +1,169 @@
+"""Quantities: one test per construction, on short texts written for the test."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claimledger.extract.numbers.words import read_token, words_value
+from claimledger.extract.quantities import statement_of, time_of
+from claimledger.model import Quantity, Span, Statement, TimeExpr
+
+pytestmark = pytest.mark.slow
+
+
+def only(analysis, text: str) -> Quantity:
+    """The one quantity whose span contains `text`."""
+    hits = [q for q in analysis.quantities if text in q.span.text]
+    assert len(hits) == 1, [q.span.text for q in analysis.quantities]
+    return hits[0]
+
+
+def test_read_token_and_words() -> None:
+    assert read_token("3,000").value == 3000
+    assert read_token("1.762bn").suffix == "bn"
+    assert read_token("~45").sign == "~"
+    assert words_value(["three", "hundred", "and", "twenty"]) == 320
+    assert words_value(["a", "dozen"]) == 12
+    assert words_value(["twenty-five"]) == 25
+
+
+def test_spans_point_into_the_text(analyze) -> None:
+    text = "Officials said at least 3,000 soldiers arrived, and up to 10 more ships."
+    a = analyze(text)
+    for q in a.quantities:
+        assert text[q.span.start:q.span.end] == q.span.text
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "low", "high", "is_range"),
+    [
+        ("Russia recruits 25,000 to 30,000 new soldiers a month.", "25,000", 25000, 30000, True),
+        ("Between 10,000 and 12,000 troops were sent.", "10,000", 10000, 12000, True),
+        ("The deal is worth $2.5 billion.", "2.5", 2.5e9, None, False),
+        ("The army has 1.5m soldiers.", "1.5m", 1.5e6, None, False),
+        ("Tens of thousands of people marched.", "Tens", 1e4, 1e5, True),
+        ("He bought a dozen eggs.", "dozen", 12, None, False),
+        ("The city has a million residents.", "million", 1e6, None, False),
+        ("Three ships left the port.", "Three", 3, None, False),
+        ("Prices range from $2 to $3 million.", "$2", 2e6, 3e6, True),
+    ],
+)
+def test_values_and_ranges(analyze, text, needle, low, high, is_range) -> None:
+    q = only(analyze(text), needle)
+    assert q.value_low == pytest.approx(low)
+    assert (q.value_high is None) if high is None else q.value_high == pytest.approx(high)
+    assert q.is_range is is_range
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "change", "hedge"),
+    [
+        ("The North sent at least 3,000 soldiers.", "3,000", ">", "at least"),
+        ("More than 12,000 troops are training.", "12,000", ">", "More than"),
+        ("Over 600,000 soldiers were wounded.", "600,000", ">", "Over"),
+        ("About 10,000 troops were pledged.", "10,000", "~", "About"),
+        ("Nearly 500 people fled.", "500", "~", "Nearly"),
+        ("The plant will create up to 400 jobs.", "400", "<", "up to"),
+        ("Roughly 70 ships were seen.", "70", "~", "Roughly"),
+        ("Exports rose 5% last year.", "5%", "up", None),
+        ("The index was down 1.2% on the day.", "1.2%", "down", None),
+    ],
+)
+def test_bounds(analyze, text, needle, change, hedge) -> None:
+    q = only(analyze(text), needle)
+    assert q.change == change
+    assert q.hedge == hedge
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "unit", "counted"),
+    [
+        ("The North sent 1,500 special forces personnel.", "1,500", "personnel",
+         "special forces personnel"),
+        ("Russia fired 10,000 artillery rounds.", "10,000", "round", "artillery rounds"),
+        ("The fine was $7.5 million.", "7.5", "USD", None),
+        ("The fine was 9 billion shekels.", "9 billion", "ILS", None),
+        ("Inflation reached 3.2 percent.", "3.2", "percent", None),
+        ("The storm brought 50mph winds.", "50mph", "mile per hour", None),
+        ("It costs $3,500 a month.", "3,500", "USD per month", None),
+    ],
+)
+def test_units_and_counted(analyze, text, needle, unit, counted) -> None:
+    q = only(analyze(text), needle)
+    assert q.unit == unit
+    assert q.counted == counted
+
+
+def test_counted_noun_borrowed_from_an_earlier_figure(analyze) -> None:
+    a = analyze("Seoul said 2,500 North Korean troops had arrived. By Friday it was 3,000.")
+    q = only(a, "3,000")
+    assert q.counted == "North Korean troops" and q.unit == "troop"
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "status"),
+    [
+        ("Over 600,000 Russian troops have been killed or wounded.", "600,000", "casualties"),
+        ("The North pledged to provide about 10,000 troops.", "10,000", "pledge"),
+        ("The army aims to recruit 5,000 volunteers.", "5,000", "target"),
+        ("Russia recruits 25,000 new soldiers a month.", "25,000", "rate"),
+        ("The estimate is double the previous figures.", "double", "past"),
+        ("They sent a total of 400 engineers.", "400", "total"),
+        ("Officials counted 3,000 soldiers.", "3,000", "estimate"),
+    ],
+)
+def test_status(analyze, text, needle, status) -> None:
+    assert only(analyze(text), needle).status == status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The treaty was signed in 2019.",
+        "She died on September 8 in Dar es Salaam.",
+        "The meeting starts at 10:30 a.m.",
+        "He finished first in the race.",
+        "Their seats were in Section 427 Row 21.",
+        "Call 555-123-4567 for tickets.",
+        "Music from the 1980s is back.",
+        "The iPhone 11 sold well.",
+        "No one came to the meeting.",
+    ],
+)
+def test_not_quantities(analyze, text) -> None:
+    assert analyze(text).quantities == []
+
+
+def test_example_story_figures(analyze, examples_dir) -> None:
+    meta = {json.loads(line)["path"]: json.loads(line)
+            for line in (examples_dir / "nk-troops" / "articles.jsonl").read_text().splitlines()}
+    path = "north-korea-sent-at-least-3000-soldiers.txt"
+    a = analyze((examples_dir / "nk-troops" / path).read_text(),
+                published_at=meta[path]["published_at"])
+    first = only(a, "at least 3,000")
+    assert (first.value_low, first.change, first.hedge, first.unit) == (3000, ">", "at least",
+                                                                         "soldier")
+    pledge = only(a, "10,000 troops")
+    assert (pledge.change, pledge.status, pledge.counted) == ("~", "pledge", "troops")
+    assert a.times[pledge.time].resolved == "2024-12-01"  # "by December"
+    casualties = only(a, "600,000")
+    assert (casualties.change, casualties.status, casualties.counted) == (
+        ">", "casualties", "Russian troops")
+    assert only(a, "1,500").counted == "special forces personnel"
+
+
+def test_statement_and_time_linking() -> None:
+    q = Quantity(span=Span("3,000", 30, 35), value_low=3000, sentence=Span("x" * 60, 0, 60))
+    wide = Statement(sentence=Span("x", 0, 60), content=Span("x", 20, 60))
+    narrow = Statement(sentence=Span("x", 0, 60), content=Span("x", 25, 40))
+    elsewhere = Statement(sentence=Span("x", 0, 60), content=Span("x", 40, 60))
+    assert statement_of(q, [elsewhere, wide, narrow]) == 2
+    assert statement_of(q, [elsewhere]) is None
+    near = TimeExpr(Span("on Monday", 40, 49), resolved="2024-10-21")
+    far = TimeExpr(Span("in June", 2, 9), resolved="2024-06-01")
+    unresolved = TimeExpr(Span("weeks", 36, 41))
+    outside = TimeExpr(Span("today", 70, 75), resolved="2024-10-23")
+    assert time_of(q, [far, unresolved, near, outside]) == 2
+    assert time_of(q, [outside]) is None

@@ -1,0 +1,107 @@
+"""Time expressions: a table of expressions, reference dates, tenses and expected intervals."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimledger.extract.times import resolve
+
+WED = date(2024, 10, 23)  # a Wednesday
+JAN = date(2025, 1, 15)
+
+TABLE = [
+    # text, reference, tense, start, end, grain
+    ("Wednesday", WED, "past", "2024-10-23", "2024-10-23", "day"),
+    ("Monday", WED, "past", "2024-10-21", "2024-10-21", "day"),
+    ("Friday", WED, "past", "2024-10-18", "2024-10-18", "day"),
+    ("Friday", WED, "future", "2024-10-25", "2024-10-25", "day"),
+    ("last Wednesday", WED, "past", "2024-10-16", "2024-10-16", "day"),
+    ("next Wednesday", WED, "future", "2024-10-30", "2024-10-30", "day"),
+    ("Tuesday night", WED, "past", "2024-10-22", "2024-10-22", "day"),
+    ("yesterday", WED, "past", "2024-10-22", "2024-10-22", "day"),
+    ("today", WED, "present", "2024-10-23", "2024-10-23", "day"),
+    ("tomorrow", WED, "future", "2024-10-24", "2024-10-24", "day"),
+    ("December", WED, "future", "2024-12-01", "2024-12-31", "month"),
+    ("December", WED, "past", "2023-12-01", "2023-12-31", "month"),
+    ("June", WED, "past", "2024-06-01", "2024-06-30", "month"),
+    ("June", WED, "future", "2025-06-01", "2025-06-30", "month"),
+    ("October", WED, "past", "2024-10-01", "2024-10-31", "month"),
+    ("December", JAN, "past", "2024-12-01", "2024-12-31", "month"),
+    ("early to mid-October", WED, "past", "2024-10-01", "2024-10-20", "range"),
+    ("mid-October", WED, "past", "2024-10-11", "2024-10-20", "month-part"),
+    ("late September", WED, "past", "2024-09-21", "2024-09-30", "month-part"),
+    ("the end of November", WED, "future", "2024-11-21", "2024-11-30", "month-part"),
+    ("September and October", WED, "past", "2024-09-01", "2024-10-31", "range"),
+    ("as early as September and October", WED, "past", "2024-09-01", "2024-10-31", "range"),
+    ("May to July", WED, "future", "2025-05-01", "2025-07-31", "range"),
+    ("Oct. 21", WED, "past", "2024-10-21", "2024-10-21", "day"),
+    ("October 21, 2023", WED, "past", "2023-10-21", "2023-10-21", "day"),
+    ("21 October 2024", WED, "past", "2024-10-21", "2024-10-21", "day"),
+    ("Nov. 5", WED, "future", "2024-11-05", "2024-11-05", "day"),
+    ("Nov. 5", WED, "past", "2023-11-05", "2023-11-05", "day"),
+    ("December 2019", WED, "past", "2019-12-01", "2019-12-31", "month"),
+    ("2019", WED, "past", "2019-01-01", "2019-12-31", "year"),
+    ("mid-2025", WED, "future", "2025-05-01", "2025-08-31", "year-part"),
+    ("early 2024", WED, "past", "2024-01-01", "2024-04-30", "year-part"),
+    ("the 1950s", WED, "past", "1950-01-01", "1959-12-31", "decade"),
+    ("the early 1980s", WED, "past", "1980-01-01", "1983-12-31", "decade"),
+    ("the 19th century", WED, "past", "1800-01-01", "1899-12-31", "century"),
+    ("the coming days", WED, "future", "2024-10-23", "2024-10-30", "days"),
+    ("the coming weeks", WED, "future", "2024-10-23", "2024-11-20", "weeks"),
+    ("recent months", WED, "past", "2024-07-23", "2024-10-23", "months"),
+    ("the past two years", WED, "past", "2022-10-23", "2024-10-23", "years"),
+    ("last week", WED, "past", "2024-10-14", "2024-10-20", "week"),
+    ("this week", WED, "present", "2024-10-21", "2024-10-27", "week"),
+    ("next month", WED, "future", "2024-11-01", "2024-11-30", "month"),
+    ("last year", WED, "past", "2023-01-01", "2023-12-31", "year"),
+    ("earlier this year", WED, "past", "2024-01-01", "2024-10-23", "year"),
+    ("later this month", WED, "future", "2024-10-23", "2024-10-31", "month"),
+    ("two weeks ago", WED, "past", "2024-10-07", "2024-10-13", "week"),
+    ("three days ago", WED, "past", "2024-10-20", "2024-10-20", "day"),
+    ("the first quarter", WED, "past", "2024-01-01", "2024-03-31", "quarter"),
+    ("the fourth quarter of 2023", WED, "past", "2023-10-01", "2023-12-31", "quarter"),
+    ("last summer", WED, "past", "2024-06-01", "2024-08-31", "season"),
+    ("this winter", WED, "future", "2024-12-01", "2025-02-28", "season"),
+    ("2024-10-21", WED, "past", "2024-10-21", "2024-10-21", "day"),
+]
+
+
+def test_table_is_large_enough() -> None:
+    assert len(TABLE) >= 40
+
+
+@pytest.mark.parametrize(("text", "ref", "tense", "start", "end", "grain"), TABLE)
+def test_resolve(text, ref, tense, start, end, grain) -> None:
+    assert resolve(text, ref, tense) == (date.fromisoformat(start), date.fromisoformat(end), grain)
+
+
+@pytest.mark.parametrize("text", ["weeks", "a long time", "the Wednesday meeting agenda"])
+def test_unresolvable(text) -> None:
+    assert resolve(text, WED, "past") is None
+
+
+def test_relative_times_need_a_publication_date() -> None:
+    assert resolve("Wednesday", None, "past") is None
+    assert resolve("December 2019", None, "past") == (date(2019, 12, 1), date(2019, 12, 31),
+                                                      "month")
+
+
+@pytest.mark.slow
+def test_tense_from_the_clause(analyze) -> None:
+    text = ("Mr. Austin confirmed on Wednesday that troops had arrived. Deployment is expected "
+            "to be completed by December. A treaty was signed during a summit in June.")
+    a = analyze(text, published_at="2024-10-24")
+    got = {t.span.text: (t.resolved, t.resolved_end) for t in a.times}
+    assert got["on Wednesday"] == ("2024-10-23", "2024-10-23")
+    assert got["by December"] == ("2024-12-01", "2024-12-31")
+    assert got["in June"] == ("2024-06-01", "2024-06-30")
+    for t in a.times:
+        assert text[t.span.start:t.span.end] == t.span.text
+
+
+@pytest.mark.slow
+def test_unresolved_without_publication_date(analyze) -> None:
+    a = analyze("The talks resumed on Wednesday.")
+    assert [(t.span.text, t.resolved) for t in a.times] == [("on Wednesday", None)]

@@ -1,4 +1,4 @@
-"""The `claimledger` command: ingest, analyze, report, eval."""
+"""The `claimledger` command: ingest, analyze, report, export, serve, eval."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from claimledger.eval import eval_app
 from claimledger.ingest.sources import estimate_items
 from claimledger.model import Analysis, Failure, IngestSummary
 from claimledger.nlp import ModelNotInstalled
+from claimledger.reconcile.cli import measure_app
 
 app = typer.Typer(
     help="Who said what, which numbers, who agrees: a sourced dossier from news coverage.",
@@ -23,6 +24,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(eval_app, name="eval")
+app.add_typer(measure_app, name="measure")
 err = Console(stderr=True)
 
 DbOption = Annotated[
@@ -61,20 +63,36 @@ def ingest(
     url: UrlOpt = None,
     published_at: PublishedOpt = None,
     stdin_format: StdinOpt = "txt",
+    workers: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--workers", help="Analyse on a local Dask cluster of N processes."),
+    ] = None,
+    dask: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--dask", help="Analyse on the Dask scheduler at ADDRESS (tcp://host:8786)."),
+    ] = None,
 ) -> None:
     """Analyse articles and store them; re-ingesting the same text is a no-op."""
     from claimledger.api import Ledger
+    from claimledger.ingest import read_articles
+    from claimledger.scale import dask_runner
 
     total = estimate_items(paths)
-    with _guard(), Ledger(db) as ledger, _progress() as progress:
+    with (
+        _guard(),
+        Ledger(db) as ledger,
+        dask_runner(ledger.settings, workers, dask) as runner,
+        _progress() as progress,
+    ):
         task = progress.add_task("ingesting", total=total)
 
         def advance(kind: str, source: str) -> None:
             progress.update(task, advance=1, description=f"{kind}: {Path(source).name[:40]}")
 
-        summary = ledger.ingest(
-            paths, _meta(title, outlet, url, published_at), stdin_format, advance
+        items = read_articles(
+            paths, ledger.settings, _meta(title, outlet, url, published_at), stdin_format
         )
+        summary = ledger.ingest_items(items, advance, runner=runner)
     _print_summary(summary)
     raise typer.Exit(0 if summary.ok else 1)
 
@@ -138,6 +156,64 @@ def report(
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")
         err.print(f"wrote {output}")
+
+
+@app.command()
+def export(
+    db: DbOption = "claimledger.db",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv or jsonl.")] = "csv",
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="Folder for one file per table."),
+    ] = None,
+    table: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--table", "-t", help="Only this table, to standard output."),
+    ] = None,
+) -> None:
+    """Every table as CSV or JSONL files (-o DIR), or one table (--table) to standard output."""
+    from claimledger.report.export import export_all, export_table
+    from claimledger.store import Store
+
+    if (output is None) == (table is None):
+        err.print("error: give either -o DIR (all tables) or --table NAME (to standard output)")
+        raise typer.Exit(2)
+    with _guard():
+        store = Store(db)
+        try:
+            if table is not None:
+                export_table(store, table, fmt, sys.stdout)
+            else:
+                counts = export_all(store, fmt, output)  # type: ignore[arg-type]
+                err.print(f"wrote {sum(counts.values())} rows in {len(counts)} files to {output}")
+        finally:
+            store.close()
+
+
+@app.command()
+def serve(
+    db: DbOption = "claimledger.db",
+    host: Annotated[str, typer.Option(help="Address to bind; 127.0.0.1 keeps it local.")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(envvar="CLAIMLEDGER_TOKEN", help="Write token (generated if not given)."),
+    ] = None,
+) -> None:
+    """The dossier as a web app with a JSON API under /api; writes need the token."""
+    import uvicorn
+
+    from claimledger.web import create_app, generate_token
+
+    if not token:
+        token = generate_token()
+        err.print(f"write token (set CLAIMLEDGER_TOKEN to choose one): {token}", markup=False)
+    with _guard():
+        application = create_app(db, token)
+    err.print(f"serving http://{host}:{port}/ (API: /api, OpenAPI: /api/openapi.json)")
+    uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
 def _print_analysis(analysis: Analysis) -> None:

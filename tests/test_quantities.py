@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from claimledger.extract.numbers import Described, find_quantities
 from claimledger.extract.numbers.words import read_token, words_value
 from claimledger.extract.quantities import statement_of, time_of
 from claimledger.model import Quantity, Span, Statement, TimeExpr
@@ -94,6 +95,73 @@ def test_units_and_counted(analyze, text, needle, unit, counted) -> None:
     q = only(analyze(text), needle)
     assert q.unit == unit
     assert q.counted == counted
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "unit"),
+    [
+        ("Diesel sold for $1.89 per gallon.", "1.89", "USD per gallon"),
+        ("Gold traded at $2,310 an ounce.", "2,310", "USD per ounce"),
+        ("The bank earned 48 cents per share.", "48", "cent per share"),
+        ("Offices rent for $95 per sq m.", "95", "USD per square metre"),
+        ("The phone has a 6.7-inch screen.", "6.7", "inch"),
+        ("The rover drove a 12m route.", "12", "metre"),
+        ("She paid 450€ for the bike.", "450", "EUR"),
+        ("A 43-year-old farmer was arrested.", "43", "year of age"),
+        ("The mayor, Jane Holt, 58, resigned.", "58", "year of age"),
+    ],
+)
+def test_rates_glued_units_and_ages(analyze, text, needle, unit) -> None:
+    assert only(analyze(text), needle).unit == unit
+
+
+def test_a_year_earlier_is_not_a_rate(analyze) -> None:
+    q = only(analyze("Sales rose to $4.2 billion from $3.9 billion a year earlier."), "3.9")
+    assert (q.unit, q.status) == ("USD", "estimate")
+
+
+def test_demonyms_and_time_nouns_as_lemmas(nlp) -> None:
+    demonyms = described(nlp, "About 4,000 Ukrainians crossed the border.", "4,000")
+    assert (demonyms.quantity.unit, demonyms.unit_words) == ("ukrainian", "ukrainian")
+    span = described(nlp, "Over the past five years the firm hired 300 engineers.", "five")
+    assert span.unit_words == "year"
+
+
+def described(nlp, text: str, needle: str) -> Described:
+    """The one described quantity whose span contains `needle`."""
+    hits = [d for d in find_quantities(nlp(text)) if needle in d.quantity.span.text]
+    assert len(hits) == 1, [d.quantity.span.text for d in find_quantities(nlp(text))]
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "concept"),
+    [
+        # a reporting verb's subject stands in for "it"
+        ("Acme said it employs 2,400 people in Ohio.", "2,400", ["Acme"]),
+        # a to-infinitive takes the subject of the clause it hangs from
+        ("The regulator plans to levy fines of $40 million.", "40", ["regulator", "fines"]),
+        # a participle modifying a noun is about that noun
+        ("Regulators fined the lenders charging over 30% interest.", "30%", ["lenders", "interest"]),
+        # "you" names nobody
+        ("You get three free months.", "three", []),
+        # "one of the" picks a member, it is about nothing else
+        ("Rome is one of the oldest cities in Europe.", "one of", []),
+        # a bracketed conversion is about what the figure before it is about
+        ("The wall is 40 feet (12 metres) high.", "12", ["wall"]),
+    ],
+)
+def test_concepts(nlp, text, needle, concept) -> None:
+    assert described(nlp, text, needle).concept == concept
+
+
+def test_bracketed_conversion_keeps_the_bound(analyze) -> None:
+    q = only(analyze("Savers with more than 2 million crowns ($190,000) pay the fee."), "190,000")
+    assert (q.change, q.hedge) == (">", "more than")
+
+
+def test_averaged_figure_is_approximate(analyze) -> None:
+    assert only(analyze("The forward averaged 21.4 points a game."), "21.4").change == "~"
 
 
 def test_counted_noun_borrowed_from_an_earlier_figure(analyze) -> None:

@@ -1,12 +1,165 @@
-"""Claims across articles: grouping, verdicts, independent origins, timeline."""
+"""Claims across articles: grouping, verdicts, independent origins, timeline.
+
+`reconcile_article` runs in the transaction that stored the article. It reads only that
+article's rows, computes their blocking keys (measure keys, denial keys, proposition keys,
+entity keys) and touches only the claims that share them: the cost of one more article does
+not grow with the store.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import Connection
+from typing import Any
 
+from sqlalchemy import Connection, select, union
+
+from claimledger.reconcile.claims import (
+    merge_claims,
+    new_statement_claim,
+    refresh_measure,
+    refresh_statement_claim,
+)
+from claimledger.reconcile.measures import CASUALTY, THINGS, Overrides, measure_of
+from claimledger.reconcile.propositions import Proposition
+from claimledger.reconcile.text import lemma, words
+from claimledger.reconcile.timeline import timeline
+from claimledger.reconcile.view import claims_view
+from claimledger.resolve.across import find_places, resolve_entities
 from claimledger.store import Store
+from claimledger.store import schema as t
+
+__all__ = ["claims_view", "reconcile_article", "timeline"]
+
+CANDIDATES = 30  # most recent statements looked at per blocking key
 
 
 def reconcile_article(store: Store, conn: Connection, article_id: str) -> None:
     """Join one newly stored article's items to the claims they belong to (same transaction)."""
+    text = conn.execute(select(t.articles.c.text).where(t.articles.c.id == article_id)).scalar_one()
+    _link_entities(conn, article_id)
+    statements = _rows(conn, t.statements, article_id)
+    overrides = Overrides.load(conn)
+    keys = assign_measures(conn, article_id, text, statements, overrides)
+    for s in statements:
+        if s["stance"] == "deny":
+            for key in denial_keys(s, text):
+                conn.execute(t.denial_links.insert(), {"key": key, "statement_id": s["id"]})
+                keys.add(key)
+    for key in sorted(keys):
+        refresh_measure(conn, key, overrides)
+    claim_ids = {join_proposition(conn, s) for s in statements}
+    for claim_id in sorted(claim_ids):
+        refresh_statement_claim(conn, claim_id)
+
+
+def assign_measures(
+    conn: Connection,
+    article_id: str,
+    text: str,
+    statements: list[dict[str, Any]],
+    overrides: Overrides,
+) -> set[str]:
+    """Set `quantities.measure` for the article's quantities; return the keys they use."""
+    by_id = {s["id"]: s for s in statements}
+    keys: set[str] = set()
+    for q in _rows(conn, t.quantities, article_id):
+        s = by_id.get(q["statement_id"]) or _statement_holding(statements, q)
+        speaker = (s["speaker_start"], s["speaker_end"]) if s and s["speaker_end"] else None
+        m = measure_of(q, text, speaker)
+        key = overrides.apply(m.key, q) if m else None
+        if key != q["measure"]:
+            conn.execute(
+                t.quantities.update().where(t.quantities.c.id == q["id"]).values(measure=key)
+            )
+        if key:
+            keys.add(key)
+    return keys
+
+
+def denial_keys(s: dict[str, Any], text: str) -> set[str]:
+    """Measure keys a denial may refute: things it names x countries it names (not the denier)."""
+    sentence = text[s["sentence_start"] : s["sentence_end"]]
+    lemmas = {lemma(w) for w in words(sentence)}
+    things = {THINGS[w] for w in lemmas if w in THINGS}
+    if lemmas & CASUALTY:
+        things.add("casualties")
+    speaker = (s["speaker_start"] or 0, s["speaker_end"] or 0)
+    countries = {
+        p.entity
+        for p in find_places(sentence)
+        if not speaker[0] <= s["sentence_start"] + p.start < speaker[1]
+    }
+    return {f"{thing}|{country}" for thing in things for country in countries}
+
+
+def join_proposition(conn: Connection, s: dict[str, Any]) -> int:
+    """Put a statement in the claim of the proposition it makes; open one if it is new."""
+    prop = Proposition.of(s)
+    keys = prop.keys()
+    candidates: set[int] = set()
+    for key in keys:
+        candidates.update(
+            conn.execute(
+                select(t.statement_keys.c.statement_id)
+                .where(t.statement_keys.c.key == key)
+                .order_by(t.statement_keys.c.statement_id.desc())
+                .limit(CANDIDATES)
+            ).scalars()
+        )
+    if keys:
+        conn.execute(
+            t.statement_keys.insert(), [{"key": k, "statement_id": s["id"]} for k in set(keys)]
+        )
+    matches = [c["id"] for c in _statements(conn, candidates) if prop.same(Proposition.of(c))]
+    claim_ids = sorted(
+        set(
+            conn.execute(
+                select(t.claim_members.c.claim_id).where(
+                    (t.claim_members.c.item_kind == "statement")
+                    & t.claim_members.c.item_id.in_(matches)
+                )
+            ).scalars()
+        )
+    )
+    if not claim_ids:
+        label = s["content_text"][:160]
+        return new_statement_claim(conn, f"s:{s['article_id']}:{s['idx']}", label, s["id"])
+    merge_claims(conn, claim_ids[0], claim_ids[1:])
+    conn.execute(
+        t.claim_members.insert(),
+        {"claim_id": claim_ids[0], "item_kind": "statement", "item_id": s["id"]},
+    )
+    return claim_ids[0]
+
+
+def _link_entities(conn: Connection, article_id: str) -> None:
+    """Resolve across articles the entities this article names or quotes."""
+    named = union(
+        select(t.mentions.c.entity_id).where(t.mentions.c.article_id == article_id),
+        select(t.statements.c.speaker_entity_id).where(t.statements.c.article_id == article_id),
+    ).subquery()
+    rows = conn.execute(
+        select(t.entities.c.id, t.entities.c.name, t.entities.c.kind).where(
+            t.entities.c.id.in_(select(named.c[0]))
+        )
+    ).all()
+    resolve_entities(conn, [(r.id, r.name, r.kind) for r in rows])
+
+
+def _rows(conn: Connection, table: t.Table, article_id: str) -> list[dict[str, Any]]:
+    query = select(table).where(table.c.article_id == article_id).order_by(table.c.idx)
+    return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def _statements(conn: Connection, ids: set[int]) -> list[dict[str, Any]]:
+    if not ids:
+        return []
+    query = select(t.statements).where(t.statements.c.id.in_(sorted(ids)))
+    return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def _statement_holding(statements: list[dict[str, Any]], q: dict[str, Any]) -> dict | None:
+    """The statement whose sentence holds a quantity the extractor left unattributed."""
+    for s in statements:
+        if s["sentence_start"] <= q["start_char"] and q["end_char"] <= s["sentence_end"]:
+            return s
     return None

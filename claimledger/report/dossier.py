@@ -1,26 +1,57 @@
-"""The whole dossier as one dict (the `report --format json` contract of DESIGN.md)."""
+"""The whole dossier: as one JSON dict (the DESIGN.md contract) and as the briefing people read."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from claimledger.report import readmodel as rm
+from claimledger.report.highlight import article_highlights, highlight
+from claimledger.report.timeline import timeline
 from claimledger.store import Store
+
+FORMATS = ("json", "md", "html")
 
 
 def build_dossier(store: Store) -> dict[str, Any]:
     """Articles (without text), entities, statements, quantities, claims and a timeline."""
-    articles = store.rows("articles", order_by=("published_at", "id"))
-    for a in articles:
-        a.pop("text", None)
     return {
-        "articles": articles,
+        "articles": rm.articles(store).items,
         "entities": store.rows("entities", order_by=("name",)),
         "statements": store.rows("statements", order_by=("article_id", "idx")),
         "quantities": store.rows("quantities", order_by=("article_id", "idx")),
         "times": store.rows("times", order_by=("article_id", "idx")),
-        "claims": store.rows("claims", order_by=("kind", "key")),
-        "timeline": [],
+        "claims": rm.claim_rows(store),
+        "timeline": [_timeline_entry(e) for e in timeline(store).items],
+    }
+
+
+def build_briefing(store: Store) -> dict[str, Any]:
+    """Everything the Markdown and HTML reports show, read once from the store."""
+    stmts = rm.statements(store).items
+    measures = rm.measures(store)
+    figures = [f for m in measures for f in m.figures]
+    arts = rm.articles(store).items
+    texts = rm.article_texts(store, (a["id"] for a in arts))
+    times = store.rows("times", order_by=("article_id", "idx"))
+    for number, a in enumerate(arts, start=1):
+        a.update(number=number, statements=[], quantities=[], times=[])
+    by_article = {a["id"]: a for a in arts}
+    for kind, rows in (("statements", stmts), ("quantities", figures), ("times", times)):
+        for row in rows:
+            by_article[row["article_id"]][kind].append(row)
+    for a in arts:
+        a["text"] = texts[a["id"]]
+        a["body"] = highlight(a["text"], article_highlights(a))
+    return {
+        "overview": rm.overview(store),
+        "articles": arts,
+        "article_numbers": {a["id"]: a["number"] for a in arts},
+        "measures": measures,
+        "speakers": rm.by_speaker(stmts),
+        "denials": [s for s in stmts if s["stance"] == "deny"],
+        "claims": rm.statement_claims(store, stmts),
+        "timeline": timeline(store).items,
     }
 
 
@@ -28,4 +59,20 @@ def render(store: Store, fmt: str = "json") -> str:
     """Render the dossier in one of the supported formats."""
     if fmt == "json":
         return json.dumps(build_dossier(store), ensure_ascii=False, indent=2)
-    raise ValueError(f"unsupported report format {fmt!r} (json)")
+    if fmt == "md":
+        from claimledger.report.markdown import render_markdown
+
+        return render_markdown(build_briefing(store))
+    if fmt == "html":
+        from claimledger.report.html import render_html
+
+        return render_html(build_briefing(store))
+    raise ValueError(f"unsupported report format {fmt!r} ({', '.join(FORMATS)})")
+
+
+def _timeline_entry(e: dict[str, Any]) -> dict[str, Any]:
+    """A timeline event for JSON: its sentence, offsets and the ids of the figures it dates."""
+    keep = ("date", "date_end", "grain", "kind", "text", "time_text", "article_id",
+            "start_char", "end_char", "sentence_start", "sentence_end", "outlet")
+    return {**{k: e[k] for k in keep}, "time_id": e["id"],
+            "quantity_ids": [f["id"] for f in e["figures"]]}

@@ -2,11 +2,199 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
-from claimledger.model import Analysis
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
+
+from claimledger.model import Analysis, Entity, Mention, Span, SpeakerKind
+
+_MENTION_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "NORP": "group"}
+# Left modifiers that belong to a name: "U.S. officials", "South Korea’s intelligence service".
+_NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "npadvmod"})
+_POSSESSIVE = ("’s", "'s", "’", "'")
+
+
+@dataclass(frozen=True)
+class Words:
+    """The curated speaker word lists of `data/speaker_words.json`."""
+
+    honorifics: frozenset[str]
+    name_suffixes: frozenset[str]
+    government: frozenset[str]
+    anonymous: frozenset[str]
+    report: frozenset[str]
+    outlet: frozenset[str]
+    person_roles: frozenset[str]
+    pronouns_person: frozenset[str]
+    capitals: frozenset[str]  # a capital speaks for its government: "Kyiv said"
+
+
+@lru_cache(maxsize=1)
+def words() -> Words:
+    """Load the word lists once: they are data so they can grow without code changes."""
+    raw = json.loads(
+        resources.files("claimledger.resolve").joinpath("data/speaker_words.json").read_text()
+    )
+    return Words(**{k: frozenset(v) for k, v in raw.items() if not k.startswith("_")})
 
 
 def resolve_article(doc: Doc, analysis: Analysis) -> None:
     """Fill `analysis.entities`, `analysis.mentions` and each statement's `speaker_entity`."""
-    return None
+    text = doc.text  # built afresh by spaCy on every access: read it once
+    people = PersonIndex(doc)
+    entities: dict[str, Entity] = {}
+
+    def note(span: TokenSpan, name: str, kind: str) -> None:
+        entity = entities.setdefault(name, Entity(name=name, kind=kind))
+        alias = _without_possessive(span.text)
+        if alias != name and alias not in entity.aliases:
+            entity.aliases.append(alias)
+        analysis.mentions.append(Mention(Span.of(text, span.start_char, span.end_char), name, kind))
+
+    for ent in doc.ents:
+        kind = _MENTION_LABELS.get(ent.label_)
+        if kind is None:
+            continue
+        name = people.canonical(ent) if kind == "person" else entity_name(ent)
+        if name:
+            note(ent, name, kind)
+
+    last_person: str | None = None
+    for st in analysis.statements:
+        if st.speaker is None:
+            continue
+        span = doc.char_span(st.speaker.start, st.speaker.end, alignment_mode="expand")
+        if span is None:
+            continue
+        kind, name = classify_speaker(span, people, last_person)
+        st.speaker_kind, st.speaker_entity = kind, name
+        if kind == "person" and name:
+            last_person = name
+        if name and not _is_pronoun(span) and not any(t.ent_type_ for t in span):
+            note(span, name, kind)  # unnamed speakers ("U.S. officials") are mentions too
+    analysis.entities = list(entities.values())
+
+
+class PersonIndex:
+    """People named in one article: "Mr. Austin" and "Austin" resolve to the fullest form."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.ents = [e for e in doc.ents if e.label_ == "PERSON"]
+        # (position, name, its words) of every multi-word name, in text order
+        self.full = [
+            (e.start, name, set(_name_words(name)))
+            for e in self.ents
+            if len(_name_words(name := strip_honorifics(e))) > 1
+        ]
+
+    def canonical(self, span: TokenSpan) -> str:
+        """The fullest name holding every word of `span`'s name; the nearest one before wins,
+        so "Lee" is "Lee Seong-kweun" and "Mr. Kim" the Kim last named in full."""
+        name = strip_honorifics(span)
+        parts = set(_name_words(name))
+        if not parts:
+            return name
+        fits = [f for f in self.full if parts <= f[2]]
+        before = [f for f in fits if f[0] <= span.start]
+        best = max(before or fits, key=lambda f: (len(f[2]), f[0]), default=None)
+        return best[1] if best else name
+
+    def in_span(self, span: TokenSpan) -> str | None:
+        """The first person named inside a speaker span: "Park Sun-won, a member of ..."."""
+        for ent in self.ents:
+            if span.start <= ent.start and ent.end <= span.end:
+                return self.canonical(ent)
+        return None
+
+    def last_before(self, token: Token) -> str | None:
+        """The person named most recently before `token`."""
+        before = [e for e in self.ents if e.end <= token.i]
+        return self.canonical(before[-1]) if before else None
+
+
+def classify_speaker(
+    span: TokenSpan, people: PersonIndex, last_person: str | None
+) -> tuple[SpeakerKind, str | None]:
+    """Speaker kind and canonical entity name for one speaker span."""
+    w = words()
+    head = span.root
+    lemma = head.lemma_.lower()
+    if _is_pronoun(span):
+        if head.lower_ in w.pronouns_person:
+            return "person", last_person or people.last_before(head)
+        return "unknown", None
+    person = people.in_span(span)
+    if person:
+        return "person", person
+    name = entity_name(span)
+    lowered = f" {name.lower()} "
+    if lemma in w.report or lemma.rstrip("s") in w.report:
+        return "report", name
+    if any(f" {o} " in lowered for o in w.outlet) and not _governmental(span, lemma):
+        return "outlet", name
+    if _governmental(span, lemma):
+        return "government", name
+    if lemma in w.anonymous and not any(t.ent_type_ in ("PERSON", "ORG") for t in span):
+        return "anonymous", name
+    if head.ent_type_ in ("ORG", "NORP"):
+        return "organization", name
+    if lemma in w.person_roles:
+        return "person", name
+    return "unknown", name
+
+
+def _governmental(span: TokenSpan, lemma: str) -> bool:
+    """A government body: a seat of government ("Kyiv", "the Kremlin") or an official organ."""
+    w = words()
+    if span.root.ent_type_ == "GPE" or lemma in w.government or lemma in w.capitals:
+        return True
+    text = f" {span.text.lower()} "
+    return any(" " in g and f" {g} " in text for g in w.government)
+
+
+def entity_name(span: TokenSpan) -> str:
+    """The name a speaker goes by: the head and its name modifiers, no article or possessive."""
+    head = span.root
+    if any(c.dep_ == "conj" for c in head.children):  # "Moscow and Pyongyang"
+        start, end = span.start, span.end
+    else:
+        mods = [c for c in head.lefts if c.dep_ in _NAME_DEPS and c.i >= span.start]
+        start = min((c.left_edge.i for c in mods), default=head.i)
+        start = max(start, span.start)
+        end = head.i + 1
+    tokens = [t for t in span.doc[start:end] if not (t.dep_ == "det" and t.i == start)]
+    while tokens and (tokens[-1].is_punct or tokens[-1].text in _POSSESSIVE):
+        tokens.pop()
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def strip_honorifics(span: TokenSpan) -> str:
+    """A person's name without titles or a trailing possessive: "Mr. Austin’s" -> "Austin"."""
+    w = words()
+    tokens = list(span)
+    while tokens and tokens[0].lower_.rstrip(".") in w.honorifics and len(tokens) > 1:
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].text in _POSSESSIVE):
+        tokens.pop()
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _name_words(name: str) -> list[str]:
+    """A name's words in lower case, without suffixes such as "III" or "Jr."."""
+    suffixes = words().name_suffixes
+    return [p.lower() for p in name.split() if p.lower().rstrip(".,") not in suffixes]
+
+
+def _without_possessive(text: str) -> str:
+    for mark in _POSSESSIVE:
+        if text.endswith(mark):
+            return text[: -len(mark)].rstrip()
+    return text
+
+
+def _is_pronoun(span: TokenSpan) -> bool:
+    return span.root.pos_ == "PRON"

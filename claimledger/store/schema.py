@@ -159,3 +159,50 @@ claim_members = Table(
 )
 
 ARTICLE_TABLES = (mentions, quantities, times, statements)  # children, delete order
+
+# --- reconcile: cross-article state (claims above; these need no schema bump) ---------------
+
+measure_overrides = Table(
+    "measure_overrides",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("op", String(16), nullable=False),  # rename | merge | split
+    Column("key", Text, nullable=False),  # the measure the user acted on
+    Column("target", Text),  # merge/split: the measure its quantities go to
+    Column("match", Text),  # split: case-insensitive text the moved quantities contain
+    Column("label", Text),  # rename: the label to show
+    Column("created_at", String(32), nullable=False),
+)
+
+denial_links = Table(
+    "denial_links",
+    metadata,
+    Column("key", Text, nullable=False),  # measure key the denial may refute
+    Column("statement_id", Integer, nullable=False),
+    PrimaryKeyConstraint("key", "statement_id"),
+)
+
+statement_keys = Table(
+    "statement_keys",
+    metadata,
+    Column("key", Text, nullable=False),  # blocking key: quoted phrase or sketch word
+    Column("statement_id", Integer, nullable=False),
+    PrimaryKeyConstraint("key", "statement_id"),
+)
+
+entity_links = Table(
+    "entity_links",
+    metadata,
+    Column("entity_id", Integer, primary_key=True),  # entities.id
+    Column("canonical", Text, nullable=False, index=True),  # name of the merged entity
+    Column("rule", String(16), nullable=False),  # self|gazetteer|acronym|name|surname|group
+    Column("evidence", Text, nullable=False),  # why this name is that entity
+)
+
+entity_keys = Table(
+    "entity_keys",
+    metadata,
+    Column("key", Text, nullable=False),  # e.g. gaz:Russia, acr:NIS, pn:lloyd austin
+    Column("canonical", Text, nullable=False, index=True),
+    PrimaryKeyConstraint("key", "canonical"),
+)

@@ -8,13 +8,15 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, select
+from sqlalchemy import Connection, Engine, create_engine, event, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 
 from claimledger.config import db_url_for
 from claimledger.model import Analysis, Entity
 from claimledger.store import schema as t
+
+_SCHEMA_LOCK = 0x636C61696D  # any fixed key: PostgreSQL advisory lock held while creating tables
 
 
 class SchemaMismatch(RuntimeError):
@@ -27,7 +29,7 @@ class Store:
     def __init__(self, path_or_url: str | None = None) -> None:
         self.url = db_url_for(path_or_url)
         self.engine = _make_engine(self.url)
-        t.metadata.create_all(self.engine)
+        self._create_schema()
         self._check_version()
 
     @property
@@ -36,6 +38,15 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def _create_schema(self) -> None:
+        """Create missing tables under a lock: two processes opening a new store don't collide."""
+        with self.engine.begin() as conn:
+            if self.dialect == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK})
+            elif self.dialect == "sqlite":
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            t.metadata.create_all(conn)
 
     def _check_version(self) -> None:
         with self.engine.begin() as conn:
@@ -83,8 +94,11 @@ class Store:
     def write_in(self, conn: Connection, analysis: Analysis) -> bool:
         """`write` inside a transaction the caller owns (reconcile joins the same one)."""
         a = analysis.article
+        # RETURNING, not rowcount: psycopg reports rowcount -1 here, which read as "inserted".
+        # No conflict target: id and sha256 are the same hash, and a racing writer may trip
+        # PostgreSQL on either unique index first.
         inserted = conn.execute(
-            self._insert(t.articles).on_conflict_do_nothing(index_elements=["sha256"]),
+            self._insert(t.articles).on_conflict_do_nothing().returning(t.articles.c.id),
             {
                 "id": a.id,
                 "sha256": a.sha256,
@@ -97,8 +111,8 @@ class Store:
                 "ingested_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                 "text": a.text,
             },
-        )
-        if inserted.rowcount == 0:
+        ).first()
+        if inserted is None:
             return False
         entity_ids = self._entity_ids(conn, analysis)
         if analysis.mentions:
@@ -142,16 +156,19 @@ class Store:
         for m in analysis.mentions:
             entities.setdefault((m.entity, m.kind), Entity(m.entity, m.kind, []))
         ids: dict[tuple[str, str], int] = {}
-        for (name, kind), entity in entities.items():
+        # Sorted, so concurrent writers take the entity rows' locks in one order (no deadlock).
+        for (name, kind), entity in sorted(entities.items()):
             conn.execute(
                 self._insert(t.entities).on_conflict_do_nothing(index_elements=["name", "kind"]),
                 {"name": name, "kind": kind, "aliases": "[]"},
             )
-            row = conn.execute(
-                select(t.entities.c.id, t.entities.c.aliases).where(
-                    (t.entities.c.name == name) & (t.entities.c.kind == kind)
-                )
-            ).one()
+            query = select(t.entities.c.id, t.entities.c.aliases).where(
+                (t.entities.c.name == name) & (t.entities.c.kind == kind)
+            )
+            row = conn.execute(query).one()
+            if not set(entity.aliases) <= set(json.loads(row.aliases)):
+                # Lock and re-read before merging, or a concurrent writer's aliases get lost.
+                row = conn.execute(query.with_for_update()).one()
             known = json.loads(row.aliases)
             merged = sorted(set(known) | set(entity.aliases))
             if merged != known:

@@ -14,9 +14,11 @@ from claimledger.extract.numbers.describe import (
     rate_of,
     status_of,
     unit_name,
+    unit_words_of,
 )
 from claimledger.extract.numbers.figures import Found, find_figures
 from claimledger.extract.numbers.filters import is_quantity
+from claimledger.extract.numbers.lexicon import RATE_NOUNS
 from claimledger.model import Quantity, Span
 
 # How many sentences back a bare figure may borrow the counted noun of an earlier one.
@@ -30,7 +32,7 @@ class Described:
     quantity: Quantity
     unit_words: str | None  # the counted phrase, lemmatised ("first-team player")
     concept: list[str]
-    rate: str | None  # time unit of a rate ("month")
+    rate: str | None  # what the figure is per: a time ("month") or a unit ("gallon")
     sentence_index: int
 
 
@@ -43,7 +45,9 @@ def find_quantities(doc: Doc) -> list[Described]:
             if not is_quantity(f, sent):
                 continue
             described = _describe(f, sent, n, text)
-            if described.quantity.unit is None:
+            if out and _converts(out[-1], described, text):
+                _inherit(described, out[-1])
+            elif described.quantity.unit is None:
                 _borrow_counted(described, out, n)
             out.append(described)
     return out
@@ -77,12 +81,27 @@ def _describe(f: Found, sent: SpacySpan, n: int, text: str) -> Described:
         hedge=f.hedge,
         unit=unit,
         counted=text[counted[0].idx:counted[-1].idx + len(counted[-1])] if counted else None,
-        status=status_of(f, counted, rate is not None),
+        status=status_of(f, counted, rate is not None and rate[0] in RATE_NOUNS),
         sentence=Span.of(text, sent.start_char, sent.end_char),
     )
-    unit_words = " ".join(t.lemma_.lower() if t.i == counted[-1].i else t.text.lower()
-                          for t in counted) if counted else None
-    return Described(q, unit_words, concept_words(f, counted, sent, text), rate[0] if rate else None, n)
+    return Described(q, unit_words_of(counted), concept_words(f, counted, sent, text), rate[0] if rate else None, n)
+
+
+def _converts(prev: Described, d: Described, text: str) -> bool:
+    """ "7.5 million crowns (US $1.1 million)": a figure in brackets restating the one before."""
+    gap = text[prev.quantity.span.end:d.quantity.span.start]
+    return prev.sentence_index == d.sentence_index and gap.strip() == "("
+
+
+def _inherit(d: Described, prev: Described) -> None:
+    """A restated figure keeps the bound, status and concept of the one it converts."""
+    q, p = d.quantity, prev.quantity
+    if q.change == "=":
+        q.change, q.hedge = p.change, p.hedge
+    q.status = p.status
+    d.concept = prev.concept
+    if q.unit is None:
+        q.unit, q.counted, d.unit_words = p.unit, p.counted, prev.unit_words
 
 
 def _borrow_counted(d: Described, earlier: list[Described], n: int) -> None:

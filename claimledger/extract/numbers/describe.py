@@ -11,11 +11,13 @@ from claimledger.extract.numbers.figures import Found
 from claimledger.extract.numbers.lexicon import (
     CASUALTY_WORDS,
     DOWN_WORDS,
+    GLUED_ONLY,
     PAST_WORDS,
     PLEDGE_WORDS,
     RATE_NOUNS,
     TARGET_WORDS,
     TOTAL_WORDS,
+    UNITS,
     UP_WORDS,
 )
 
@@ -23,6 +25,12 @@ _NOUNISH = {"NOUN", "PROPN"}
 _MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "VERB"}
 _CONTENT_POS = {"NOUN", "PROPN", "ADJ"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
+# Entity types of other amounts, never a concept word ("$US17,246,208 ($A25,474,373)").
+_AMOUNT_ENTS = {"MONEY", "PERCENT", "QUANTITY"}
+_PER_WORDS = {"a", "an", "per", "each", "every"}
+# "a year earlier" dates a figure, it does not make it a rate.
+_BEFORE_NOW = {"ago", "earlier", "later", "before", "after", "previously", "since"}
+_THIRD_PERSON = {"it", "they", "he", "she"}
 _CHANGE_DEPS = {"dobj", "npadvmod", "advmod", "nummod", "quantmod", "attr", "oprd", "nsubj"}
 
 
@@ -60,7 +68,10 @@ def counted_tokens(f: Found, sent: SpacySpan) -> list[Token]:
         return []
     before = [c for c in head.lefts if c.i < f.first and c.dep_ in ("amod", "compound")
               and c.i >= f.first - 2 and c.pos_ in _MODIFIER_POS]
-    return before + [t for t in doc[f.end:head.i + 1] if not t.is_punct or t.text == "-"]
+    after = [t for t in doc[f.end:head.i + 1] if not t.is_punct or t.text == "-"]
+    while after and after[0].text == "-":
+        after = after[1:]  # "five-year": the hyphen joins figure and noun
+    return before + after
 
 
 def _follows_the(f: Found) -> bool:
@@ -87,16 +98,30 @@ def _chunk_of(tok: Token) -> list[Token]:
 
 
 def rate_of(f: Found, after: int, sent: SpacySpan) -> tuple[str, int] | None:
-    """ "a month", "per day" after the figure: the time unit of a rate and where it ends."""
+    """What the figure is per and where that ends: a time ("a month", "per day") or, for an
+    amount, a unit or noun ("$2.11 per gallon", "$1,271 an ounce", "63 cents per share")."""
     doc = f.doc
-    if after + 1 < sent.end and doc[after].lower_ in ("a", "an", "per", "each", "every") and \
-            doc[after + 1].lemma_.lower() in RATE_NOUNS:
-        return doc[after + 1].lemma_.lower(), after + 2
+    if after + 1 >= sent.end or doc[after].lower_ not in _PER_WORDS:
+        return None
+    nxt = doc[after + 1]
+    if nxt.lemma_.lower() in RATE_NOUNS:
+        later = doc[after + 2].lower_ if after + 2 < sent.end else ""
+        return None if later in _BEFORE_NOW else (nxt.lemma_.lower(), after + 2)
+    if not (f.currency or f.unit):
+        return None
+    for width in (3, 2, 1):
+        toks = doc[after + 1:min(after + 1 + width, sent.end)]
+        unit = UNITS.get(toks.text.lower().rstrip(".")) if len(toks) == width else None
+        if unit and (width > 1 or toks.text.lower() not in GLUED_ONLY):
+            return unit, after + 1 + width
+    if doc[after].lower_ == "per" and nxt.pos_ == "NOUN":
+        return nxt.lemma_.lower(), after + 2
     return None
 
 
 def change_of(f: Found, sent: SpacySpan) -> str | None:
-    """ "up"/"down" for a figure that is the amount of a rise or fall ("rose 5%", "down 1%")."""
+    """ "up"/"down" for the amount of a rise or fall ("rose 5%", "down 1%"), "~" for a figure
+    averaged ("averaged 7.3 points")."""
     doc = f.doc
     start = f.first
     if f.hedge_start is not None:
@@ -108,6 +133,9 @@ def change_of(f: Found, sent: SpacySpan) -> str | None:
             return prev
     a = anchor(f)
     head = a.head
+    counter = head.head if a.dep_ == "nummod" and head.dep_ == "dobj" else head
+    if counter.lemma_.lower() == "average" and counter.pos_ == "VERB":
+        return "~"  # "has averaged 7.3 points", "averaging 15.9 degrees"
     if a.dep_ == "pobj" and head.lower_ == "by":
         head = head.head
     elif a.dep_ not in _CHANGE_DEPS or head.i > a.i and a.dep_ == "nsubj":
@@ -161,6 +189,8 @@ def concept_words(f: Found, counted: list[Token], sent: SpacySpan, text: str) ->
     """The words naming what the figure is about: the noun it modifies, its "of" phrase and its
     clause subject, else the nearest noun phrase before it; whitespace-delimited as written."""
     a = anchor(f)
+    if _is_one_of(f):
+        return []  # "one of the best speakers" picks a member of the set it names
     skip = {t.i for t in counted} | set(range(f.first, f.end))
     words: list[Token] = []
     head = a.head
@@ -179,7 +209,14 @@ def concept_words(f: Found, counted: list[Token], sent: SpacySpan, text: str) ->
     if not words:
         words = _nearest_noun_before(f, sent)
     return _as_written((t for t in words if t.i not in skip and t.pos_ in _CONTENT_POS
+                        and t.ent_type_ not in _AMOUNT_ENTS
                         and (t.pos_ == "PROPN" or not t.is_stop)), text)
+
+
+def _is_one_of(f: Found) -> bool:
+    """ "one of the ...": the figure singles out a member, it does not count anything."""
+    doc = f.doc
+    return f.low == 1 and not f.digits and f.end < len(doc) and doc[f.end].lower_ == "of"
 
 
 def _nearest_noun_before(f: Found, sent: SpacySpan) -> list[Token]:
@@ -209,13 +246,26 @@ def _as_written(tokens: Iterable[Token], text: str) -> list[str]:
 
 
 def _subject_of(tok: Token) -> Token | None:
-    """The subject of the nearest clause above the token that has one."""
-    for verb in clause_verbs(tok):
-        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i != tok.i]
-        if subjects and subjects[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-            return verb.head  # "bank stocks, which were up 2.8%"
-        if subjects and subjects[0].pos_ != "PRON":
-            return subjects[0]
+    """The subject the figure's clause is about: its own, or for a clause without one (to-infinitive,
+    second conjunct, participle) the clause it hangs from; a reporting verb's subject stands in
+    for a third-person pronoun ("Ford said it has 13,000 workers"), other pronouns give none."""
+    node = tok
+    while node.head != node:
+        child, node = node, node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [c for c in node.children if c.dep_ in _SUBJECTS and c != child]
+        if not subjects:
+            if node.dep_ in ("relcl", "acl") and node.head.pos_ in _NOUNISH:
+                return node.head  # "the products priced at under $10"
+            continue
+        subject = subjects[0]
+        if subject.tag_ in ("WDT", "WP") and node.dep_ == "relcl":
+            return node.head  # "bank stocks, which were up 2.8%"
+        if subject.pos_ != "PRON":
+            return subject
+        if subject.lower_ not in _THIRD_PERSON or node.dep_ != "ccomp":
+            return None
     return None
 
 
@@ -226,6 +276,26 @@ def unit_name(f: Found, counted: list[Token]) -> str | None:
     if f.unit:
         return f.unit
     if counted:
-        return counted[-1].lemma_.lower()
+        return lemma_of(counted[-1])
     return None
+
+
+def unit_words_of(counted: list[Token]) -> str | None:
+    """The counted phrase lemmatised ("recorded songs" -> "recorded song"); a time noun alone
+    ("the past two years" -> "year"), since "past" dates the span rather than naming a unit."""
+    if not counted:
+        return None
+    if counted[-1].lemma_.lower() in RATE_NOUNS:
+        return lemma_of(counted[-1])
+    return " ".join(lemma_of(t) if t.pos_ in _NOUNISH | {"ADJ"} else t.lower_ for t in counted)
+
+
+def lemma_of(tok: Token) -> str:
+    """Lower-case lemma; plural proper nouns and demonyms lose their "s" ("Koreans" -> "korean"),
+    which the lemmatiser leaves as written."""
+    lower = tok.lower_
+    if (tok.tag_ == "NNPS" or tok.ent_type_ == "NORP") and lower.endswith("s") and \
+            not lower.endswith("ss") and len(lower) > 3:
+        return lower[:-1]
+    return tok.lemma_.lower()
 

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from claimledger.extract.numbers.lexicon import (
+    AGE_NOUNS,
     CASED_UNITS,
     CURRENCY_NAMES,
     CURRENCY_PREFIX,
@@ -129,7 +130,9 @@ def _digit_figure(tok: Token, fig: Figure, limit: int) -> Found:
         f.scaled = True
         suffix = scale[1]
         f.end_char = tok.idx + len(tok.text) - len(suffix)
-    if suffix:
+    if suffix and not suffix[0].isalnum() and suffix.rstrip(".") in CURRENCY_PREFIX:
+        f.currency, f.end_char = CURRENCY_PREFIX[suffix.rstrip(".")], tok.idx + len(tok.text.rstrip("."))
+    elif suffix:
         unit = _unit_word(suffix.lstrip("-"), glued=True)
         if unit:
             f.unit, f.end_char = unit, tok.idx + len(tok.text)
@@ -222,23 +225,47 @@ def _extend_right(f: Found, limit: int) -> None:
         text_key = " ".join(t.lower_ for t in toks)
         code = CURRENCY_NAMES.get(key) or CURRENCY_NAMES.get(text_key)
         if width == 1 and code is None and toks[0].text.upper() == toks[0].text:
-            code = CURRENCY_PREFIX.get(toks[0].lower_) if len(toks[0]) == 3 else None
+            code = CURRENCY_PREFIX.get(toks[0].lower_) if len(toks[0]) == 3 or (
+                toks[0].is_currency and toks[0].idx == f.end_char) else None  # "110 JPY", "450€"
         if code:
             f.currency = code
             f.end, f.end_char = j + width, toks[-1].idx + len(toks[-1])
             return
+    glued = j < limit and doc[j].idx == f.end_char
+    if glued and doc[j].text == "-" and j + 1 < limit:
+        j += 1  # "6.1-inch", "1.8 billion-mile"
     for width in (3, 2, 1):
         if j + width > limit:
             continue
         toks = doc[j:j + width]
-        unit = _unit_word(toks.text, glued=False) if width > 1 or not toks[0].is_punct or \
-            toks[0].text in ("%", "°") else None
+        unit = _unit_word(toks.text, glued=glued and width == 1) if width > 1 or \
+            not toks[0].is_punct or toks[0].text in ("%", "°") else None
         if width > 1 and unit is None:
             unit = UNITS.get(" ".join(t.lower_ for t in toks))
         if unit:
             f.unit = unit
             f.end, f.end_char = j + width, toks[-1].idx + len(toks[-1])
             return
+    _age(f, j, limit)
+
+
+def _age(f: Found, j: int, limit: int) -> None:
+    """ "a 66-year-old", "18 months old", "Smith, 45,", "aged 30": the figure is an age."""
+    doc = f.doc
+    noun = doc[j] if j < limit else None
+    if noun is not None and noun.lemma_.lower() in AGE_NOUNS:
+        k = j + 1 + (j + 1 < limit and doc[j + 1].text == "-")
+        if k < limit and doc[k].lower_ == "old":
+            f.unit = f"{noun.lemma_.lower()} of age"
+            f.end, f.end_char = k + 1, doc[k].idx + len(doc[k])
+        return
+    prev = doc[f.first - 1] if f.first > 0 else None
+    if prev is None or f.is_range or not f.low.is_integer() or not 0 < f.low < 120:
+        return
+    between_commas = prev.text == "," and f.first >= 2 and doc[f.first - 2].pos_ == "PROPN" \
+        and (j >= len(doc) or doc[j].text in (",", ".", ";"))
+    if between_commas or prev.lower_ == "aged":
+        f.unit = "year of age"
 
 
 def _abbrev_is_scale(f: Found, j: int, limit: int) -> bool:

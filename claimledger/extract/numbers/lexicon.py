@@ -81,7 +81,7 @@ UNITS = {
     "square foot": "square foot", "square feet": "square foot", "sq ft": "square foot",
     "cubic feet": "cubic foot", "cubic foot": "cubic foot", "cubic metres": "cubic metre",
     "cubic meters": "cubic metre",
-    "kg": "kilogram", "kilogram": "kilogram", "kilograms": "kilogram", "kilo": "kilogram",
+    "m": "metre", "kg": "kilogram", "kilogram": "kilogram", "kilograms": "kilogram", "kilo": "kilogram",
     "kilos": "kilogram", "g": "gram", "gram": "gram", "grams": "gram", "mg": "milligram",
     "milligram": "milligram", "milligrams": "milligram", "lb": "pound-mass",
     "lbs": "pound-mass", "oz": "ounce", "ounce": "ounce", "ounces": "ounce",
@@ -119,7 +119,7 @@ UNITS = {
 # Units whose case tells them apart from ordinary words ("Nm", "PS" after a figure).
 CASED_UNITS = {"Nm": "newton metre", "GPa": "gigapascal"}
 # Abbreviations too ambiguous to read as units unless glued to the figure ("5.2l", "45g").
-GLUED_ONLY = {"p", "l", "g", "c", "f", "w", "v", "ps", "ms", "min", "mi", "ha", "bp", "db", "nm"}
+GLUED_ONLY = {"m", "p", "l", "g", "c", "f", "w", "v", "ps", "ms", "min", "mi", "ha", "bp", "db", "nm"}
 
 # Bounds before the figure, longest first when matched: hedge text -> change.
 HEDGES = {
@@ -164,6 +164,9 @@ TOTAL_WORDS = {"total", "all", "overall", "cumulative", "altogether"}
 # Time nouns that make a figure a rate: "a month", "per day".
 RATE_NOUNS = {"second", "minute", "hour", "day", "week", "month", "quarter", "year",
               "annum", "decade", "night"}
+
+# Nouns of an age written "N-year-old".
+AGE_NOUNS = {"year", "month", "week", "day"}
 
 MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",

@@ -1,0 +1,138 @@
+"""Attributions from a parsed article: quotes and reported speech joined into Statements."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from spacy.tokens import Doc
+
+from claimledger.extract.attribution.frames import Frame, verb_frames
+from claimledger.extract.attribution.quotes import find_quotes
+from claimledger.extract.attribution.stance import stance_of
+from claimledger.model import Span, Statement
+
+# Between a speaker's words and their next quote: "“A,” he said. “B.”" (same paragraph).
+_JOIN_GAP = re.compile(r"[\s,.;:—–-]*")
+
+
+def find_statements(doc: Doc) -> list[Statement]:
+    """Every attribution in the article, in text order, with spans into `doc.text`."""
+    text = doc.text  # built afresh by spaCy on every access: read it once
+    quotes = find_quotes(text)
+    frames, bare = verb_frames(doc, _inside(doc, quotes))
+    for frame in frames:
+        _keep_to_paragraph(text, frame)
+        _grow_to_quotes(frame, quotes)
+    frames = [f for f in frames if f.content[0] < f.content[1]]
+    frames = _outermost(frames)
+    _attach_orphan_quotes(doc, text, frames, bare, quotes)
+    frames.sort(key=lambda f: f.content[0])
+    return [_statement(doc, text, f) for f in frames]
+
+
+def _inside(doc: Doc, quotes: list[tuple[int, int]]) -> list[bool]:
+    """Per token: does it sit strictly inside a quotation?"""
+    flags = [False] * len(doc)
+    starts = [q[0] for q in quotes]
+    for token in doc:
+        k = bisect_left(starts, token.idx + 1) - 1
+        if k >= 0 and quotes[k][0] < token.idx and token.idx + len(token) < quotes[k][1]:
+            flags[token.i] = True
+    return flags
+
+
+def _keep_to_paragraph(text: str, frame: Frame) -> None:
+    """Clip content to the cue's paragraph: a parse may run a clause across a paragraph break."""
+    at = frame.head.idx
+    para_start = text.rfind("\n", 0, at) + 1
+    para_end = text.find("\n", at)
+    if para_end == -1:
+        para_end = len(text)
+    start, end = frame.content
+    start, end = max(start, para_start), min(end, para_end)
+    frame.content = (start, end) if start < end else (0, 0)
+    if frame.source is not None:
+        doc = frame.head.doc
+        tokens = [
+            t.i for t in doc[frame.source[0] : frame.source[1]] if para_start <= t.idx < para_end
+        ]
+        frame.source = (tokens[0], tokens[-1] + 1) if tokens else None
+
+
+def _grow_to_quotes(frame: Frame, quotes: list[tuple[int, int]]) -> None:
+    """Content touching a quote takes in the whole quote, marks included; that makes it direct."""
+    start, end = frame.content
+    for q_start, q_end in quotes:
+        if q_start < end and start < q_end:
+            start, end = min(start, q_start), max(end, q_end)
+            frame.direct = True
+    frame.content = (start, end)
+
+
+def _outermost(frames: list[Frame]) -> list[Frame]:
+    """Drop frames whose cue lies inside another frame's content: PolNeAR nests nothing."""
+    kept = []
+    for frame in frames:
+        cue_at = frame.head.idx
+        if not any(o is not frame and o.content[0] <= cue_at < o.content[1] for o in frames):
+            kept.append(frame)
+    return kept
+
+
+def _attach_orphan_quotes(
+    doc: Doc, text: str, frames: list[Frame], bare: list[Frame], quotes: list[tuple[int, int]]
+) -> None:
+    """A quote no frame claims continues the speaker just before it, or feeds an empty cue."""
+    for q_start, q_end in quotes:
+        if any(f.content[0] <= q_start < f.content[1] for f in frames):
+            continue
+        before = [f for f in frames if f.direct and _frame_end(text, f) <= q_start]
+        prev = max(before, key=lambda f: _frame_end(text, f), default=None)
+        if prev is not None:
+            gap = text[_frame_end(text, prev) : q_start]
+            if _JOIN_GAP.fullmatch(gap) and "\n" not in text[prev.content[1] : q_start]:
+                prev.content = (prev.content[0], q_end)
+                continue
+        cue = _bare_cue_for(doc, bare, q_start, q_end)
+        if cue is not None:
+            cue.content, cue.direct = (q_start, q_end), True
+            bare.remove(cue)
+            frames.append(cue)
+
+
+def _bare_cue_for(doc: Doc, bare: list[Frame], q_start: int, q_end: int) -> Frame | None:
+    """A content-less cue in the sentence that holds the quote's end or the one right after."""
+    q_sent = doc.char_span(q_start, q_end, alignment_mode="expand")
+    if q_sent is None:
+        return None
+    last = q_sent[-1].sent
+    candidates = {last.start}
+    if last.end < len(doc):
+        candidates.add(doc[last.end].sent.start)
+    return next((f for f in bare if f.head.sent.start in candidates), None)
+
+
+def _frame_end(text: str, frame: Frame) -> int:
+    """Where a frame's last part (its content, or the cue's sentence) ends, spaces aside."""
+    end = frame.head.sent.end_char
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return max(frame.content[1], end)
+
+
+def _statement(doc: Doc, text: str, frame: Frame) -> Statement:
+    """Turn a frame into the Statement the rest of the ledger reads."""
+    start, end = frame.content
+    content_tokens = doc.char_span(start, end, alignment_mode="expand")
+    cue = doc[frame.cue[0] : frame.cue[1]]
+    speaker = doc[frame.source[0] : frame.source[1]] if frame.source else None
+    sent = frame.head.sent
+    return Statement(
+        sentence=Span.of(text, sent.start_char, sent.end_char),
+        content=Span.of(text, start, end),
+        speaker=Span.of(text, speaker.start_char, speaker.end_char) if speaker else None,
+        cue=Span.of(text, cue.start_char, cue.end_char),
+        direct=frame.direct,
+        stance=stance_of(frame.head, content_tokens, text[start:end]),
+    )

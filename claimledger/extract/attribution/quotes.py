@@ -1,0 +1,71 @@
+"""Find direct quotations by their marks, tolerating the unbalanced marks real articles hold."""
+
+from __future__ import annotations
+
+import re
+
+# Curly and doubled-backtick marks say which end they are; a straight mark (" or '') is read
+# from its neighbours: space before and a word after opens, a word or punctuation before closes.
+_MARKS = re.compile(r"``|''|’’|[“”\"]|\n")
+_OPENERS = frozenset({"“", "``"})
+_CLOSERS = frozenset({"”", "’’"})
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Character ranges of top-level quotations, marks included; no quote crosses a paragraph.
+
+    Inner single-quoted phrases stay inside their quote. An opener left unclosed ends with its
+    line; a closer with no opener closes a quote begun at the start of its paragraph (the tail of
+    a quote running over several paragraphs). A stray mark so costs at most one quote.
+    """
+    quotes: list[tuple[int, int]] = []
+    open_at: int | None = None
+    line_start = 0
+    for m in _MARKS.finditer(text):
+        mark, at = m.group(), m.start()
+        if mark == "\n":
+            if open_at is not None:
+                quotes.append(_trimmed(text, open_at, at))
+                open_at = None
+            line_start = m.end()
+            continue
+        if _opens(text, mark, at, m.end(), open_at is not None):
+            if open_at is not None:  # a new opener while open: the old quote lost its closer
+                quotes.append(_trimmed(text, open_at, at))
+            open_at = at
+        elif open_at is not None:
+            quotes.append((open_at, m.end()))
+            open_at = None
+        elif text[line_start:at].strip():
+            quotes.append((_skip_space(text, line_start), m.end()))
+    if open_at is not None:
+        quotes.append(_trimmed(text, open_at, len(text)))
+    return [q for q in quotes if text[q[0] : q[1]].strip("“”\"`'’ \n")]
+
+
+def _opens(text: str, mark: str, start: int, end: int, is_open: bool) -> bool:
+    """Is this mark an opening one?"""
+    if mark in _OPENERS:
+        return True
+    if mark in _CLOSERS:
+        return False
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if before.isspace() or before in "([{—–-":
+        return not after.isspace()
+    if after.isspace() or after in ".,;:!?)":
+        return False
+    return not is_open
+
+
+def _skip_space(text: str, start: int) -> int:
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return start
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """An unclosed quote ends where its paragraph (or the next quote) begins, minus whitespace."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

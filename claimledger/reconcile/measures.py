@@ -1,0 +1,169 @@
+"""Measure keys: what a number counts, whose it is and in which aspect ("Russia casualties").
+
+A key is `thing|owner[|aspect]`: the counted noun folded through a small table of generic
+people/military nouns, the country it belongs to (gazetteer: demonyms, capitals, seats), and
+an aspect (casualties, a rate). User overrides (rename, merge, split) apply on every run.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from claimledger.reconcile.text import STOPWORDS, lemma, words
+from claimledger.resolve.across import RELATIONS, Place, find_places
+from claimledger.store import schema as t
+
+THINGS = {
+    **dict.fromkeys(
+        ["soldier", "troop", "personnel", "force", "serviceman", "servicemember", "fighter", "conscript", "recruit", "mercenary", "combatant", "marine", "paratrooper", "commando", "infantryman", "reservist"],
+        "troops",
+    ),
+    **dict.fromkeys(["person", "individual", "resident", "citizen", "inhabitant"], "people"),
+}
+CASUALTY = frozenset(
+    ["killed", "dead", "wounded", "injured", "casualty", "death", "fatality", "died", "kill", "wound", "injure"]
+)
+MILITARY = frozenset(
+    ["troop", "soldier", "military", "army", "fight", "fighting", "combat", "deploy", "deployed", "deployment", "train", "training", "war", "front", "frontline", "battle", "force"]
+)
+# modifiers that do not change what is counted ("new soldiers", "special forces personnel")
+GENERIC = frozenset(
+    ["new", "additional", "more", "other", "special", "elite", "regular", "active", "total", "estimated", "least", "nearly", "roughly", "approximately", "around", "almost", "some", "just", "only", "further", "extra", "fresh", "million", "billion", "thousand", "hundred", "dozen", "dozens", "hundreds", "thousands"]
+)
+RATE = re.compile(r"\b(?:a|per|each|every)\s+(day|week|month|year)\b|\b(daily|weekly|monthly)\b")
+_RATE_WORDS = {"daily": "day", "weekly": "week", "monthly": "month"}
+DESTINATION = re.compile(r"\b(?:in|to|into|inside|across|at|toward|towards)\s+(?:the\s+)?$", re.I)
+WINDOW = 60  # characters after the number where rate words still qualify it
+CASUALTY_WINDOW = 30  # ...and casualty words ("600,000 troops have been killed")
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What a quantity measures; `key` blocks quantities of the same measure together."""
+
+    thing: str
+    owner: str | None
+    aspect: str | None
+
+    @property
+    def key(self) -> str:
+        parts = [self.thing, self.owner or "-"] + ([self.aspect] if self.aspect else [])
+        return "|".join(parts)
+
+    @property
+    def label(self) -> str:
+        return " ".join(p for p in (self.owner, self.thing, self.aspect) if p)
+
+
+def measure_of(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) -> Measure | None:
+    """The measure of one stored quantity row, read from its phrase and its sentence."""
+    s_start = q["sentence_start"] if q["sentence_start"] is not None else q["start_char"]
+    s_end = q["sentence_end"] if q["sentence_end"] is not None else q["end_char"]
+    sentence = text[s_start:s_end]
+    after = text[q["end_char"] : min(s_end, q["end_char"] + WINDOW)]
+    phrase = q["counted"] or q["unit"] or _phrase_after(text[q["start_char"] : q["end_char"]])
+    phrase = phrase or _phrase_after(after)
+    places = find_places(phrase)
+    rest = phrase
+    for p in reversed(places):
+        rest = rest[: p.start] + " " + rest[p.end :]
+    nouns = [lemma(w) for w in words(rest) if lemma(w) not in GENERIC and w.lower() not in STOPWORDS]
+    window = {lemma(w) for w in words(f"{phrase} {after[:CASUALTY_WINDOW]}")}
+    aspect = _aspect(q["status"], window, f"{q['text']} {after}")
+    things = [THINGS.get(n, n) for n in nouns if n not in CASUALTY]
+    thing = things[-1] if things else None
+    if len(things) > 1 and thing not in THINGS.values():
+        thing = " ".join(things)  # "artillery round"
+    if thing is None and places and places[-1].relation == RELATIONS["demonyms"]:
+        military = {lemma(w) for w in words(sentence)} & MILITARY
+        thing = "troops" if military else "people"
+    owner = places[-1].entity if places else _owner(text, s_start, s_end, q["start_char"], speaker)
+    if aspect == "casualties" and thing in (None, "troops", "people"):
+        return Measure("casualties", owner, None)
+    if thing is None:
+        return None
+    return Measure(thing, owner, aspect)
+
+
+def label_of(key: str) -> str:
+    """A readable name for a measure key ("troops|North Korea" -> "North Korea troops")."""
+    parts = key.split("|")
+    if len(parts) < 2:
+        return key  # a name the user chose
+    owner = None if parts[1] == "-" else parts[1]
+    return Measure(parts[0], owner, parts[2] if len(parts) > 2 else None).label
+
+
+def _phrase_after(text: str) -> str:
+    """The words after the number up to the first function word ("3,000 soldiers to ...")."""
+    taken: list[str] = []
+    for w in words(text):
+        if w.lower() in STOPWORDS and taken:
+            break
+        if w.lower() not in STOPWORDS:
+            taken.append(w)
+    return " ".join(taken)
+
+
+def _aspect(status: str | None, window: set[str], after: str) -> str | None:
+    """A rate ("a month") is more specific than casualty words nearby; the extractor's status
+    counts too."""
+    m = RATE.search(after)
+    if m:
+        return "per " + (m.group(1) or _RATE_WORDS[m.group(2)])
+    if status == "casualties" or window & CASUALTY:
+        return "casualties"
+    return None
+
+
+def _owner(
+    text: str, s_start: int, s_end: int, start: int, speaker: tuple[int, int] | None
+) -> str | None:
+    """The nearest country named before the number that is neither speaker nor destination;
+    else a demonym after it ("3,000 troops ... the number of North Korean soldiers")."""
+    later = [
+        p
+        for p in find_places(text[start:s_end])
+        if p.relation == RELATIONS["demonyms"]
+        and not (speaker and speaker[0] <= start + p.start < speaker[1])
+    ]
+    places: list[Place] = find_places(text[s_start:start])
+    for p in reversed(places):
+        at = s_start + p.start
+        if speaker and speaker[0] <= at < speaker[1]:
+            continue
+        if DESTINATION.search(text[s_start : at]):
+            continue
+        return p.entity
+    return later[0].entity if later else None
+
+
+@dataclass
+class Overrides:
+    """The user's measure decisions, replayed in the order they were made."""
+
+    rows: list[dict[str, Any]]
+
+    @classmethod
+    def load(cls, conn: Connection) -> Overrides:
+        query = select(t.measure_overrides).order_by(t.measure_overrides.c.id)
+        return cls([dict(r._mapping) for r in conn.execute(query)])
+
+    def apply(self, key: str, q: dict[str, Any]) -> str:
+        """The measure key after the user's merges and splits."""
+        haystack = f"{q['text']} {q['counted'] or ''}".lower()
+        for o in self.rows:
+            if o["key"] != key:
+                continue
+            if o["op"] == "merge" or (o["op"] == "split" and o["match"].lower() in haystack):
+                key = o["target"]
+        return key
+
+    def label(self, key: str, default: str) -> str:
+        """The user's name for a measure, else the generated one."""
+        names = [o["label"] for o in self.rows if o["op"] == "rename" and o["key"] == key]
+        return names[-1] if names else default

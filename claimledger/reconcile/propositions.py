@@ -1,0 +1,59 @@
+"""Statements that make the same proposition: shared quotes, or content words plus entities.
+
+Lexical on purpose (no model to install, fast on two cores): lemma Jaccard over content words,
+boosted by shared named places; a quoted phrase of three or more words repeated verbatim
+(same speaker for shorter ones) is the same proposition. Blocking keys keep lookups local.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from claimledger.reconcile.text import content_lemmas, jaccard, quotes, stable_hash
+from claimledger.resolve.across import find_places
+
+MIN_WORDS = 3  # content words a statement needs before word overlap can match it
+SKETCH = 4  # content words per statement used as blocking keys (bottom-k by hash)
+SAME = 0.6  # lemma Jaccard that alone makes two statements one proposition
+SAME_WITH_ENTITIES = 0.4  # ...when they also name the same places
+
+
+@dataclass(frozen=True)
+class Proposition:
+    """What a statement's content says, reduced for comparison."""
+
+    lemmas: frozenset[str]
+    quotes: tuple[str, ...]
+    places: frozenset[str]
+    speaker: str | None
+
+    @classmethod
+    def of(cls, row: dict[str, Any]) -> Proposition:
+        content = row["content_text"]
+        found = quotes(content)
+        if not found and row["direct"]:
+            found = quotes(f"“{content}”")
+        return cls(
+            frozenset(content_lemmas(content)),
+            tuple(found),
+            frozenset(p.entity for p in find_places(content)),
+            row.get("speaker_name") or row.get("speaker_text"),
+        )
+
+    def keys(self) -> list[str]:
+        """Blocking keys: each quoted phrase, and a bottom-k sketch of the content words."""
+        sketch = sorted(self.lemmas, key=stable_hash)[:SKETCH]
+        return [f"q:{q}"[:300] for q in self.quotes] + [f"w:{w}" for w in sketch]
+
+    def same(self, other: Proposition) -> bool:
+        """Both statements put forward the same proposition."""
+        for q in set(self.quotes) & set(other.quotes):
+            if len(q.split()) >= 3 or (self.speaker and self.speaker == other.speaker):
+                return True
+        if min(len(self.lemmas), len(other.lemmas)) < MIN_WORDS:
+            return False  # too short to tell ("he said so")
+        overlap = jaccard(set(self.lemmas), set(other.lemmas))
+        if overlap >= SAME:
+            return True
+        return overlap >= SAME_WITH_ENTITIES and bool(self.places & other.places)

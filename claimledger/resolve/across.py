@@ -1,0 +1,250 @@
+"""Across-article resolution: one canonical entity per real-world actor, each merge with evidence.
+
+Rules that work on any story: a curated gazetteer (countries' formal names, acronyms, demonyms,
+capitals and seats of government; international bodies), acronym expansion, person-name
+containment (titles, initials and suffixes dropped, spelling variants folded), and a lone
+surname that points to exactly one known person.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from sqlalchemy import Connection, select
+
+from claimledger.store import schema as t
+
+GAZETTEER = Path(__file__).with_name("data") / "gazetteer.json"
+
+TITLES = frozenset(
+    ["mr", "mrs", "ms", "dr", "sir", "president", "vice", "prime", "minister", "secretary", "defense", "defence", "foreign", "state", "general", "gen", "lt", "col", "colonel", "major", "maj", "adm", "admiral", "sen", "senator", "rep", "representative", "gov", "governor", "chancellor", "king", "queen", "prince", "princess", "pope", "spokesperson", "spokesman", "spokeswoman", "ambassador", "chairman", "chair", "chief", "director", "commander", "lawmaker", "leader", "mayor", "judge", "justice", "premier", "supreme"]
+)
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "to"})
+
+# how each gazetteer field relates a name to its entity, for merge evidence
+RELATIONS = {
+    "name": "name of",
+    "formal": "formal name of",
+    "acronyms": "acronym of",
+    "demonyms": "demonym of",
+    "capitals": "capital and seat of government of",
+    "seats": "seat of government or governing body of",
+}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer name found in a text, with the entity it stands for."""
+
+    start: int
+    end: int
+    text: str
+    entity: str
+    relation: str
+
+
+@cache
+def _gazetteer() -> tuple[dict[str, tuple[str, str]], re.Pattern[str]]:
+    """Alias -> (entity, relation), and one regex that finds any alias in running text."""
+    data = json.loads(GAZETTEER.read_text(encoding="utf-8"))
+    aliases: dict[str, tuple[str, str]] = {}
+    for entry in data["countries"] + data["bodies"]:
+        name = entry["name"]
+        aliases.setdefault(name, (name, RELATIONS["name"]))
+        for field, relation in RELATIONS.items():
+            for alias in entry.get(field, []) if field != "name" else []:
+                aliases.setdefault(alias, (name, relation))
+    alternatives = []
+    for alias in sorted(aliases, key=len, reverse=True):
+        body = re.escape(alias).replace("'", "['’]")
+        if aliases[alias][1] == RELATIONS["demonyms"]:
+            body += "s?"
+        tail = r"(?!\w)" if alias.endswith(".") else r"\b"
+        alternatives.append(body + tail)
+    return aliases, re.compile(r"(?<![\w.])(?:" + "|".join(alternatives) + ")")
+
+
+def lookup(name: str) -> tuple[str, str] | None:
+    """The gazetteer entity a whole name stands for ("the Kremlin" -> Russia), and how."""
+    aliases, _ = _gazetteer()
+    bare = re.sub(r"^(?:the)\s+", "", name.strip(), flags=re.I).replace("’", "'")
+    hit = aliases.get(bare)
+    if hit is None and bare.endswith("s"):
+        hit = aliases.get(bare[:-1])
+        if hit and hit[1] != RELATIONS["demonyms"]:
+            hit = None
+    return hit
+
+
+def find_places(text: str) -> list[Place]:
+    """Every gazetteer name in `text`, left to right."""
+    aliases, pattern = _gazetteer()
+    found = []
+    for m in pattern.finditer(text):
+        hit = lookup(m.group(0))
+        if hit:
+            found.append(Place(m.start(), m.end(), m.group(0), hit[0], hit[1]))
+    return found
+
+
+def skeleton(word: str) -> str:
+    """Fold transliteration variants: "Zelenskyy", "Zelenskiy", "Zelensky" -> "zelensk"."""
+    w = re.sub(r"[^a-z]", "", word.lower())
+    w = re.sub(r"(.)\1+", r"\1", w)
+    return re.sub(r"[aeiouy]+$", "", w) or w
+
+
+def person_tokens(name: str) -> list[str]:
+    """A person's name without titles, initials and suffixes: "Mr. Lloyd J. Austin III"."""
+    name = name.replace("’", "'").strip()
+    while (places := find_places(name)) and places[0].start == 0:
+        name = name[places[0].end :].lstrip(" ,'s")  # "U.S. Defense Secretary ..."
+    tokens = [tok.strip(",") for tok in name.split()]
+    tokens = [tok for tok in tokens if tok.rstrip(".").lower() not in SUFFIXES]
+    while tokens and (tokens[0].rstrip(".").lower() in TITLES or tokens[0][0].islower()):
+        tokens.pop(0)
+    return [tok for tok in tokens if not re.fullmatch(r"[A-Z]\.?", tok)]
+
+
+def acronym_of(name: str) -> str | None:
+    """The acronym a name is ("D.P.R.K." -> DPRK) or would abbreviate to, if plausible."""
+    letters = name.replace(".", "")
+    if re.fullmatch(r"[A-Z]{2,6}", letters):
+        return letters
+    caps = [w for w in re.findall(r"[\w']+", name) if w.lower() not in _ACRONYM_SKIP]
+    if len(caps) >= 2 and all(w[0].isupper() for w in caps):
+        return "".join(w[0] for w in caps)
+    return None
+
+
+def name_keys(name: str, kind: str) -> list[tuple[str, str, str]]:
+    """Blocking keys for a name, each with the rule and the evidence of a merge through it."""
+    if kind != "person":
+        hit = lookup(name)
+        if hit:
+            return [(f"gaz:{hit[0]}", "gazetteer", f"{name!r} is the {hit[1]} {hit[0]}")]
+        acronym = acronym_of(name)
+        if acronym:
+            return [(f"acr:{acronym}", "acronym", f"{name!r} abbreviates to {acronym}")]
+        return [(f"org:{name.lower()}", "name", f"same name {name!r}")]
+    tokens = person_tokens(name)
+    if not tokens:
+        return []
+    surname = skeleton(tokens[-1])
+    if len(tokens) == 1:
+        return [(f"sn:{surname}", "surname", f"{name!r} is the surname of")]
+    full = f"pn:{skeleton(tokens[0])} {surname}"
+    return [
+        (full, "name", f"{name!r} matches by first name and surname"),
+        (f"sn:{surname}", "surname", f"{name!r} shares the surname"),
+    ]
+
+
+def resolve_entities(conn: Connection, rows: Iterable[tuple[int, str, str]]) -> None:
+    """Link (entity_id, name, kind) rows not yet linked to a canonical entity, by blocking key."""
+    rows = list(rows)
+    known = set(
+        conn.execute(
+            select(t.entity_links.c.entity_id).where(
+                t.entity_links.c.entity_id.in_([r[0] for r in rows])
+            )
+        ).scalars()
+    )
+    for entity_id, name, kind in rows:
+        if entity_id in known:
+            continue
+        known.add(entity_id)
+        keys = name_keys(name, kind)
+        canonical, rule, evidence = _match(conn, name, kind, keys)
+        conn.execute(
+            t.entity_links.insert(),
+            {"entity_id": entity_id, "canonical": canonical, "rule": rule, "evidence": evidence},
+        )
+        for key, *_ in keys:
+            if not (key.startswith("sn:") and len(person_tokens(name)) == 1):
+                _add_key(conn, key, canonical)
+
+
+def _find(conn: Connection, keys: list[tuple[str, str, str]]) -> tuple[str, str, str] | None:
+    """The canonical entity the strongest key points to, with its rule and evidence."""
+    for key, rule, evidence in keys:
+        found = sorted(
+            set(
+                conn.execute(
+                    select(t.entity_keys.c.canonical).where(t.entity_keys.c.key == key)
+                ).scalars()
+            )
+        )
+        if rule == "surname" and len(found) != 1:
+            continue  # a lone surname is evidence only when one known person has it
+        if found:
+            return found[0], rule, f"{evidence} {found[0]!r}" if rule == "surname" else evidence
+        if rule == "gazetteer":
+            return key.removeprefix("gaz:"), rule, evidence
+    return None
+
+
+def _match(
+    conn: Connection, name: str, kind: str, keys: list[tuple[str, str, str]]
+) -> tuple[str, str, str]:
+    """The canonical entity a new name joins, or itself; a fuller person name renames."""
+    hit = _find(conn, keys)
+    if hit is None:
+        return name, "self", "first seen under this name"
+    canonical, rule, evidence = hit
+    if kind == "person" and _fullness(name) > _fullness(canonical):
+        _rename(conn, canonical, name)
+        canonical = name
+    return canonical, rule, evidence
+
+
+def _fullness(name: str) -> tuple[int, int]:
+    """How complete a person's name is: more name tokens, then initials and suffixes kept."""
+    tokens = person_tokens(name)
+    plain = bool(tokens) and name.startswith(tokens[0])  # no title in front
+    return len(tokens), len(name) if plain else 0
+
+
+def _add_key(conn: Connection, key: str, canonical: str) -> None:
+    exists = conn.execute(
+        select(t.entity_keys.c.key).where(
+            (t.entity_keys.c.key == key) & (t.entity_keys.c.canonical == canonical)
+        )
+    ).first()
+    if exists is None:
+        conn.execute(t.entity_keys.insert(), {"key": key, "canonical": canonical})
+
+
+def _rename(conn: Connection, old: str, new: str) -> None:
+    """A fuller name joined: it becomes the canonical name of the whole cluster."""
+    conn.execute(
+        t.entity_links.update().where(t.entity_links.c.canonical == old).values(canonical=new)
+    )
+    conn.execute(
+        t.entity_keys.update().where(t.entity_keys.c.canonical == old).values(canonical=new)
+    )
+
+
+def canonical_names(conn: Connection, entity_ids: Iterable[int]) -> dict[int, str]:
+    """entity id -> canonical name, for linked entities."""
+    ids = list({i for i in entity_ids if i is not None})
+    if not ids:
+        return {}
+    rows = conn.execute(
+        select(t.entity_links.c.entity_id, t.entity_links.c.canonical).where(
+            t.entity_links.c.entity_id.in_(ids)
+        )
+    )
+    return {r.entity_id: r.canonical for r in rows}
+
+
+def canonical_name(conn: Connection, name: str, kind: str) -> str:
+    """The canonical name for a bare name (no entity row), by the same keys."""
+    hit = _find(conn, name_keys(name, kind))
+    return hit[0] if hit else name

@@ -1,0 +1,96 @@
+"""Across-article entity resolution: gazetteer, acronyms, names, surnames; merges keep evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.reconcile.origins import origins_of
+from claimledger.resolve.across import (
+    acronym_of,
+    canonical_names,
+    find_places,
+    lookup,
+    resolve_entities,
+)
+from claimledger.store import Store
+
+
+@pytest.fixture
+def store(tmp_path) -> Store:
+    s = Store(str(tmp_path / "e.db"))
+    yield s
+    s.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "entity"),
+    [
+        ("the Kremlin", "Russia"),
+        ("Moscow", "Russia"),
+        ("Kyiv", "Ukraine"),
+        ("Washington", "United States"),
+        ("DPRK", "North Korea"),
+        ("D.P.R.K.", "North Korea"),
+        ("Pyongyang", "North Korea"),
+        ("Democratic People's Republic of Korea", "North Korea"),
+        ("Democratic People’s Republic of Korea", "North Korea"),
+        ("Downing Street", "United Kingdom"),
+    ],
+)
+def test_gazetteer_names(name: str, entity: str) -> None:
+    hit = lookup(name)
+    assert hit is not None and hit[0] == entity
+
+
+def test_find_places_in_running_text() -> None:
+    found = find_places("U.S. officials met South Korean envoys in Seoul, not in the US.")
+    assert [p.entity for p in found] == ["United States", "South Korea", "South Korea",
+                                         "United States"]
+
+
+def test_acronyms() -> None:
+    assert acronym_of("National Intelligence Service") == "NIS"
+    assert acronym_of("N.I.S.") == "NIS"
+    assert acronym_of("officials") is None
+
+
+def test_merges_across_articles_keep_evidence(store: Store) -> None:
+    names = [
+        (1, "Lloyd Austin", "person"),
+        (2, "Lloyd J. Austin III", "person"),
+        (3, "Austin", "person"),
+        (4, "National Intelligence Service", "government"),
+        (5, "NIS", "government"),
+        (6, "the Kremlin", "government"),
+        (7, "Russia", "government"),
+        (8, "Volodymyr Zelenskyy", "person"),
+        (9, "President Volodymyr Zelensky", "person"),
+        (10, "Kim Jong-un", "person"),
+        (11, "Kim Barker", "person"),
+        (12, "Kim", "person"),
+    ]
+    with store.engine.begin() as conn:
+        for row in names:
+            resolve_entities(conn, [row])
+        canon = canonical_names(conn, range(1, 13))
+    assert canon[1] == canon[2] == canon[3] == "Lloyd J. Austin III"
+    assert canon[4] == canon[5]
+    assert canon[6] == canon[7] == "Russia"
+    assert canon[8] == canon[9]
+    assert canon[10] != canon[11] and canon[12] == "Kim"  # an ambiguous surname stays apart
+    evidence = {r["entity_id"]: r for r in store.rows("entity_links", order_by=("entity_id",))}
+    assert evidence[3]["rule"] == "surname" and "Austin" in evidence[3]["evidence"]
+    assert evidence[5]["rule"] == "acronym"
+    assert evidence[6]["rule"] == "gazetteer" and "seat of government" in evidence[6]["evidence"]
+
+
+def test_group_origins(store: Store) -> None:
+    with store.engine.connect() as conn:
+        assert origins_of(conn, None, "U.S. officials, speaking anonymously", "anonymous",
+                          "X") == ["United States officials"]
+        assert origins_of(conn, None, "American officials", "anonymous", "X") == [
+            "United States officials"
+        ]
+        assert origins_of(conn, None, "the Ukrainian and South Korean governments",
+                          "government", "X") == ["Ukraine governments", "South Korea governments"]
+        assert origins_of(conn, None, None, "unknown", "Daily") == ["Daily (unattributed)"]

@@ -1,0 +1,310 @@
+"""Reconcile across articles, on stories written for the tests (hand-made analyses, no spaCy)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+import pytest
+from sqlalchemy import event
+
+from claimledger.model import Analysis, Article, Entity, Quantity, Span, Statement, TimeExpr
+from claimledger.reconcile import reconcile_article
+from claimledger.reconcile.measures import measure_of
+from claimledger.reconcile.text import sentence_bounds
+from claimledger.reconcile.verdicts import Figure, relation, verdict
+from claimledger.store import Store
+
+
+@dataclass
+class Story:
+    """Build one article's Analysis by quoting its own text: spans are found, not counted."""
+
+    text: str
+    outlet: str
+    published_at: str
+    analysis: Analysis = field(init=False)
+
+    def __post_init__(self) -> None:
+        article = Article(self.text, title=self.text[:40], outlet=self.outlet,
+                          published_at=self.published_at)
+        self.analysis = Analysis(article)
+
+    def span(self, phrase: str) -> Span:
+        start = self.text.index(phrase)
+        return Span.of(self.text, start, start + len(phrase))
+
+    def sentence(self, phrase: str) -> Span:
+        s = self.span(phrase)
+        return Span.of(self.text, *sentence_bounds(self.text, s.start, s.end))
+
+    def say(self, speaker: str, content: str, kind: str = "person", entity: str | None = None,
+            stance: str = "assert", direct: bool = False) -> int:
+        who = self.span(speaker)
+        if entity:
+            self.analysis.entities.append(Entity(entity, kind, [speaker]))
+        self.analysis.statements.append(
+            Statement(self.sentence(content), self.span(content), who, entity, kind,  # type: ignore[arg-type]
+                      None, direct, stance)  # type: ignore[arg-type]
+        )
+        return len(self.analysis.statements) - 1
+
+    def when(self, phrase: str, resolved: str, end: str | None = None, grain: str = "day") -> int:
+        self.analysis.times.append(TimeExpr(self.span(phrase), resolved, end or resolved, grain))
+        return len(self.analysis.times) - 1
+
+    def num(self, phrase: str, low: float, high: float | None = None, change: str = "=",
+            counted: str | None = None, statement: int | None = None, status: str = "estimate",
+            time: int | None = None) -> None:
+        self.analysis.quantities.append(
+            Quantity(self.span(phrase), low, high, high is not None, change, None, None,  # type: ignore[arg-type]
+                     counted, status, self.sentence(phrase), statement, time)
+        )
+
+
+def ingest(store: Store, *stories: Story) -> None:
+    """What `Ledger._store` does: write then reconcile, one transaction per article."""
+    for story in stories:
+        with store.engine.begin() as conn:
+            assert store.write_in(conn, story.analysis)
+            reconcile_article(store, conn, story.analysis.article.id)
+
+
+def claim(store: Store, key: str) -> dict:
+    rows = store.rows("claims", {"key": key})
+    assert rows, f"no claim {key!r}; have {[c['key'] for c in store.rows('claims')]}"
+    row = rows[0]
+    row["origins"] = json.loads(row["origins"])
+    row["outlets"] = json.loads(row["outlets"])
+    return row
+
+
+@pytest.fixture
+def store(tmp_path) -> Store:
+    s = Store(str(tmp_path / "r.db"))
+    yield s
+    s.close()
+
+
+# --- a flood story: figures conflict, agree, evolve, and are denied ----------------------------
+
+
+def flood_story() -> list[Story]:
+    """Three outlets; deaths conflict, houses agree, rescuers evolve, evacuations are denied."""
+    a = Story(
+        "Officials said on Monday that 120 people had died in the floods. "
+        "The Kenyan interior ministry said that 40,000 residents were evacuated. "
+        "Aid groups said about 500 houses were destroyed near the river. "
+        "The army said 200 rescue workers were searching the valley.",
+        "Daily Planet", "2031-03-10",
+    )
+    s0 = a.say("Officials", "120 people had died in the floods", "anonymous")
+    s1 = a.say("The Kenyan interior ministry", "40,000 residents were evacuated",
+               "government", "Kenya Interior Ministry")
+    s2 = a.say("Aid groups", "about 500 houses were destroyed near the river", "organization")
+    s3 = a.say("The army", "200 rescue workers were searching the valley", "government",
+               "Kenya Defence Forces")
+    a.num("120 people", 120, counted="people", statement=s0)
+    a.num("40,000 residents", 40000, counted="residents", statement=s1)
+    a.num("about 500 houses", 500, change="~", counted="houses", statement=s2)
+    a.num("200 rescue workers", 200, counted="rescue workers", statement=s3)
+
+    b = Story(
+        "The Red Cross said 30 people had died. "
+        "Kenya's interior ministry said 40,000 residents were evacuated. "
+        "Local officials said 510 houses were destroyed.",
+        "Morning Star", "2031-03-10",
+    )
+    t0 = b.say("The Red Cross", "30 people had died", "organization", "Red Cross")
+    t1 = b.say("Kenya's interior ministry", "40,000 residents were evacuated",
+               "government", "Kenya Interior Ministry")
+    t2 = b.say("Local officials", "510 houses were destroyed", "anonymous")
+    b.num("30 people", 30, counted="people", statement=t0)
+    b.num("40,000 residents", 40000, counted="residents", statement=t1)
+    b.num("510 houses", 510, counted="houses", statement=t2)
+
+    c = Story(
+        "The army said on Wednesday that 350 rescue workers were now searching the valley, "
+        "up from 200. "
+        "The Kenyan government denied that 40,000 residents were evacuated, "
+        "calling the figure exaggerated.",
+        "Evening Post", "2031-03-12",
+    )
+    u0 = c.say("The army", "350 rescue workers were now searching the valley", "government",
+               "Kenya Defence Forces")
+    u1 = c.say("The Kenyan government", "40,000 residents were evacuated", "government",
+               "Kenya", stance="deny")
+    when = c.when("on Wednesday", "2031-03-12")
+    c.num("350 rescue workers", 350, counted="rescue workers", statement=u0, time=when)
+    c.num("40,000 residents", 40000, counted="residents", statement=u1)
+    return [a, b, c]
+
+
+def test_flood_story_verdicts_and_origins(store: Store) -> None:
+    ingest(store, *flood_story())
+    deaths = claim(store, "casualties|-")
+    assert deaths["verdict"] == "conflict" and deaths["n_origins"] == 2
+    houses = claim(store, "house|-")
+    assert houses["verdict"] == "agree" and houses["n_articles"] == 2
+    rescuers = claim(store, "rescue worker|-")
+    assert rescuers["verdict"] == "evolved"
+    assert rescuers["origins"] == ["Kenya Defence Forces"]
+    evacuated = claim(store, "people|-")
+    assert evacuated["verdict"] == "denied"
+    assert evacuated["n_articles"] == 3 and evacuated["n_origins"] == 2
+    assert evacuated["outlets"] == ["Daily Planet", "Evening Post", "Morning Star"]
+
+
+def test_ten_outlets_one_ministry_is_one_origin(store: Store) -> None:
+    stories = []
+    for i in range(10):
+        s = Story(
+            f"Report {i}. Norway's defence ministry said 4,000 soldiers had joined the exercise.",
+            f"Outlet {i}", f"2031-05-{i + 1:02d}",
+        )
+        said = s.say("Norway's defence ministry", "4,000 soldiers had joined the exercise",
+                     "government", "Norway Ministry of Defence")
+        s.num("4,000 soldiers", 4000, counted="soldiers", statement=said)
+        stories.append(s)
+    ingest(store, *stories)
+    troops = claim(store, "troops|-")
+    assert troops["n_members"] == 10 and troops["n_articles"] == 10
+    assert troops["origins"] == ["Norway Ministry of Defence"] and troops["n_origins"] == 1
+    assert len(troops["outlets"]) == 10 and troops["verdict"] == "agree"
+    # the statements repeat one proposition: one claim of ten members, one origin
+    props = [c for c in store.rows("claims", {"kind": "statement"})]
+    assert len(props) == 1 and props[0]["n_members"] == 10 and props[0]["n_origins"] == 1
+
+
+def test_group_speakers_count_once_across_wordings(store: Store) -> None:
+    a = Story("U.S. officials said 900 tanks were lost.", "A", "2031-01-01")
+    a.num("900 tanks", 900, counted="tanks",
+          statement=a.say("U.S. officials", "900 tanks were lost", "anonymous"))
+    b = Story("The losses reach 900 tanks, American officials estimated.", "B", "2031-01-02")
+    b.num("900 tanks", 900, counted="tanks",
+          statement=b.say("American officials", "The losses reach 900 tanks", "anonymous"))
+    ingest(store, a, b)
+    tanks = claim(store, "tank|-")
+    assert tanks["origins"] == ["United States officials"] and tanks["n_articles"] == 2
+
+
+def test_quote_repeated_across_outlets_is_one_proposition(store: Store) -> None:
+    a = Story("The minister called the attack “a grave and deliberate provocation” on Friday.",
+              "A", "2031-02-01")
+    a.say("The minister", "the attack “a grave and deliberate provocation”", "person",
+          "Ana Lopez")
+    b = Story("Ms. Lopez said it was “a grave and deliberate provocation” by the rebels.",
+              "B", "2031-02-02")
+    b.say("Ms. Lopez", "it was “a grave and deliberate provocation” by the rebels", "person",
+          "Ana Lopez")
+    c = Story("Ana Lopez praised the farmers for the harvest.", "C", "2031-02-02")
+    c.say("Ana Lopez", "the farmers for the harvest", "person", "Ana Lopez")
+    ingest(store, a, b, c)
+    props = sorted(store.rows("claims", {"kind": "statement"}), key=lambda r: -r["n_members"])
+    assert [p["n_members"] for p in props] == [2, 1]
+    assert props[0]["n_articles"] == 2 and props[0]["n_origins"] == 1
+
+
+def test_denial_of_a_proposition(store: Store) -> None:
+    a = Story("Rebels said government forces shelled the northern villages overnight.",
+              "A", "2031-02-01")
+    a.say("Rebels", "government forces shelled the northern villages overnight", "organization")
+    b = Story("The army denied that government forces shelled the northern villages.",
+              "B", "2031-02-02")
+    b.say("The army", "government forces shelled the northern villages", "government",
+          stance="deny")
+    ingest(store, a, b)
+    (prop,) = store.rows("claims", {"kind": "statement"})
+    assert prop["verdict"] == "denied" and prop["n_members"] == 2
+
+
+def test_incremental_touches_only_claims_sharing_keys(store: Store) -> None:
+    ingest(store, *flood_story())
+    before = {c["key"]: c["updated_at"] for c in store.rows("claims")}
+    extra = Story("Aid groups said 505 houses were destroyed.", "Late Edition", "2031-03-13")
+    extra.num("505 houses", 505, counted="houses",
+              statement=extra.say("Aid groups", "505 houses were destroyed", "organization"))
+    statements: list[str] = []
+    listen = lambda *args: statements.append(args[2])  # noqa: E731
+    event.listen(store.engine, "before_cursor_execute", listen)
+    ingest(store, extra)
+    event.remove(store.engine, "before_cursor_execute", listen)
+    after = {c["key"]: c["updated_at"] for c in store.rows("claims")}
+    changed = {k for k in before if after.get(k) != before[k]}
+    labels = {c["key"]: c["label"] for c in store.rows("claims")}
+    assert "house|-" in changed
+    assert all(k == "house|-" or "houses were destroyed" in labels[k] for k in changed)
+    assert claim(store, "house|-")["n_members"] == 3
+    # no full scans: every read of a claim-side table is filtered
+    for sql in statements:
+        if sql.lstrip().upper().startswith("SELECT") and " FROM claims" in sql:
+            assert "WHERE" in sql
+
+
+def test_measure_overrides_survive_reruns(store: Store) -> None:
+    from claimledger.reconcile import curate
+
+    a, b, c = flood_story()
+    ingest(store, a)
+    assert curate.merge(store, "house|-", "damage|-") == 1
+    curate.rename(store, "damage|-", "Homes destroyed")
+    curate.split(store, "casualties|-", "120", "first toll")
+    ingest(store, b, c)  # later articles follow the user's decisions
+    damage = claim(store, "damage|-")
+    assert damage["label"] == "Homes destroyed" and damage["n_members"] == 2
+    assert not store.rows("claims", {"key": "house|-"})
+    assert claim(store, "first toll")["n_members"] == 1
+    assert claim(store, "casualties|-")["n_members"] == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "counted", "key"),
+    [
+        ("Ukraine said 5,000 Russian soldiers were captured.", "5,000 Russian soldiers",
+         "Russian soldiers", "troops|Russia"),
+        ("Officials said Moscow sent 5,000 more troops to the border.", "5,000 more troops",
+         "troops", "troops|Russia"),
+        ("Reports said 300 troops from the Kremlin's allies arrived.", "300 troops", "troops",
+         "troops|-"),
+        ("In Seoul, analysts said 7,000 North Koreans were training to fight.",
+         "7,000 North Koreans", "North Koreans", "troops|North Korea"),
+        ("Officials said 3,000 Syrians crossed the border each week.", "3,000 Syrians",
+         "Syrians", "people|Syria|per week"),
+        ("Kyiv said 1,200 Russian troops were killed or wounded.", "1,200 Russian troops",
+         "Russian troops", "casualties|Russia"),
+        ("France is training 2,000 new recruits a month.", "2,000 new recruits", None,
+         "troops|France|per month"),
+        ("The plant produced 40,000 artillery shells.", "40,000 artillery shells", None,
+         "artillery shell|-"),
+    ],
+)
+def test_measure_keys(sentence: str, phrase: str, counted: str | None, key: str) -> None:
+    start = sentence.index(phrase)
+    row = {"sentence_start": 0, "sentence_end": len(sentence), "start_char": start,
+           "end_char": start + len(phrase), "counted": counted, "unit": None, "text": phrase,
+           "status": "estimate"}
+    m = measure_of(row, sentence, None)
+    assert m is not None and m.key == key
+
+
+def fig(low: float, change: str = "=", high: float | None = None, as_of: str = "d1",
+        status: str = "estimate", cue: bool = False) -> Figure:
+    return Figure(low, high, change, status, as_of, cue)
+
+
+def test_verdict_interval_logic() -> None:
+    assert relation(fig(3000, ">"), fig(12000, ">")) == "agree"
+    assert relation(fig(10000, "~"), fig(10500)) == "agree"
+    assert relation(fig(10000, "~"), fig(12000)) == "conflict"
+    assert relation(fig(2500), fig(3000, ">", as_of="d2")) == "evolved"
+    assert relation(fig(2500), fig(5000, cue=True)) == "evolved"
+    assert relation(fig(25000, high=30000), fig(28000)) == "agree"
+    assert relation(fig(100, "<"), fig(150)) == "conflict"
+    assert relation(fig(3000), fig(10000, status="pledge")) is None
+    assert verdict([fig(1)]) == "single"
+    assert verdict([fig(1), fig(1)]) == "agree"
+    assert verdict([fig(1), fig(2)]) == "conflict"
+    assert verdict([fig(1), fig(2, as_of="d2")]) == "evolved"
+    assert verdict([fig(1), fig(2, as_of="d2"), fig(5)]) == "conflict"
+    assert verdict([fig(1), fig(1)], denied=True) == "denied"
+    assert verdict([fig(3000), fig(10000, status="pledge")]) == "single"

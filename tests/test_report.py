@@ -1,0 +1,208 @@
+"""The dossier people read: JSON contract, Markdown and the offline HTML report."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claimledger.cli import app
+from claimledger.report import demo, render
+from claimledger.report.chart import measure_chart
+from claimledger.report.highlight import Highlight, highlight
+from claimledger.store import Store
+from claimledger.store import schema as t
+
+
+def add_claim(store: Store, verdict: str = "conflict") -> None:
+    """A reconciled quantity claim over every figure of the demo measure."""
+    with store.engine.begin() as conn:
+        ids = [r[0] for r in conn.execute(t.quantities.select().with_only_columns(t.quantities.c.id))]
+        claim_id = conn.execute(t.claims.insert().values(
+            kind="quantity", key=demo.MEASURE, label="North Korean troops in Russia",
+            verdict=verdict, n_members=len(ids), n_articles=3, n_origins=2,
+            origins=json.dumps(["U.S. Department of Defense", "South Korean intelligence"]),
+            outlets="[]", updated_at="2024-11-01",
+        )).inserted_primary_key[0]
+        conn.execute(t.claim_members.insert(),
+                     [{"claim_id": claim_id, "item_kind": "quantity", "item_id": i} for i in ids])
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    s = Store(str(tmp_path / "story.db"))
+    for analysis in demo.story(6):
+        s.write(analysis)
+    s.write(demo.hostile_article())
+    add_claim(s)
+    yield s
+    s.close()
+
+
+class _ById(HTMLParser):
+    """Text content of every element that has an id; and every href."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[str | None] = []
+        self.text: dict[str, str] = {}
+        self.hrefs: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        self.tags.append((tag, a))
+        if a.get("href"):
+            self.hrefs.append(a["href"] or "")
+        if tag in ("meta", "link", "br", "input", "img", "line", "circle", "rect", "path"):
+            return
+        self.open.append(tag)
+        if a.get("id"):
+            self.text[a["id"] or ""] = ""
+        self.open[-1] = a.get("id") or ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.open:
+            self.open.pop()
+
+    def handle_data(self, data: str) -> None:
+        for element_id in self.open:
+            if element_id:
+                self.text[element_id] += data
+
+
+def parse(html: str) -> _ById:
+    p = _ById()
+    p.feed(html)
+    return p
+
+
+def evidence(store: Store) -> dict[str, str]:
+    """What each anchor must show: the article text between the stored offsets."""
+    texts = {a["id"]: a["text"] for a in store.rows("articles")}
+    want = {}
+    for s in store.rows("statements"):
+        want[f"s-{s['id']}"] = texts[s["article_id"]][s["content_start"] : s["content_end"]]
+    for kind, table in (("q", "quantities"), ("t", "times")):
+        for r in store.rows(table):
+            want[f"{kind}-{r['id']}"] = texts[r["article_id"]][r["start_char"] : r["end_char"]]
+    return want
+
+
+def test_json_dossier_follows_the_contract(store: Store) -> None:
+    d = json.loads(render(store, "json"))
+    assert {"articles", "entities", "statements", "quantities", "claims", "timeline"} <= set(d)
+    assert all("text" not in a for a in d["articles"])
+    claim = d["claims"][0]
+    assert claim["measure"] == demo.MEASURE and claim["verdict"] == "conflict"
+    assert claim["origins"] == ["U.S. Department of Defense", "South Korean intelligence"]
+    assert len(claim["members"]) == len(d["quantities"])
+    texts = {a["id"]: a["text"] for a in store.rows("articles")}
+    assert d["timeline"], "dated time expressions make a timeline"
+    dates = [e["date"] for e in d["timeline"]]
+    assert dates == sorted(dates)
+    for e in d["timeline"]:
+        text = texts[e["article_id"]]
+        assert text[e["start_char"] : e["end_char"]] == e["time_text"]
+        assert e["time_text"] in e["text"] and e["kind"] in ("figure", "event")
+
+
+def test_html_report_is_self_contained_with_charts_and_tables(store: Store) -> None:
+    html = render(store, "html")
+    page = parse(html)
+    assert "<svg" in html and 'class="chart"' in html
+    assert "Content-Security-Policy" in html and "default-src 'none'" in html
+    # offline: nothing is fetched, no script at all
+    assert not any(tag == "script" for tag, _ in page.tags)
+    assert not any(tag in ("link", "img") and (a.get("href") or a.get("src") or "").startswith(
+        ("http", "//")) for tag, a in page.tags)
+    assert "North Korean troops in Russia" in html and "conflict" in html
+    assert "2 independent origins" in html and "South Korean intelligence" in html
+    for section in ("Figures in play", "Who said what", "Denials", "Timeline", "Articles"):
+        assert section in html
+    assert "≥ 3,000" in html and "25,000–30,000" in html
+
+
+def test_chart_draws_bounds_as_the_text_states_them() -> None:
+    rows = [
+        {"id": 1, "article_id": "a", "value_low": 3000.0, "value_high": None, "is_range": False,
+         "change": ">", "claimant": "Austin", "date": "2024-10-23", "figure": "≥ 3,000",
+         "text": "at least 3,000", "outlet": "NYT"},
+        {"id": 2, "article_id": "a", "value_low": 25000.0, "value_high": 30000.0,
+         "is_range": True, "change": "=", "claimant": "Zelensky", "date": "2024-10-25",
+         "figure": "25,000–30,000", "text": "25,000 to 30,000", "outlet": "BBC"},
+        {"id": 3, "article_id": "a", "value_low": 10000.0, "value_high": None, "is_range": False,
+         "change": "~", "claimant": "NIS", "date": None, "figure": "~10,000",
+         "text": "about 10,000", "outlet": None},
+    ]
+    chart = measure_chart(rows, lambda f: f"#q-{f['id']}")
+    open_up, rng, approx = chart.marks
+    assert open_up.shape == "open_up" and open_up.y2 < open_up.y  # drawn upwards, open-ended
+    assert rng.shape == "range" and rng.y2 < rng.y  # 30,000 sits above 25,000
+    assert approx.shape == "approx" and approx.x < open_up.x < rng.x  # undated column first
+    assert [m.href for m in chart.marks] == ["#q-1", "#q-2", "#q-3"]
+    assert {name for _, name in chart.legend} == {"Austin", "Zelensky", "NIS"}
+    assert chart.x_ticks[0][1] == "undated"
+
+
+def test_every_evidence_link_lands_on_its_highlighted_span(store: Store) -> None:
+    page = parse(render(store, "html"))
+    want = evidence(store)
+    links = {h[1:] for h in page.hrefs if re.fullmatch(r"#[sqt]-\d+", h)}
+    assert links, "the report links to its evidence"
+    assert any(x.startswith("s-") for x in links) and any(x.startswith("q-") for x in links)
+    for anchor in links:
+        assert page.text[anchor] == want[anchor], anchor
+    # and every item of every article is marked, not only the linked ones
+    assert set(want) <= set(page.text)
+
+
+def test_hostile_article_text_renders_inert(store: Store) -> None:
+    html = render(store, "html")
+    page = parse(html)
+    assert "<script" not in html
+    assert not any(tag == "img" for tag, _ in page.tags)
+    assert not any(a.get("onerror") for _, a in page.tags)
+    assert not any("javascript:" in h.lower() for h in page.hrefs)
+    assert "&lt;script&gt;alert" in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "&lt;b&gt;Evil Outlet&lt;/b&gt;" in html
+
+
+def test_highlight_escapes_every_piece_and_nests_crossing_spans() -> None:
+    text = "a <b>bold</b> & more"
+    html = highlight(text, [Highlight(2, 13, "x", "s-1"), Highlight(9, 17, "y", "q-2")])
+    assert html.startswith('a <mark class="x" id="s-1">&lt;b&gt;bold')
+    assert html.count("<mark") == html.count("</mark>") == 2
+    assert "&amp; more" in html
+
+
+def test_markdown_briefing_is_pasteable_and_escaped(store: Store) -> None:
+    text = render(store, "md")
+    assert text.startswith("# Dossier: ")
+    for heading in ("## Figures in play", "## Who said what", "## Denials", "## Timeline",
+                    "## Sources"):
+        assert heading in text
+    assert "### North Korean troops in Russia: conflict" in text
+    assert "| Date | Claimant | Figure | As stated | Source |" in text
+    assert "Dmitry Peskov" in text and "_denies_" in text
+    assert not re.search(r"(?<!\\)<(script|img|a )", text), "no live HTML tag survives"
+    assert "\\<img src=x onerror=alert(\"title\")\\>" in text
+    assert not re.search(r"(?<!\\)\]\(javascript:", text), "no live Markdown link"
+    assert re.search(r"\\\[\d+ §\d+–\d+\\\]", text), "citations give article and span"
+
+
+def test_cli_writes_html_and_md_reports(store: Store, tmp_path: Path) -> None:
+    runner = CliRunner()
+    db = str(store.url).removeprefix("sqlite:///")
+    out = tmp_path / "dossier.html"
+    result = runner.invoke(app, ["report", "--db", db, "--format", "html", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text().startswith("<!doctype html>")
+    result = runner.invoke(app, ["report", "--db", db, "--format", "md"])
+    assert result.exit_code == 0 and "## Who said what" in result.stdout
+    result = runner.invoke(app, ["report", "--db", db, "--format", "pdf"])
+    assert result.exit_code == 2

@@ -1,0 +1,114 @@
+"""Speakers resolved within one article: canonical names and speaker kinds."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.model import Analysis, Statement
+
+pytestmark = pytest.mark.slow
+
+
+def by_cue(analysis: Analysis, cue: str) -> Statement:
+    found = [s for s in analysis.statements if s.cue is not None and s.cue.text == cue]
+    assert len(found) == 1, [(s.cue, s.speaker) for s in analysis.statements]
+    return found[0]
+
+
+def test_title_and_honorific_resolve_to_the_full_name(analyze) -> None:
+    a = analyze(
+        "Defense Secretary Lloyd J. Austin III confirmed that troops had arrived. "
+        "Mr. Austin told reporters that the situation was serious."
+    )
+    assert by_cue(a, "confirmed").speaker_entity == "Lloyd J. Austin III"
+    told = by_cue(a, "told")
+    assert told.speaker.text == "Mr. Austin"
+    assert told.speaker_entity == "Lloyd J. Austin III" and told.speaker_kind == "person"
+
+
+def test_pronoun_resolves_to_the_last_person_speaking(analyze) -> None:
+    a = analyze(
+        "Maria Gonzalez said that the vote was delayed. "
+        "She added that the count would resume on Friday."
+    )
+    added = by_cue(a, "added")
+    assert added.speaker.text == "She" and added.speaker_entity == "Maria Gonzalez"
+
+
+def test_role_appositive_keeps_only_the_name(analyze) -> None:
+    a = analyze(
+        "Park Sun-won, a member of the parliamentary intelligence committee, noted that "
+        "training had begun."
+    )
+    st = by_cue(a, "noted")
+    assert st.speaker_entity == "Park Sun-won" and st.speaker_kind == "person"
+
+
+def test_surname_first_names_resolve_from_the_family_name(analyze) -> None:
+    a = analyze(
+        "Lee Seong-kweun, a lawmaker, said that families were moved. "
+        "Lee noted that the army controls information."
+    )
+    assert by_cue(a, "noted").speaker_entity == "Lee Seong-kweun"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "entity", "kind"),
+    [
+        ("The Kremlin dismissed the reports.", "dismissed", "Kremlin", "government"),
+        ("Kyiv said that the troops had crossed.", "said", "Kyiv", "government"),
+        (
+            "The South Korean presidential office warned that it would respond.",
+            "warned",
+            "South Korean presidential office",
+            "government",
+        ),
+        (
+            "U.S. officials, speaking anonymously, said that losses were high.",
+            "said",
+            "U.S. officials",
+            "anonymous",
+        ),
+        (
+            "Reports suggested that the army had recruited interpreters.",
+            "suggested",
+            "Reports",
+            "report",
+        ),
+    ],
+)
+def test_bodies_governments_anonymous_sources_and_reports(
+    analyze, text: str, cue: str, entity: str, kind: str
+) -> None:
+    st = by_cue(analyze(text), cue)
+    assert (st.speaker_entity, st.speaker_kind) == (entity, kind)
+
+
+def test_entities_and_mentions_strip_honorifics_and_possessives(analyze) -> None:
+    a = analyze(
+        "President Vladimir V. Putin spoke on Monday. Mr. Putin’s need for troops is growing, "
+        "Ann Lee said."
+    )
+    names = {e.name for e in a.entities}
+    assert "Vladimir V. Putin" in names
+    assert not any(n.startswith(("Mr.", "President")) or n.endswith("’s") for n in names)
+    putin = next(e for e in a.entities if e.name == "Vladimir V. Putin")
+    assert "Putin" in putin.aliases
+    for m in a.mentions:
+        assert a.article.text[m.span.start : m.span.end] == m.span.text
+
+
+def test_example_story_speakers(analyze, examples_dir) -> None:
+    text = (examples_dir / "nk-troops" / "north-korea-sent-at-least-3000-soldiers.txt").read_text()
+    a = analyze(text)
+    speakers = {(s.speaker_entity, s.speaker_kind) for s in a.statements}
+    assert ("John Kirby", "person") in speakers
+    assert ("Park Sun-won", "person") in speakers
+    assert ("Kremlin", "government") in speakers
+    assert ("U.S. officials", "anonymous") in speakers
+    assert ("reports", "report") in speakers
+    # "he noted" right after Austin's statement is Austin's
+    noted = [s for s in a.statements if s.speaker is not None and s.speaker.text == "he"]
+    assert noted and noted[0].speaker_entity == "Lloyd Austin"
+    stances = {s.speaker_entity: s.stance for s in a.statements}
+    assert stances["Kremlin"] == "deny"

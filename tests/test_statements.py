@@ -1,0 +1,222 @@
+"""Who said what: each attribution construction on a short sentence written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract.attribution.quotes import find_quotes
+from claimledger.model import Analysis, Statement
+
+pytestmark = pytest.mark.slow
+
+
+def only(analysis: Analysis, cue: str) -> Statement:
+    """The one statement whose cue text is `cue`."""
+    found = [s for s in analysis.statements if s.cue is not None and s.cue.text == cue]
+    assert len(found) == 1, [(s.cue, s.content.text) for s in analysis.statements]
+    return found[0]
+
+
+def assert_traceable(analysis: Analysis) -> None:
+    text = analysis.article.text
+    for st in analysis.statements:
+        for span in (st.content, st.cue, st.speaker, st.sentence):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+
+
+# --- quote finding (no parse needed) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ("He said “yes” and “no.”", ["“yes”", "“no.”"]),
+        ("“It went well,’’ she said.", ["“It went well,’’"]),  # a closing ’’
+        ("``Fine,'' he said.", ["``Fine,''"]),
+        ('"We won," she said, "again."', ['"We won,"', '"again."']),
+        ("“No closer here.\nNext paragraph.", ["“No closer here."]),  # ends at its paragraph
+        ("the end of a long quote.”\n", ["the end of a long quote.”"]),  # opener was earlier
+        ("“A real ‘no-limits partnership,” he said.", ["“A real ‘no-limits partnership,”"]),
+    ],
+)
+def test_find_quotes_tolerates_unbalanced_marks(text: str, quotes: list[str]) -> None:
+    assert [text[s:e] for s, e in find_quotes(text)] == quotes
+
+
+# --- direct quotes ---------------------------------------------------------------------
+
+
+def test_direct_quote_with_cue_after(analyze) -> None:
+    a = analyze("“The troops are in Russia,” Ann Lee said on Monday.")
+    st = only(a, "said")
+    assert st.direct and st.speaker.text == "Ann Lee"
+    assert st.content.text == "“The troops are in Russia,”"
+    assert_traceable(a)
+
+
+def test_direct_quote_with_cue_before(analyze) -> None:
+    st = only(analyze("Ann Lee said: “The troops are in Russia.”"), "said")
+    assert st.direct and st.speaker.text == "Ann Lee"
+    assert st.content.text == "“The troops are in Russia.”"
+
+
+def test_quote_interrupted_by_its_cue_runs_from_first_to_last_part(analyze) -> None:
+    st = only(analyze("“They are fair game,” Tom Ford said. “We will defend ourselves.”"), "said")
+    assert st.speaker.text == "Tom Ford"
+    assert st.content.text.startswith("“They are fair game,”")
+    assert st.content.text.endswith("“We will defend ourselves.”")
+
+
+def test_quote_in_one_sentence_and_its_speaker_in_the_next(analyze) -> None:
+    a = analyze("“What exactly are they doing?” Mr. Ford told reporters at a base in Italy.")
+    st = only(a, "told")
+    assert st.direct and st.speaker.text == "Mr. Ford"
+    assert st.content.text.startswith("“What exactly are they doing?”")
+    assert st.stance == "question"
+
+
+def test_closing_double_apostrophe_is_a_closing_mark(analyze) -> None:
+    a = analyze("“He went tin-cupping early on,’’ she said, “and then from Iran.”")
+    st = only(a, "said")
+    assert st.direct and st.speaker.text == "she"
+    assert st.content.text.startswith("“He went tin-cupping early on,’’")
+
+
+def test_speech_inside_a_quote_is_not_a_second_statement(analyze) -> None:
+    a = analyze("“I wouldn’t say they have run out of men,” the general said.")
+    assert [s.cue.text for s in a.statements] == ["said"]
+
+
+# --- reported speech -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("verb", ["said", "noted", "indicated", "confirmed", "warned"])
+def test_reported_speech_with_that(analyze, verb: str) -> None:
+    st = only(analyze(f"Ann Lee {verb} that the troops had left the base."), verb)
+    assert not st.direct and st.speaker.text == "Ann Lee"
+    assert st.content.text == "that the troops had left the base"
+
+
+def test_according_to(analyze) -> None:
+    st = only(analyze("The troops left in May, according to the defense ministry."), "according to")
+    assert st.speaker.text == "the defense ministry"
+    assert st.content.text == "The troops left in May"
+
+
+def test_possessive_office_as_speaker(analyze) -> None:
+    st = only(analyze("The governor's office said the bridge would reopen."), "said")
+    assert st.speaker.text == "The governor's office"
+
+
+def test_passive_quoted_as_saying(analyze) -> None:
+    a = analyze("The defense minister was quoted as saying that he expected more troops.")
+    st = only(a, "saying")
+    assert st.speaker.text == "The defense minister"
+    assert "he expected more troops" in st.content.text
+
+
+def test_two_verbs_share_one_subject(analyze) -> None:
+    a = analyze(
+        "Ann Lee commented on the army's efforts to control information and reported "
+        "relocations of the soldiers' families."
+    )
+    commented, reported = only(a, "commented"), only(a, "reported")
+    assert commented.speaker.text == reported.speaker.text == "Ann Lee"
+    assert commented.content.text.startswith("the army's efforts")
+    assert reported.content.text == "relocations of the soldiers' families"
+
+
+def test_aside_after_the_clause(analyze) -> None:
+    st = only(analyze("The talks have stalled, officials say."), "say")
+    assert st.speaker.text == "officials"
+    assert st.content.text == "The talks have stalled"
+
+
+def test_described_as_a_quoted_label(analyze) -> None:
+    a = analyze("Defense Secretary Tom Ford described the situation as “very, very serious.”")
+    st = only(a, "described")
+    assert st.speaker.text == "Defense Secretary Tom Ford"
+    assert st.direct and "“very, very serious.”" in st.content.text
+
+
+def test_as_alleged_by(analyze) -> None:
+    a = analyze("The soldiers were preparing to fight, as alleged by Kyiv.")
+    st = only(a, "alleged")
+    assert st.speaker.text == "Kyiv"
+
+
+def test_accused_of(analyze) -> None:
+    st = only(analyze("Ann Lee accused the army of preparing to send more troops."), "accused")
+    assert st.speaker.text == "Ann Lee"
+    assert st.content.text == "preparing to send more troops"
+
+
+def test_scare_quote_label_is_not_speech(analyze) -> None:
+    a = analyze("The two countries have formed a ‘no-limits partnership’ in recent years.")
+    assert a.statements == []
+
+
+# --- stance ----------------------------------------------------------------------------
+
+
+def test_dismissed_as_fake_news_is_a_denial(analyze) -> None:
+    a = analyze("The Kremlin has previously dismissed the claims as “fake news.”")
+    st = only(a, "has previously dismissed")
+    assert st.stance == "deny" and st.speaker.text == "The Kremlin"
+
+
+def test_described_as_groundless_rumors_is_a_denial(analyze) -> None:
+    a = analyze("A UN representative described them as “groundless rumors” during a meeting.")
+    assert only(a, "described").stance == "deny"
+
+
+def test_described_as_serious_is_not_a_denial(analyze) -> None:
+    a = analyze("The minister described the situation as “very serious.”")
+    assert only(a, "described").stance == "assert"
+
+
+def test_has_denied_is_a_denial(analyze) -> None:
+    st = only(analyze("Russia has denied earlier reports on the troops."), "has denied")
+    assert st.stance == "deny" and st.content.text == "earlier reports on the troops"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Ann Lee suggested that the army could be short of men.", "suggested"),
+        ("Ann Lee speculated that the army was short of men.", "speculated"),
+        ("Ann Lee said that the army may be short of men.", "said"),
+    ],
+)
+def test_speculation(analyze, text: str, cue: str) -> None:
+    assert only(analyze(text), cue).stance == "speculate"
+
+
+def test_plain_statement_asserts(analyze) -> None:
+    assert only(analyze("Ann Lee said that the army was short of men."), "said").stance == "assert"
+
+
+def test_asked_is_a_question(analyze) -> None:
+    st = only(analyze("Ann Lee asked whether the troops had left."), "asked")
+    assert st.stance == "question"
+
+
+# --- the example story -----------------------------------------------------------------
+
+
+def test_example_story_statements(analyze, examples_dir) -> None:
+    text = (
+        examples_dir / "nk-troops" / "us-says-north-korean-troops-are-in-russia.txt"
+    ).read_text()
+    a = analyze(text)
+    assert_traceable(a)
+    by = {(s.speaker_entity, s.stance) for s in a.statements}
+    assert ("Lloyd J. Austin III", "question") in by  # “What exactly are they doing?”
+    assert ("Russia", "deny") in by  # "Russia has denied earlier reports"
+    assert ("Victor Cha", "assert") in by
+    kinds = {s.speaker_entity: s.speaker_kind for s in a.statements}
+    assert kinds["U.S. officials"] == "anonymous"
+    assert kinds["Russia"] == "government"
+    # "the real ‘no-limits partnership’" sits inside Mr. Cha's quote: no statement of its own
+    assert not any("no-limits" in s.content.text and not s.direct for s in a.statements)

@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DB := out/claimledger.db
+GOLD ?= ../shared/eval
 
-.PHONY: setup run test lint bench clean
+.PHONY: setup run test lint eval bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,16 +17,29 @@ setup: $(BIN)/.installed
 
 run: setup
 	$(BIN)/claimledger ingest examples/nk-troops --db $(DB)
+	$(BIN)/claimledger report --db $(DB) --format html -o out/dossier.html
+	$(BIN)/claimledger report --db $(DB) --format md -o out/dossier.md
 	$(BIN)/claimledger report --db $(DB) --format json -o out/dossier.json
 
 lint: setup
-	$(BIN)/ruff check claimledger tests bench
+	$(BIN)/ruff check claimledger tests bench eval
 
+# The browser test needs Debian's chromium and the store tests a PostgreSQL server on
+# 127.0.0.1: both scripts install and start what is missing (as root) and are idempotent.
 test: setup lint
-	$(BIN)/python -m pytest
+	scripts/install-browser.sh
+	CLAIMLEDGER_TEST_PG_URL=$$(scripts/start-postgres.sh) $(BIN)/python -m pytest
+
+# Extraction quality against gold annotations (not shipped): fails below eval/thresholds.json.
+eval: setup
+	$(BIN)/python eval/check.py --polnear $(GOLD)/polnear/dev \
+		--newsquant $(GOLD)/newsquant/newsquant-dev.json
 
 bench: setup
 	$(BIN)/python bench/ingest.py --articles 200
+	$(BIN)/python bench/report.py --articles 1000
+	$(BIN)/python bench/reconcile.py
+	$(BIN)/python bench/scale.py --articles 2000
 
 clean:
 	rm -rf out .pytest_cache .ruff_cache

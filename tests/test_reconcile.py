@@ -218,6 +218,30 @@ def test_denial_of_a_proposition(store: Store) -> None:
     assert prop["verdict"] == "denied" and prop["n_members"] == 2
 
 
+def test_denials_attach_to_the_owner_of_the_figure_not_deniers_or_accusers(
+    store: Store,
+) -> None:
+    a = Story(
+        "Officials said Belarus had sent at least 2,000 soldiers to Armenia. "
+        "Minsk has dismissed Georgian claims about the troop deployment as lies, while a "
+        "Belarusian UN envoy called them rumors. "
+        "The Armenian government has denied reports on Belarus’s troop presence.",
+        "Daily Planet", "2031-05-01",
+    )
+    s0 = a.say("Officials", "Belarus had sent at least 2,000 soldiers to Armenia", "anonymous")
+    a.num("at least 2,000 soldiers", 2000, change=">", counted="soldiers", statement=s0)
+    a.say("Minsk", "Georgian claims about the troop deployment as lies", "government",
+          stance="deny")
+    a.say("a Belarusian UN envoy", "them rumors", "person", stance="deny")
+    a.say("The Armenian government", "reports on Belarus’s troop presence", "government",
+          stance="deny")
+    ingest(store, a)
+    links = {(r["key"], r["statement_id"]) for r in store.rows("denial_links", order_by=("key",))}
+    assert {key for key, _ in links} == {"troops|Belarus"}
+    assert len(links) == 3, "each denial, named owner or not, refutes the figure it is about"
+    assert claim(store, "troops|Belarus")["verdict"] == "denied"
+
+
 def test_incremental_touches_only_claims_sharing_keys(store: Store) -> None:
     ingest(store, *flood_story())
     before = {c["key"]: c["updated_at"] for c in store.rows("claims")}

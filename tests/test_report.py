@@ -100,15 +100,21 @@ def test_json_dossier_follows_the_contract(store: Store) -> None:
     claim = d["claims"][0]
     assert claim["measure"] == demo.MEASURE and claim["verdict"] == "conflict"
     assert claim["origins"] == ["U.S. Department of Defense", "South Korean intelligence"]
-    assert len(claim["members"]) == len(d["quantities"])
+    assert sorted(claim["members"]["quantities"]) == sorted(q["id"] for q in d["quantities"])
+    assert {f["id"] for f in claim["figures"]} == set(claim["members"]["quantities"])
     texts = {a["id"]: a["text"] for a in store.rows("articles")}
     assert d["timeline"], "dated time expressions make a timeline"
     dates = [e["date"] for e in d["timeline"]]
     assert dates == sorted(dates)
+    by_id = {q["id"]: q for q in d["quantities"]}
     for e in d["timeline"]:
         text = texts[e["article_id"]]
-        assert text[e["start_char"] : e["end_char"]] == e["time_text"]
-        assert e["time_text"] in e["text"] and e["kind"] in ("figure", "event")
+        dated_by = e["time_text"] or by_id[e["quantity_ids"][0]]["text"]
+        assert text[e["start_char"] : e["end_char"]] == dated_by and dated_by in e["text"]
+        assert e["kind"] == ("estimate" if e["quantity_ids"] else "event")
+    undated = {q["id"] for q in d["quantities"] if q["time_id"] is None}
+    assert undated <= {i for e in d["timeline"] for i in e["quantity_ids"]}, (
+        "a figure no time expression dates sits on its publication day")
 
 
 def test_html_report_is_self_contained_with_charts_and_tables(store: Store) -> None:
@@ -206,3 +212,46 @@ def test_cli_writes_html_and_md_reports(store: Store, tmp_path: Path) -> None:
     assert result.exit_code == 0 and "## Who said what" in result.stdout
     result = runner.invoke(app, ["report", "--db", db, "--format", "pdf"])
     assert result.exit_code == 2
+
+
+def test_briefing_groups_entities_and_keeps_minor_figures_out_of_the_headlines(
+    tmp_path: Path,
+) -> None:
+    from test_reconcile import Story, ingest
+
+    from claimledger.model import Quantity
+    from claimledger.report.dossier import build_briefing
+
+    a = Story("Lloyd J. Austin III called the move “a very grave step” for the region. "
+              "Officials said 4,000 soldiers had arrived, double the earlier count. "
+              "The talks lasted two weeks.", "A", "2031-04-01")
+    a.say("Lloyd J. Austin III", "the move “a very grave step” for the region", "person",
+          "Lloyd J. Austin III", direct=True)
+    said = a.say("Officials", "4,000 soldiers had arrived, double the earlier count", "anonymous")
+    a.num("4,000 soldiers", 4000, counted="soldiers", statement=said)
+    for phrase, unit, change in (("double the earlier count", "times", "up"),
+                                 ("two weeks", "week", "=")):
+        a.analysis.quantities.append(Quantity(a.span(phrase), 2, None, False, change, None, unit,
+                                              None, "estimate", a.sentence(phrase), said))
+    b = Story("Lloyd Austin said the move was “a very grave step” for the region.", "B",
+              "2031-04-02")
+    b.say("Lloyd Austin", "the move was “a very grave step” for the region", "person",
+          "Lloyd Austin", direct=True)
+    store = Store(str(tmp_path / "r.db"))
+    ingest(store, a, b)
+
+    brief = build_briefing(store)
+    austin = next(g for g in brief["speakers"] if g["who"] == "Lloyd J. Austin III")
+    assert len(austin["statements"]) == 2 and austin["aliases"] == ["Lloyd Austin"]
+    (troops,) = brief["measures"]
+    (figure,) = troops.figures
+    assert [n["text"] for n in figure["notes"]] == ["double the earlier count"]
+    assert [f["text"] for f in brief["other_figures"]] == ["two weeks"]
+
+    text = render(store, "md")
+    assert "“a very grave step”" in text and "““" not in text and "””" not in text
+    assert "### Other figures" in text and "×2: double the earlier count" in text
+    (prop,) = [c for c in json.loads(render(store, "json"))["claims"] if c["kind"] == "statement"
+               and len(c["members"]["statements"]) == 2]
+    assert prop["origins"] == ["Lloyd J. Austin III"] and prop["n_articles"] == 2
+    store.close()

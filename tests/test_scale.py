@@ -41,7 +41,11 @@ def client() -> Iterator[Client]:
     """An in-process cluster with one single-threaded worker: quick to start, shares the model."""
     with (
         LocalCluster(
-            n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
+            n_workers=1,
+            threads_per_worker=1,
+            processes=False,
+            protocol="tcp",  # a real address, so `--dask ADDRESS` can connect to it
+            dashboard_address=None,
         ) as cluster,
         Client(cluster) as c,
     ):
@@ -124,6 +128,20 @@ def test_cli_workers_store_what_a_local_ingest_stores(
         assert dask.store.count("articles") == local.store.count("articles") > 0
         for table in CHILD_TABLES:
             assert _content(dask, table) == _content(local, table), table
+
+
+def test_cli_dask_address_uses_a_running_scheduler(
+    nlp: object, client: Client, tmp_path: Path, examples_dir: Path
+) -> None:
+    db = str(tmp_path / "remote.db")
+    address = client.scheduler.address
+    result = CliRunner().invoke(
+        app, ["ingest", str(examples_dir / "nk-troops"), "--db", db, "--dask", address]
+    )
+    assert result.exit_code == 0, result.output
+    with Ledger(db) as ledger:
+        assert ledger.store.count("articles") == 2
+    assert client.scheduler_info()["workers"], "the scheduler outlives the ingest"
 
 
 def _content(ledger: Ledger, table: str) -> list[tuple[object, ...]]:

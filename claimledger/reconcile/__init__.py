@@ -1,4 +1,4 @@
-"""Claims across articles: grouping, verdicts, independent origins, timeline.
+"""Claims across articles: grouping, verdicts, independent origins.
 
 `reconcile_article` runs in the transaction that stored the article. It reads only that
 article's rows, computes their blocking keys (measure keys, denial keys, proposition keys,
@@ -8,6 +8,7 @@ not grow with the store.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sqlalchemy import Connection, select, union
@@ -18,18 +19,28 @@ from claimledger.reconcile.claims import (
     refresh_measure,
     refresh_statement_claim,
 )
-from claimledger.reconcile.measures import CASUALTY, THINGS, Overrides, measure_of
+from claimledger.reconcile.measures import (
+    CASUALTY,
+    DESTINATION,
+    THINGS,
+    Overrides,
+    measure_of,
+)
 from claimledger.reconcile.propositions import Proposition
 from claimledger.reconcile.text import lemma, words
-from claimledger.reconcile.timeline import timeline
 from claimledger.reconcile.view import claims_view
 from claimledger.resolve.across import find_places, resolve_entities
 from claimledger.store import Store
 from claimledger.store import schema as t
 
-__all__ = ["claims_view", "reconcile_article", "timeline"]
+__all__ = ["claims_view", "reconcile_article"]
 
 CANDIDATES = 30  # most recent statements looked at per blocking key
+# a place that is the source of the denied claim, not the owner of the figure ("X's claims")
+CLAIM_SOURCE = re.compile(
+    r"(?:['’]s)?\s+(?:claims?|reports?|allegations?|accusations?|assertions?|media|intelligence)\b",
+    re.I,
+)
 
 
 def reconcile_article(store: Store, conn: Connection, article_id: str) -> None:
@@ -39,9 +50,14 @@ def reconcile_article(store: Store, conn: Connection, article_id: str) -> None:
     statements = _rows(conn, t.statements, article_id)
     overrides = Overrides.load(conn)
     keys = assign_measures(conn, article_id, text, statements, overrides)
+    deniers = [
+        (s["speaker_start"], s["speaker_end"])
+        for s in statements
+        if s["stance"] == "deny" and s["speaker_end"] is not None
+    ]
     for s in statements:
         if s["stance"] == "deny":
-            for key in denial_keys(s, text):
+            for key in denial_keys(conn, s, text, deniers):
                 conn.execute(t.denial_links.insert(), {"key": key, "statement_id": s["id"]})
                 keys.add(key)
     for key in sorted(keys):
@@ -75,20 +91,38 @@ def assign_measures(
     return keys
 
 
-def denial_keys(s: dict[str, Any], text: str) -> set[str]:
-    """Measure keys a denial may refute: things it names x countries it names (not the denier)."""
-    sentence = text[s["sentence_start"] : s["sentence_end"]]
+def denial_keys(
+    conn: Connection, s: dict[str, Any], text: str, deniers: list[tuple[int, int]]
+) -> set[str]:
+    """Measure keys a denial may refute: things it names x countries whose figures they are.
+
+    A country is not the owner when it names a denier (`deniers`: speaker spans of the
+    sentence's denials), the place the thing went ("troops in X"), or the source of the denied
+    claim ("X's claims"). A denial that names a thing but no owner refutes the article's own
+    figures of that thing.
+    """
+    start = s["sentence_start"]
+    sentence = text[start : s["sentence_end"]]
     lemmas = {lemma(w) for w in words(sentence)}
     things = {THINGS[w] for w in lemmas if w in THINGS}
     if lemmas & CASUALTY:
         things.add("casualties")
-    speaker = (s["speaker_start"] or 0, s["speaker_end"] or 0)
     countries = {
         p.entity
         for p in find_places(sentence)
-        if not speaker[0] <= s["sentence_start"] + p.start < speaker[1]
+        if not any(a <= start + p.start < b for a, b in deniers)
+        and not DESTINATION.search(sentence[: p.start])
+        and not CLAIM_SOURCE.match(sentence[p.end :])
     }
-    return {f"{thing}|{country}" for thing in things for country in countries}
+    if countries:
+        return {f"{thing}|{country}" for thing in things for country in countries}
+    owned = conn.execute(
+        select(t.quantities.c.measure)
+        .where(t.quantities.c.article_id == s["article_id"])
+        .where(t.quantities.c.measure.is_not(None))
+        .distinct()
+    ).scalars()
+    return {key for key in owned if key.count("|") == 1 and key.split("|")[0] in things}
 
 
 def join_proposition(conn: Connection, s: dict[str, Any]) -> int:

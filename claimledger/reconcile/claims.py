@@ -6,50 +6,80 @@ import datetime as dt
 import json
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, select, text
+from sqlalchemy import Connection, Select, bindparam, delete, func, select, text
 
 from claimledger.reconcile.measures import Overrides, label_of
 from claimledger.reconcile.origins import origins_of
 from claimledger.reconcile.verdicts import EVOLUTION, Figure, statement_verdict, verdict
-from claimledger.resolve.across import canonical_names
 from claimledger.store import schema as t
-
-# a quantity's claimant: its statement, else a statement whose sentence holds it
-_FIGURES = """
-SELECT q.id, q.article_id, q.idx, q.text, q.start_char, q.end_char, q.sentence_start,
-       q.sentence_end, q.value_low, q.value_high, q.change, q.hedge, q.status, q.counted,
-       substr(a.text, q.sentence_start + 1, q.sentence_end - q.sentence_start) AS sentence,
-       a.outlet, a.published_at, tm.resolved_start AS as_of, tm.text AS time_text,
-       s.id AS statement_id, s.speaker_text, s.speaker_name, s.speaker_kind,
-       s.speaker_entity_id, s.stance
-FROM quantities q
-JOIN articles a ON a.id = q.article_id
-LEFT JOIN times tm ON tm.id = q.time_id
-LEFT JOIN statements s ON s.id = coalesce(q.statement_id, (
-    SELECT min(s2.id) FROM statements s2
-    WHERE s2.article_id = q.article_id AND s2.sentence_start <= q.start_char
-      AND s2.sentence_end >= q.end_char))
-WHERE q.measure = :key AND q.value_low IS NOT NULL
-ORDER BY a.published_at, q.article_id, q.idx
-"""
 
 _STATEMENTS = """
 SELECT s.id, s.article_id, s.idx, s.sentence_start, s.sentence_end, s.speaker_text,
        s.speaker_name, s.speaker_kind, s.speaker_entity_id, s.cue_text, s.content_text,
-       s.content_start, s.content_end, s.direct, s.stance, a.outlet, a.published_at
+       s.content_start, s.content_end, s.direct, s.stance, a.outlet, a.published_at,
+       l.canonical
 FROM statements s JOIN articles a ON a.id = s.article_id
+LEFT JOIN entity_links l ON l.entity_id = s.speaker_entity_id
 WHERE s.id IN :ids
 ORDER BY a.published_at, s.article_id, s.idx
 """
 
 
+def figure_query() -> Select:
+    """Quantities with their article, as-of time and claimant, the one definition of a figure.
+
+    The claimant is the quantity's statement, else the first statement whose sentence holds it;
+    `canonical` is the claimant's cross-article entity name.
+    """
+    q, a, tm, s, link = t.quantities, t.articles, t.times, t.statements, t.entity_links
+    held = t.statements.alias("held")
+    holding = (
+        select(func.min(held.c.id))
+        .where(held.c.article_id == q.c.article_id)
+        .where(held.c.sentence_start <= q.c.start_char)
+        .where(held.c.sentence_end >= q.c.end_char)
+        .scalar_subquery()
+    )
+    sentence = func.substr(a.c.text, q.c.sentence_start + 1, q.c.sentence_end - q.c.sentence_start)
+    return (
+        select(
+            *(c for c in q.c if c.name != "statement_id"),
+            sentence.label("sentence"),
+            a.c.outlet,
+            a.c.title,
+            a.c.url,
+            a.c.published_at,
+            tm.c.resolved_start.label("as_of"),
+            tm.c.text.label("time_text"),
+            s.c.id.label("statement_id"),
+            s.c.speaker_text,
+            s.c.speaker_name,
+            s.c.speaker_kind,
+            s.c.speaker_entity_id,
+            s.c.stance,
+            link.c.canonical,
+        )
+        .select_from(q)
+        .join(a, a.c.id == q.c.article_id)
+        .outerjoin(tm, tm.c.id == q.c.time_id)
+        .outerjoin(s, s.c.id == func.coalesce(q.c.statement_id, holding))
+        .outerjoin(link, link.c.entity_id == s.c.speaker_entity_id)
+    )
+
+
 def figures_of(conn: Connection, key: str) -> list[dict[str, Any]]:
     """The quantity members of a measure with claimant, as-of time and sentence."""
-    return [dict(r._mapping) for r in conn.execute(text(_FIGURES), {"key": key})]
+    q = t.quantities
+    query = (
+        figure_query()
+        .where((q.c.measure == key) & q.c.value_low.is_not(None))
+        .order_by(t.articles.c.published_at, q.c.article_id, q.c.idx)
+    )
+    return [dict(r._mapping) for r in conn.execute(query)]
 
 
 def statements_by_id(conn: Connection, ids: list[int]) -> list[dict[str, Any]]:
-    """Statement rows with their article's outlet and date."""
+    """Statement rows with their article's outlet and date and the speaker's canonical name."""
     if not ids:
         return []
     query = text(_STATEMENTS).bindparams(bindparam("ids", expanding=True))
@@ -73,10 +103,9 @@ def figure(row: dict[str, Any]) -> Figure:
 
 def attach_origins(conn: Connection, rows: list[dict[str, Any]]) -> None:
     """Give each row (a figure or a statement) its `origins`, the resolved speakers."""
-    names = canonical_names(conn, (r["speaker_entity_id"] for r in rows))
     seen: dict[tuple[Any, ...], list[str]] = {}  # popular speakers recur across members
     for r in rows:
-        canonical = names.get(r["speaker_entity_id"]) or r["speaker_name"]
+        canonical = r["canonical"] or r["speaker_name"]
         who = (canonical, r["speaker_text"], r["speaker_kind"], r["outlet"])
         if who not in seen:
             seen[who] = origins_of(conn, *who)

@@ -13,6 +13,11 @@ STOPWORDS = frozenset(
     ["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "either", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "may", "me", "might", "more", "most", "must", "my", "myself", "no", "nor", "not", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "upon", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "said", "says", "say", "saying", "told", "tell", "according", "stated", "added", "noted", "claimed", "reported", "indicated", "suggested", "insisted", "believe", "believes", "mr", "mrs", "ms", "dr"]
 )
 
+ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sen", "rep", "gov", "sgt", "capt", "jr", "sr",
+     "prof", "adm", "maj", "no", "vs", "ft", "mt"]
+)
+
 _IRREGULAR = {
     "people": "person",
     "men": "man",
@@ -70,12 +75,29 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around [start, end) by punctuation, for rows that carry no sentence."""
+    """The sentence around [start, end) by punctuation, for rows that carry no sentence.
+
+    The one sentence splitter of reconcile and report (timeline, test stories).
+    """
     left = 0
     for m in SENTENCE_END.finditer(text, 0, start):
-        left = m.end()
-    m = SENTENCE_END.search(text, end)
-    right = m.end() if m else len(text)
+        if not _abbreviation(text, m.start()):
+            left = m.end()
+    right = len(text)
+    for m in SENTENCE_END.finditer(text, end):
+        if not _abbreviation(text, m.start()):
+            right = m.end()
+            break
     while left < right and text[left].isspace():
         left += 1
+    while right > left and text[right - 1].isspace():
+        right -= 1
     return left, right
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """The period at `dot` ends a title or an initial ("Mr.", "Lloyd J."), not a sentence."""
+    if text[dot] != ".":
+        return False
+    m = re.search(r"(\w+)$", text[max(0, dot - 6) : dot])
+    return bool(m) and (m.group(1).lower() in ABBREVIATIONS or re.fullmatch(r"[A-Z]", m.group(1)))

@@ -1,8 +1,9 @@
-"""Claims as the report shows them: figures with claimants and sentences, denials, origins."""
+"""The one read model of claims: figures with claimants and sentences, denials, origins."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from itertools import combinations
 from typing import Any
 
@@ -22,18 +23,31 @@ from claimledger.store import schema as t
 MAX_NOTES = 40  # figures compared pairwise for the notes of one measure
 
 
-def claims_view(store: Store, min_members: int = 1) -> list[dict[str, Any]]:
-    """Every claim with kind, key, label, verdict, member ids, articles, outlets, origins and
-    its evidence: figures (value, bound, claimant, as-of, sentence offsets) and denials for
-    measures; statements (speaker, stance, content offsets) for propositions."""
+def claims_view(
+    store: Store,
+    kind: str | None = None,
+    keys: Sequence[str] | None = None,
+    evidence: bool = True,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Claims, most independent origins first: kind, key, measure, label, verdict, origins,
+    outlets, counts and `members` (ids by kind); with `evidence`, also their figures (value,
+    bound, claimant, as-of, sentence offsets), denials and notes, or their statements."""
+    query = select(t.claims).order_by(
+        t.claims.c.kind, t.claims.c.n_origins.desc(), t.claims.c.n_members.desc(), t.claims.c.key
+    )
+    if kind:
+        query = query.where(t.claims.c.kind == kind)
+    if keys is not None:
+        query = query.where(t.claims.c.key.in_(list(keys)))
+    if limit is not None:
+        query = query.limit(limit)
     out = []
     with store.engine.connect() as conn:
-        query = (
-            select(t.claims)
-            .where(t.claims.c.n_members >= min_members)
-            .order_by(t.claims.c.kind, t.claims.c.n_origins.desc(), t.claims.c.n_members.desc())
-        )
-        for c in conn.execute(query).all():
+        claims = conn.execute(query.offset(offset)).all()
+        members = _members(conn, [c.id for c in claims])
+        for c in claims:
             item = {
                 "id": c.id,
                 "kind": c.kind,
@@ -41,14 +55,33 @@ def claims_view(store: Store, min_members: int = 1) -> list[dict[str, Any]]:
                 "measure": c.key if c.kind == "quantity" else None,
                 "label": c.label,
                 "verdict": c.verdict,
+                "members": members.get(c.id, {"quantities": [], "statements": []}),
                 "origins": json.loads(c.origins),
                 "outlets": json.loads(c.outlets),
+                "n_members": c.n_members,
                 "n_origins": c.n_origins,
                 "n_articles": c.n_articles,
             }
-            item.update(_quantity_evidence(conn, c.key) if c.kind == "quantity" else
-                        _statement_evidence(conn, c.id))
+            if evidence:
+                item.update(_quantity_evidence(conn, c.key) if c.kind == "quantity" else
+                            _statement_evidence(conn, item["members"]["statements"]))
             out.append(item)
+    return out
+
+
+def _members(conn: Connection, claim_ids: list[int]) -> dict[int, dict[str, list[int]]]:
+    """Member ids of each claim, by kind, as reconcile stored them."""
+    out: dict[int, dict[str, list[int]]] = {}
+    m = t.claim_members
+    for i in range(0, len(claim_ids), 500):
+        rows = conn.execute(
+            select(m.c.claim_id, m.c.item_kind, m.c.item_id)
+            .where(m.c.claim_id.in_(claim_ids[i : i + 500]))
+            .order_by(m.c.claim_id, m.c.item_kind, m.c.item_id)
+        )
+        for r in rows:
+            found = out.setdefault(r.claim_id, {"quantities": [], "statements": []})
+            found["quantities" if r.item_kind == "quantity" else "statements"].append(r.item_id)
     return out
 
 
@@ -56,78 +89,23 @@ def _quantity_evidence(conn: Connection, key: str) -> dict[str, Any]:
     figures = figures_of(conn, key)
     denials = denials_of(conn, key)
     attach_origins(conn, figures + denials)
-    shown = figures[:MAX_NOTES]
+    shown = [f for f in figures if f["stance"] != "deny"][:MAX_NOTES]
     notes = [
         {"a": a["id"], "b": b["id"], "relation": rel}
         for a, b in combinations(shown, 2)
-        if a["stance"] != "deny" and b["stance"] != "deny"
-        and (rel := relation(figure(a), figure(b))) in ("conflict", "evolved")
+        if (rel := relation(figure(a), figure(b))) in ("conflict", "evolved")
     ]
+    for f in figures:
+        f["as_of"] = figure(f).as_of
     return {
-        "members": {"quantities": [f["id"] for f in figures],
-                    "statements": [d["id"] for d in denials]},
         "articles": sorted({r["article_id"] for r in figures + denials}),
-        "figures": [_figure_json(f) for f in figures],
-        "denials": [_statement_json(d) for d in denials]
-        + [_figure_json(f) for f in figures if f["stance"] == "deny"],
+        "figures": figures,
+        "denials": denials + [f for f in figures if f["stance"] == "deny"],
         "notes": notes,
     }
 
 
-def _statement_evidence(conn: Connection, claim_id: int) -> dict[str, Any]:
-    ids = list(
-        conn.execute(
-            select(t.claim_members.c.item_id).where(t.claim_members.c.claim_id == claim_id)
-        ).scalars()
-    )
+def _statement_evidence(conn: Connection, ids: list[int]) -> dict[str, Any]:
     rows = statements_by_id(conn, ids)
     attach_origins(conn, rows)
-    return {
-        "members": {"quantities": [], "statements": [r["id"] for r in rows]},
-        "articles": sorted({r["article_id"] for r in rows}),
-        "statements": [_statement_json(r) for r in rows],
-    }
-
-
-def _figure_json(f: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "quantity_id": f["id"],
-        "text": f["text"],
-        "value_low": f["value_low"],
-        "value_high": f["value_high"],
-        "change": f["change"],
-        "hedge": f["hedge"],
-        "status": f["status"],
-        "as_of": figure(f).as_of,
-        "time_text": f["time_text"],
-        "claimant": f["speaker_name"] or f["speaker_text"],
-        "origins": f["origins"],
-        "stance": f["stance"] or "assert",
-        "statement_id": f["statement_id"],
-        "article_id": f["article_id"],
-        "outlet": f["outlet"],
-        "published_at": f["published_at"],
-        "start_char": f["start_char"],
-        "end_char": f["end_char"],
-        "sentence_start": f["sentence_start"],
-        "sentence_end": f["sentence_end"],
-        "sentence": f["sentence"],
-    }
-
-
-def _statement_json(s: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "statement_id": s["id"],
-        "speaker": s["speaker_name"] or s["speaker_text"],
-        "origins": s["origins"],
-        "stance": s["stance"],
-        "cue": s["cue_text"],
-        "content": s["content_text"],
-        "article_id": s["article_id"],
-        "outlet": s["outlet"],
-        "published_at": s["published_at"],
-        "content_start": s["content_start"],
-        "content_end": s["content_end"],
-        "sentence_start": s["sentence_start"],
-        "sentence_end": s["sentence_end"],
-    }
+    return {"articles": sorted({r["article_id"] for r in rows}), "statements": rows}

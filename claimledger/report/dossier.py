@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from claimledger.reconcile import claims_view
 from claimledger.report import readmodel as rm
 from claimledger.report.highlight import article_highlights, highlight
 from claimledger.report.timeline import timeline
@@ -17,11 +18,11 @@ def build_dossier(store: Store) -> dict[str, Any]:
     """Articles (without text), entities, statements, quantities, claims and a timeline."""
     return {
         "articles": rm.articles(store).items,
-        "entities": store.rows("entities", order_by=("name",)),
+        "entities": _entities(store),
         "statements": store.rows("statements", order_by=("article_id", "idx")),
         "quantities": store.rows("quantities", order_by=("article_id", "idx")),
         "times": store.rows("times", order_by=("article_id", "idx")),
-        "claims": rm.claim_rows(store),
+        "claims": claims_view(store),
         "timeline": [_timeline_entry(e) for e in timeline(store).items],
     }
 
@@ -31,6 +32,11 @@ def build_briefing(store: Store) -> dict[str, Any]:
     stmts = rm.statements(store).items
     measures = rm.measures(store)
     figures = [f for m in measures for f in m.figures]
+    headline, other_figures = rm.headline_measures(measures)
+    by_id = {s["id"]: s for s in stmts}
+    for m in headline:
+        ids = m.claim["members"]["statements"] if m.claim else []
+        m.denials = [by_id[i] for i in ids if i in by_id]
     arts = rm.articles(store).items
     texts = rm.article_texts(store, (a["id"] for a in arts))
     times = store.rows("times", order_by=("article_id", "idx"))
@@ -47,7 +53,8 @@ def build_briefing(store: Store) -> dict[str, Any]:
         "overview": rm.overview(store),
         "articles": arts,
         "article_numbers": {a["id"]: a["number"] for a in arts},
-        "measures": measures,
+        "measures": headline,
+        "other_figures": other_figures,
         "speakers": rm.by_speaker(stmts),
         "denials": [s for s in stmts if s["stance"] == "deny"],
         "claims": rm.statement_claims(store, stmts),
@@ -71,8 +78,18 @@ def render(store: Store, fmt: str = "json") -> str:
 
 
 def _timeline_entry(e: dict[str, Any]) -> dict[str, Any]:
-    """A timeline event for JSON: its sentence, offsets and the ids of the figures it dates."""
-    keep = ("date", "date_end", "grain", "kind", "text", "time_text", "article_id",
+    """A timeline entry for JSON: its sentence, offsets and the ids of the figures it dates."""
+    keep = ("date", "date_end", "grain", "kind", "text", "time_text", "time_id", "article_id",
             "start_char", "end_char", "sentence_start", "sentence_end", "outlet")
-    return {**{k: e[k] for k in keep}, "time_id": e["id"],
-            "quantity_ids": [f["id"] for f in e["figures"]]}
+    return {**{k: e[k] for k in keep}, "quantity_ids": [f["id"] for f in e["figures"]]}
+
+
+def _entities(store: Store) -> list[dict[str, Any]]:
+    """Entities with the cross-article entity each was merged into, and why."""
+    links = {r["entity_id"]: r for r in store.rows("entity_links", order_by=("entity_id",))}
+    out = store.rows("entities", order_by=("name",))
+    for e in out:
+        link = links.get(e["id"])
+        e["canonical"] = link["canonical"] if link else e["name"]
+        e["merge"] = {"rule": link["rule"], "evidence": link["evidence"]} if link else None
+    return out

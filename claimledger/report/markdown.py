@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from claimledger.report.html import safe_url
+from claimledger.report.readmodel import quoted, speaker_label
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -41,24 +42,37 @@ def render_markdown(b: dict[str, Any]) -> str:
         verdict = m.verdict or "unreconciled"
         origins = ""
         if m.claim:
-            origins = f", {m.claim['n_origins']} independent origins"
+            n = m.claim["n_origins"]
+            origins = f", {n} independent origin{'' if n == 1 else 's'}"
             if m.claim["origins"]:
                 origins += " (" + ", ".join(md(o) for o in m.claim["origins"]) + ")"
         out += [f"### {md(m.label)}: {verdict}", "",
-                f"{m.n_figures} figures{origins}.", "",
+                f"{m.n_figures} figure{'' if m.n_figures == 1 else 's'}{origins}.", "",
                 "| Date | Claimant | Figure | As stated | Source |",
                 "| --- | --- | --- | --- | --- |"]
         for f in m.figures:
+            notes = "".join(f" ({n['figure']}: {md(n['text'])})" for n in f.get("notes", []))
             out.append(
-                f"| {f['date'] or 'undated'} | {md(f['claimant'])} | {f['figure']} | {md(f['text'])} "
-                f"| {md(f['outlet'] or 'unknown')} {cite(f, 'start_char', 'end_char')} |"
+                f"| {f['date'] or 'undated'} | {md(f['claimant'])} | {f['figure']} | {md(f['text'])}"
+                f"{notes} | {md(f['outlet'] or 'unknown')} {cite(f, 'start_char', 'end_char')} |"
             )
         out.append("")
+        if m.denials:
+            out += ["Denied by:", ""] + [_statement(s, cite, who=True) for s in m.denials] + [""]
     if not b["measures"]:
         out += ["_No figures extracted yet._", ""]
+    if b["other_figures"]:
+        out += ["### Other figures", "", "| Figure | As stated | Claimant | Source |",
+                "| --- | --- | --- | --- |"]
+        out += [f"| {f['figure']} | {md(f['text'])} | {md(f['claimant'])} | "
+                f"{md(f['outlet'] or 'unknown')} {cite(f, 'start_char', 'end_char')} |"
+                for f in b["other_figures"]]
+        out.append("")
     out += ["## Who said what", ""]
     for g in b["speakers"]:
         out += [f"### {md(g['who'])} ({g['speaker_kind']})", ""]
+        if g["aliases"]:
+            out += [f"_also named {md(', '.join(g['aliases']))}_", ""]
         out += [_statement(s, cite) for s in g["statements"]]
         out.append("")
     out += ["## Denials", ""]
@@ -73,7 +87,7 @@ def render_markdown(b: dict[str, Any]) -> str:
         out += ["_No statements reconciled across articles yet._", ""]
     out += ["## Timeline", ""]
     for e in b["timeline"]:
-        figs = "; ".join(f"{f['figure']} ({md(f['claimant'])})" for f in e["figures"])
+        figs = "; ".join(f"{f['figure']} {md(f['text'])} ({md(f['claimant'])})" for f in e["figures"])
         out.append(f"- **{e['date'][:10]}** {md(e['text'])}{' — ' + figs if figs else ''} "
                    f"{cite(e, 'start_char', 'end_char')}")
     if not b["timeline"]:
@@ -87,11 +101,9 @@ def render_markdown(b: dict[str, Any]) -> str:
 
 
 def _statement(s: dict[str, Any], cite: Any, who: bool = False) -> str:
-    content = md(s["content_text"])
-    if s["direct"]:
-        content = f"“{content}”"
+    content = md(quoted(s["content_text"], s["direct"]))
     stance = "" if s["stance"] == "assert" else f"_{'denies' if s['stance'] == 'deny' else s['stance']}_: "
-    speaker = f"**{md(s['who'])}** " if who else ""
+    speaker = f"**{md(speaker_label(s))}** " if who else ""
     return (f"- {speaker}{stance}{content} — {md(s['outlet'] or 'unknown')}, "
             f"{(s['published_at'] or 'undated')[:10]} {cite(s, 'content_start', 'content_end')}")
 

@@ -6,25 +6,38 @@ ask for everything with `limit=None`.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from sqlalchemy import Select, and_, case, func, literal, or_, select
 
+from claimledger.reconcile import claims_view
+from claimledger.reconcile.claims import figure_query
 from claimledger.store import Store
 from claimledger.store import schema as t
 
 MAX_LIMIT = 500  # no page of the app or API carries more rows than this
 UNATTRIBUTED = "(unattributed)"
 
-A, S, Q, T = t.articles, t.statements, t.quantities, t.times
+A, S, Q, T, L = t.articles, t.statements, t.quantities, t.times, t.entity_links
+C = t.claims
 
 # What a quantity measures: the reconciled key, else what it counts, else its unit.
 measure_col = func.coalesce(Q.c.measure, Q.c.counted, Q.c.unit, literal("unspecified"))
-# Who is speaking: the resolved name, else the words of the text.
-speaker_col = func.coalesce(S.c.speaker_name, S.c.speaker_text, literal(UNATTRIBUTED))
+# Who is speaking: the entity across articles, else the name in the article, else the words.
+speaker_col = func.coalesce(L.c.canonical, S.c.speaker_name, S.c.speaker_text, literal(UNATTRIBUTED))
+QUOTE_MARKS = frozenset("\"“”‘’«»„")
+TIME_UNITS = ["second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade",
+              "century"]
+# A figure stated against another ("double the previous figures", "up 300").
+relative_col = or_(Q.c.unit == "times", Q.c.change.in_(["up", "down"]))
+# A figure that counts no actor or thing: a duration, a multiplier, a lone "one".
+minor_col = or_(
+    Q.c.unit.in_(TIME_UNITS + [u + "s" for u in TIME_UNITS]),
+    relative_col,
+    and_(~Q.c.is_range, Q.c.value_high.is_(None), Q.c.value_low <= 1),
+)
 ARTICLE_COLS = (A.c.outlet, A.c.title, A.c.published_at, A.c.url)
 
 
@@ -68,6 +81,7 @@ class Measure:
     figures: list[dict[str, Any]] = field(default_factory=list)
     n_figures: int = 0
     claim: dict[str, Any] | None = None
+    denials: list[dict[str, Any]] = field(default_factory=list)  # statements refuting it
 
     @property
     def verdict(self) -> str | None:
@@ -159,7 +173,11 @@ def statements(
 ) -> Page:
     """Who said what, with the article each statement comes from."""
     f = f or Filters()
-    query = select(S, speaker_col.label("who"), *ARTICLE_COLS).join(A, A.c.id == S.c.article_id)
+    query = (
+        select(S, speaker_col.label("who"), *ARTICLE_COLS)
+        .join(A, A.c.id == S.c.article_id)
+        .outerjoin(L, L.c.entity_id == S.c.speaker_entity_id)
+    )
     if f.q:
         query = query.where(or_(_contains(S.c.content_text, f.q), _contains(speaker_col, f.q)))
     if f.speaker:
@@ -182,6 +200,7 @@ def speakers(store: Store, limit: int | None = None, offset: int = 0) -> Page:
             func.sum(case((S.c.stance == "deny", 1), else_=0)).label("n_denials"),
             func.count(func.distinct(S.c.article_id)).label("n_articles"),
         )
+        .outerjoin(L, L.c.entity_id == S.c.speaker_entity_id)
         .group_by(speaker_col)
         .order_by(n.desc(), speaker_col)
     )
@@ -189,13 +208,19 @@ def speakers(store: Store, limit: int | None = None, offset: int = 0) -> Page:
 
 
 def by_speaker(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Statements grouped under their speaker, biggest group first."""
+    """Statements grouped under their speaker's entity across articles, biggest group first;
+    `aliases` are the other names the entity goes by in the articles."""
     groups: dict[str, list[dict[str, Any]]] = {}
     for s in items:
         groups.setdefault(s["who"], []).append(s)
     ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0] == UNATTRIBUTED, kv[0]))
     return [
-        {"who": who, "speaker_kind": group[0]["speaker_kind"], "statements": group}
+        {
+            "who": who,
+            "speaker_kind": group[0]["speaker_kind"],
+            "aliases": sorted({s["speaker_name"] for s in group if s["speaker_name"]} - {who}),
+            "statements": group,
+        }
         for who, group in ordered
     ]
 
@@ -209,23 +234,16 @@ def quantities(
     limit: int | None = None,
     offset: int = 0,
     time_ids: Sequence[int] | None = None,
+    ids: Sequence[int] | None = None,
 ) -> Page:
     """Figures with their claimant (the speaker, else the outlet) and as-of date."""
     f = f or Filters()
-    query = (
-        select(
-            Q,
-            measure_col.label("measure_key"),
-            S.c.speaker_kind,
-            S.c.stance,
-            func.coalesce(S.c.speaker_name, S.c.speaker_text).label("speaker"),
-            T.c.resolved_start.label("as_of"),
-            T.c.text.label("as_of_text"),
-            *ARTICLE_COLS,
-        )
-        .join(A, A.c.id == Q.c.article_id)
-        .outerjoin(S, S.c.id == Q.c.statement_id)
-        .outerjoin(T, T.c.id == Q.c.time_id)
+    who = func.coalesce(L.c.canonical, S.c.speaker_name, S.c.speaker_text)
+    query = figure_query().add_columns(
+        measure_col.label("measure_key"),
+        who.label("speaker"),
+        minor_col.label("minor"),
+        relative_col.label("relative"),
     )
     if f.q:
         query = query.where(or_(_contains(Q.c.text, f.q), _contains(measure_col, f.q)))
@@ -233,8 +251,10 @@ def quantities(
         query = query.where(measure_col == f.measure)
     if time_ids is not None:
         query = query.where(Q.c.time_id.in_(time_ids))
+    if ids is not None:
+        query = query.where(Q.c.id.in_(ids))
     if f.speaker:
-        query = query.where(speaker_col == f.speaker)
+        query = query.where(who == f.speaker)
     if f.stance:
         query = query.where(S.c.stance == f.stance)
     query = _article_filters(query, f, Q.c.article_id)
@@ -248,19 +268,22 @@ def quantities(
 def measures(
     store: Store, figures: bool = True, limit: int | None = None, offset: int = 0
 ) -> list[Measure]:
-    """Measures with the most figures first; `figures=True` attaches all their figures."""
+    """Measures with the most independent origins, then figures, first; `figures=True`
+    attaches all their figures."""
     n = func.count()
+    origins = func.coalesce(func.max(C.c.n_origins), 0)
     query = (
         select(measure_col.label("key"), n.label("n"))
+        .outerjoin(C, (C.c.kind == "quantity") & (C.c.key == measure_col))
         .group_by(measure_col)
-        .order_by(n.desc(), measure_col)
+        .order_by(origins.desc(), n.desc(), measure_col)
         .offset(offset)
     )
     if limit is not None:
         query = query.limit(clamp(limit))
     with store.engine.connect() as conn:
         counted = conn.execute(query).all()
-    claims = {c["key"]: c for c in claim_rows(store, "quantity")}
+    claims = {c["key"]: c for c in claims_view(store, "quantity", [k for k, _ in counted], False)}
     found = [
         Measure(key, claims[key]["label"] if key in claims else key, n_figures=n,
                 claim=claims.get(key))
@@ -279,39 +302,54 @@ def measure(store: Store, key: str, limit: int | None = None, offset: int = 0) -
     page = quantities(store, Filters(measure=key), limit, offset)
     if page.total == 0:
         return None
-    claim = next((c for c in claim_rows(store, "quantity") if c["key"] == key), None)
+    claim = next(iter(claims_view(store, "quantity", [key], False)), None)
     label = claim["label"] if claim else key
     return Measure(key, label, page.items, page.total, claim)
+
+
+def headline_measures(found: list[Measure]) -> tuple[list[Measure], list[dict[str, Any]]]:
+    """Measures worth a headline of their own, and the figures left for an "Other figures"
+    table; a relative figure becomes a note on the figure its sentence states it against."""
+    headline = [m for m in found if not (m.figures and all(f["minor"] for f in m.figures))]
+    others = [f for m in found if m not in headline for f in m.figures]
+    by_sentence: dict[tuple[str, int | None], list[dict[str, Any]]] = {}
+    for f in (f for m in headline for f in m.figures):
+        by_sentence.setdefault((f["article_id"], f["sentence_start"]), []).append(f)
+    rest = []
+    for f in others:
+        before = [
+            g for g in by_sentence.get((f["article_id"], f["sentence_start"]), [])
+            if g["end_char"] <= f["start_char"]
+        ]
+        if f["relative"] and before:
+            max(before, key=lambda g: g["end_char"]).setdefault("notes", []).append(f)
+        else:
+            rest.append(f)
+    return headline, rest
 
 
 # --- claims --------------------------------------------------------------------------
 
 
-def claim_rows(store: Store, kind: str | None = None) -> list[dict[str, Any]]:
-    """Claims with their JSON lists decoded and their member ids attached."""
-    rows = store.rows("claims", {"kind": kind} if kind else None, order_by=("kind", "key"))
-    members: dict[int, list[dict[str, Any]]] = {}
-    for m in store.rows("claim_members", order_by=("claim_id", "item_kind", "item_id")):
-        members.setdefault(m["claim_id"], []).append({"kind": m["item_kind"], "id": m["item_id"]})
-    for row in rows:
-        row["origins"] = _json_list(row["origins"])
-        row["outlets"] = _json_list(row["outlets"])
-        row["members"] = members.get(row["id"], [])
-        if row["kind"] == "quantity":
-            row["measure"] = row["key"]
-    return rows
+def claim_count(store: Store, kind: str | None = None) -> int:
+    """How many claims (of one kind), for pagers over `claims_view`."""
+    query = select(func.count()).select_from(C)
+    if kind:
+        query = query.where(C.c.kind == kind)
+    with store.engine.connect() as conn:
+        return conn.execute(query).scalar_one()
 
 
 def statement_claims(
     store: Store, items: list[dict[str, Any]] | None = None
 ) -> list[dict[str, Any]]:
-    """Propositions made across articles, each with the statements (from `items`) making it."""
-    claims = claim_rows(store, "statement")
+    """Propositions made by more than one statement, each with its statements (from `items`)."""
+    claims = [c for c in claims_view(store, "statement", evidence=False) if c["n_members"] > 1]
     if not claims:
         return claims
     found = {s["id"]: s for s in (statements(store).items if items is None else items)}
     for c in claims:
-        c["statements"] = [found[m["id"]] for m in c["members"] if m["id"] in found]
+        c["statements"] = [found[i] for i in c["members"]["statements"] if i in found]
     return claims
 
 
@@ -327,13 +365,35 @@ def number(v: float | None) -> str:
     return f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
-def figure_text(low: float | None, high: float | None, is_range: bool, change: str) -> str:
-    """A figure with its bound in plain signs: '≥ 3,000', '25,000–30,000', '~10,000'."""
+def figure_text(
+    low: float | None, high: float | None, is_range: bool, change: str, unit: str | None = None
+) -> str:
+    """A figure with its bound in plain signs: '≥ 3,000', '25,000–30,000', '~10,000', '×2'."""
     if is_range:
         return f"{number(low)}–{number(high)}"
     value = low if low is not None else high
+    if unit == "times":
+        return f"×{number(value)}"
     sign = {">": "≥ ", "<": "≤ ", "~": "~", "up": "+", "down": "−"}.get(change, "")
     return f"{sign}{number(value)}"
+
+
+def quoted(content: str, direct: bool) -> str:
+    """A statement's content for display: a direct quote in quote marks, never in two pairs
+    (a span that already carries its quote marks is shown as it stands)."""
+    text = content.strip()
+    if not direct or QUOTE_MARKS & set(text):
+        return text
+    return f"“{text}”"
+
+
+def speaker_label(s: dict[str, Any]) -> str:
+    """The speaker next to a statement: a body speaking for a country keeps its own name too
+    ("Russia (Kremlin)"); a person's name variants are listed under their group instead."""
+    name = s["speaker_name"]
+    if s["speaker_kind"] != "person" and name and name != s["who"]:
+        return f"{s['who']} ({name})"
+    return s["who"]
 
 
 def _describe_figure(row: dict[str, Any]) -> None:
@@ -341,7 +401,9 @@ def _describe_figure(row: dict[str, Any]) -> None:
     row["claimant"] = row["speaker"] or row["outlet"] or "the article"
     row["claimant_is_outlet"] = not row["speaker"]
     row["date"] = (row["published_at"] or "")[:10] or None
-    row["figure"] = figure_text(row["value_low"], row["value_high"], row["is_range"], row["change"])
+    row["figure"] = figure_text(
+        row["value_low"], row["value_high"], row["is_range"], row["change"], row["unit"]
+    )
 
 
 # --- helpers -------------------------------------------------------------------------
@@ -383,11 +445,3 @@ def _page(store: Store, query: Select, limit: int | None, offset: int) -> Page:
     return Page([dict(r._mapping) for r in rows], total, limit, max(0, offset))
 
 
-def _json_list(raw: Any) -> list[Any]:
-    if isinstance(raw, list):
-        return raw
-    try:
-        value = json.loads(raw or "[]")
-    except (TypeError, ValueError):
-        return []
-    return value if isinstance(value, list) else []

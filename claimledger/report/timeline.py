@@ -1,84 +1,103 @@
-"""The story's timeline: resolved time expressions in their sentences, with the figures they date."""
+"""The story's one timeline: events and estimates ordered by resolved time, publication as fallback.
+
+An entry is a resolved time expression (an `event`, or an `estimate` when figures are dated by
+it) or a figure of a measure that no resolved time dates, placed on its article's publication
+day (durations, multipliers and other minor figures are no estimates). Paginated in SQL, so a page of the app never reads more than it shows.
+"""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, null, select, union_all
 
+from claimledger.reconcile.text import sentence_bounds
 from claimledger.report.readmodel import (
     ARTICLE_COLS,
     A,
     Filters,
     Page,
+    Q,
     T,
     _article_filters,
+    _contains,
     _page,
     article_texts,
+    minor_col,
     quantities,
 )
 from claimledger.store import Store
-
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+|\n")
 
 
 def timeline(
     store: Store, f: Filters | None = None, limit: int | None = None, offset: int = 0
 ) -> Page:
-    """Dated events in date order, each with `date`, `text` (its sentence), `kind`, offsets.
-
-    `kind` is `figure` when a quantity is dated by the expression (as-of time), else `event`.
-    """
+    """Dated entries in date order, each with `date`, `date_end`, `grain`, `kind` ('event' |
+    'estimate'), `text` (its sentence), `start_char`/`end_char` (the dating span: the time
+    expression, else the figure), sentence offsets, `time_text` and the `figures` it dates."""
     f = f or Filters()
-    query = (
+    published = func.substr(A.c.published_at, 1, 10)
+    events = select(
+        T.c.id.label("time_id"),
+        null().label("quantity_id"),
+        T.c.article_id,
+        T.c.start_char,
+        T.c.end_char,
+        T.c.resolved_start.label("date"),
+        func.coalesce(T.c.resolved_end, T.c.resolved_start).label("date_end"),
+        T.c.grain,
+        T.c.text.label("time_text"),
+    ).where(T.c.resolved_start.is_not(None))
+    undated = (
         select(
-            T.c.id,
-            T.c.article_id,
-            T.c.text.label("time_text"),
-            T.c.start_char,
-            T.c.end_char,
-            T.c.resolved_start.label("date"),
-            T.c.resolved_end.label("date_end"),
-            T.c.grain,
-            *ARTICLE_COLS,
+            null().label("time_id"),
+            Q.c.id.label("quantity_id"),
+            Q.c.article_id,
+            Q.c.start_char,
+            Q.c.end_char,
+            published.label("date"),
+            published.label("date_end"),
+            literal("publication").label("grain"),
+            Q.c.text.label("time_text"),
         )
-        .join(A, A.c.id == T.c.article_id)
-        .where(T.c.resolved_start.is_not(None))
+        .join(A, A.c.id == Q.c.article_id)
+        .outerjoin(T, T.c.id == Q.c.time_id)
+        .where(Q.c.measure.is_not(None) & Q.c.value_low.is_not(None) & ~minor_col)
+        .where(T.c.resolved_start.is_(None) & A.c.published_at.is_not(None))
     )
+    u = union_all(events, undated).subquery()
+    query = select(u, *ARTICLE_COLS).join(A, A.c.id == u.c.article_id)
     if f.q:
-        query = query.where(func.lower(T.c.text).contains(f.q.lower()))
-    query = _article_filters(query, f, T.c.article_id)
-    order = (T.c.resolved_start, A.c.published_at, T.c.article_id, T.c.start_char)
+        query = query.where(_contains(u.c.time_text, f.q))
+    query = _article_filters(query, f, u.c.article_id)
+    order = (u.c.date, A.c.published_at, u.c.article_id, u.c.start_char)
     page = _page(store, query.order_by(*order), limit, offset)
-    if not page.items:
-        return page
-    texts = article_texts(store, (e["article_id"] for e in page.items))
-    dated = _figures_by_time(store, [e["id"] for e in page.items])
-    for e in page.items:
-        text = texts[e["article_id"]]
-        start, end = sentence_around(text, e["start_char"], e["end_char"])
-        e["sentence_start"], e["sentence_end"] = start, end
-        e["text"] = text[start:end]
-        e["figures"] = dated.get(e["id"], [])
-        e["kind"] = "figure" if e["figures"] else "event"
+    if page.items:
+        _fill(store, page.items)
     return page
 
 
-def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the sentence holding text[start:end], by punctuation and line breaks."""
-    begin = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
-        begin = m.end()
-    m = _SENTENCE_END.search(text, end)
-    stop = m.start() + 1 if m and text[m.start()] != "\n" else (m.start() if m else len(text))
-    return begin, max(stop, end)
-
-
-def _figures_by_time(store: Store, time_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
-    """Quantities whose as-of time is one of `time_ids`."""
-    out: dict[int, list[dict[str, Any]]] = {}
-    for i in range(0, len(time_ids), 500):
+def _fill(store: Store, entries: list[dict[str, Any]]) -> None:
+    """Give each entry its sentence and the figures it dates."""
+    texts = article_texts(store, (e["article_id"] for e in entries))
+    time_ids = [e["time_id"] for e in entries if e["time_id"] is not None]
+    quantity_ids = [e["quantity_id"] for e in entries if e["quantity_id"] is not None]
+    by_time: dict[int, list[dict[str, Any]]] = {}
+    by_id: dict[int, dict[str, Any]] = {}
+    for i in range(0, max(len(time_ids), len(quantity_ids)), 500):
         for row in quantities(store, time_ids=time_ids[i : i + 500]).items:
-            out.setdefault(row["time_id"], []).append(row)
-    return out
+            by_time.setdefault(row["time_id"], []).append(row)
+        for row in quantities(store, ids=quantity_ids[i : i + 500]).items:
+            by_id[row["id"]] = row
+    for e in entries:
+        text = texts[e["article_id"]]
+        start, end = sentence_bounds(text, e["start_char"], e["end_char"])
+        e["sentence_start"], e["sentence_end"] = start, end
+        e["text"] = text[start:end].strip()
+        if e["quantity_id"] is None:
+            e["figures"] = by_time.get(e["time_id"], [])
+            e["kind"] = "estimate" if e["figures"] else "event"
+        else:
+            e["figures"] = [by_id[e["quantity_id"]]]
+            e["kind"] = "estimate"
+            e["time_text"] = None

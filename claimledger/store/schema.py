@@ -24,6 +24,19 @@ SCHEMA_VERSION = 1
 
 metadata = MetaData()
 
+
+def _extracted_span_columns() -> list[Column]:
+    """Columns every extracted item has: its article, position, and span of the text."""
+    return [
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("article_id", String(16), ForeignKey("articles.id"), nullable=False, index=True),
+        Column("idx", Integer, nullable=False),  # position within the article
+        Column("text", Text, nullable=False),
+        Column("start_char", Integer, nullable=False),
+        Column("end_char", Integer, nullable=False),
+    ]
+
+
 meta = Table(
     "meta",
     metadata,
@@ -96,12 +109,7 @@ statements = Table(
 times = Table(
     "times",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("article_id", String(16), ForeignKey("articles.id"), nullable=False, index=True),
-    Column("idx", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("start_char", Integer, nullable=False),
-    Column("end_char", Integer, nullable=False),
+    *_extracted_span_columns(),
     Column("resolved_start", String(32)),
     Column("resolved_end", String(32)),
     Column("grain", String(16)),
@@ -110,12 +118,7 @@ times = Table(
 quantities = Table(
     "quantities",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("article_id", String(16), ForeignKey("articles.id"), nullable=False, index=True),
-    Column("idx", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("start_char", Integer, nullable=False),
-    Column("end_char", Integer, nullable=False),
+    *_extracted_span_columns(),
     Column("sentence_start", Integer),
     Column("sentence_end", Integer),
     Column("value_low", Float),

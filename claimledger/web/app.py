@@ -29,6 +29,7 @@ from starlette.concurrency import run_in_threadpool
 
 from claimledger.api import Ledger
 from claimledger.model import IngestSummary
+from claimledger.reconcile import claims_view
 from claimledger.report import readmodel as rm
 from claimledger.report.highlight import article_highlights, highlight
 from claimledger.report.html import app_link, make_env, stylesheet
@@ -290,8 +291,9 @@ def create_app(store_url: str, token: str) -> FastAPI:
     @api.get("/claims", summary="Claims across sources, with member ids")
     def api_claims(kind: str | None = None, limit: Limit = PAGE,
                    offset: Offset = 0) -> dict[str, Any]:
-        rows = rm.claim_rows(store, kind)
-        return rm.Page(rows[offset : offset + limit], len(rows), limit, offset).to_json()
+        total = rm.claim_count(store, kind)
+        rows = claims_view(store, kind, evidence=False, limit=limit, offset=offset)
+        return rm.Page(rows, total, limit, offset).to_json()
 
     @api.get("/timeline", summary="Dated events in order")
     def api_timeline(limit: Limit = PAGE, offset: Offset = 0, q: str | None = None,

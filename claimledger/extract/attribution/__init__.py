@@ -14,6 +14,7 @@ from claimledger.model import Span, Statement
 
 # Between a speaker's words and their next quote: "“A,” he said. “B.”" (same paragraph).
 _JOIN_GAP = re.compile(r"[\s,.;:—–-]*")
+_QUOTE_CHARS = frozenset("“”\"'’`")
 
 
 def find_statements(doc: Doc) -> list[Statement]:
@@ -29,6 +30,11 @@ def find_statements(doc: Doc) -> list[Statement]:
     _attach_orphan_quotes(doc, text, frames, bare, quotes)
     frames.sort(key=lambda f: f.content[0])
     return [_statement(doc, text, f) for f in frames]
+
+
+def inside_quotes(doc: Doc) -> list[bool]:
+    """Per token: does it sit strictly inside a quotation of the article?"""
+    return _inside(doc, find_quotes(doc.text))
 
 
 def _inside(doc: Doc, quotes: list[tuple[int, int]]) -> list[bool]:
@@ -87,10 +93,10 @@ def _attach_orphan_quotes(
     for q_start, q_end in quotes:
         if any(f.content[0] <= q_start < f.content[1] for f in frames):
             continue
-        before = [f for f in frames if f.direct and _frame_end(text, f) <= q_start]
-        prev = max(before, key=lambda f: _frame_end(text, f), default=None)
+        before = [f for f in frames if f.direct and f.head.idx < q_start >= f.content[1]]
+        prev = max(before, key=lambda f: _frame_end(text, f, q_start), default=None)
         if prev is not None:
-            gap = text[_frame_end(text, prev) : q_start]
+            gap = text[_frame_end(text, prev, q_start) : q_start]
             if _JOIN_GAP.fullmatch(gap) and "\n" not in text[prev.content[1] : q_start]:
                 prev.content = (prev.content[0], q_end)
                 continue
@@ -113,11 +119,12 @@ def _bare_cue_for(doc: Doc, bare: list[Frame], q_start: int, q_end: int) -> Fram
     return next((f for f in bare if f.head.sent.start in candidates), None)
 
 
-def _frame_end(text: str, frame: Frame) -> int:
-    """Where a frame's last part (its content, or the cue's sentence) ends, spaces aside."""
-    end = frame.head.sent.end_char
-    while end > 0 and text[end - 1].isspace():
-        end -= 1
+def _frame_end(text: str, frame: Frame, limit: int) -> int:
+    """Where a frame's last part (its content, or the cue's sentence) ends before `limit`,
+    spaces aside: a sentence the parser ran on into the next quote stops at that quote."""
+    end = min(frame.head.sent.end_char, limit)
+    while end > 0 and (text[end - 1].isspace() or text[end - 1] in _QUOTE_CHARS):
+        end -= 1  # a sentence may end on the next quote's opening mark
     return max(frame.content[1], end)
 
 

@@ -6,12 +6,19 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from claimledger.extract.attribution.cuemodel import cue_model, is_candidate
 from claimledger.extract.attribution.lexicon import (
+    CLAIM_NOUNS,
     CONTENT_DEPS,
-    CUE_VERBS,
+    EVALUATION_NOUNS,
     HEARER_VERBS,
+    INTENTION_NOUNS,
+    REPORT_NOUNS,
+    MEDIUM_NOUNS,
     RAISING_VERBS,
     SOURCE_PREPOSITIONS,
+    SPREAD_VERBS,
+    STANCE_ADJECTIVES,
     SUBJECT_DEPS,
 )
 
@@ -25,6 +32,11 @@ CharRange = tuple[int, int]
 _INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
 _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 _CUE_RIGHT_DEPS = frozenset({"prt", "advmod"})
+_TIME_ENTS = frozenset({"DATE", "TIME"})
+_DASHES = frozenset({"—", "–", "--"})
+_ASIDE_TAIL = 4  # words allowed between an aside's cue and its closing dash ("said last week")
+# Prepositions PolNeAR counts as part of the cue when they follow the verb: "called for X".
+_CUE_PREPOSITIONS = frozenset({"for", "about", "on", "to", "of", "against"})
 
 
 @dataclass
@@ -42,13 +54,18 @@ def verb_frames(doc: Doc, inside_quote: list[bool]) -> tuple[list[Frame], list[F
     """Frames for cue verbs and "according to"; second, cues with a speaker but no content yet."""
     frames: list[Frame] = []
     bare: list[Frame] = []
+    model = cue_model()
     for token in doc:
         if inside_quote[token.i]:
             continue  # speech reported inside a quote belongs to the quote's speaker
         if token.lemma_ in SOURCE_PREPOSITIONS and token.dep_ == "prep":
             frame = _according_frame(token)
-        elif token.lemma_.lower() in CUE_VERBS and token.pos_ == "VERB":
+        elif is_candidate(token) and model.is_cue(token, inside_quote[token.i]):
             frame = _verb_frame(token, inside_quote)
+        elif token.pos_ == "NOUN":
+            frame = _noun_frame(token)
+        elif token.pos_ == "ADJ" and token.dep_ == "acomp":
+            frame = _adjective_frame(token)
         else:
             frame = None
         if frame is None:
@@ -62,17 +79,40 @@ def verb_frames(doc: Doc, inside_quote: list[bool]) -> tuple[list[Frame], list[F
 
 def cue_range(verb: Token, content_start: int | None = None) -> TokRange:
     """The cue: the verb with adjacent auxiliaries, negation and adverbs on its left, and on its
-    right the particles and manner/time modifiers that precede what was said ("said Tuesday",
-    "said in a statement")."""
+    right the particles, times, media and prepositions that precede what was said ("said
+    Tuesday", "said in a statement", "called for", "wrote on Twitter")."""
     start = verb.i
-    lefts = {c.i for c in verb.lefts if c.dep_ in _CUE_LEFT_DEPS}
+    lefts = {c.i for c in verb.lefts if c.dep_ in _CUE_LEFT_DEPS and c.tag_ != "WRB"}
     while start - 1 in lefts:
         start -= 1
     end = verb.i + 1
-    rights = {c.left_edge.i: c for c in verb.rights if c.dep_ in _CUE_RIGHT_DEPS}
+    rights = {c.left_edge.i: c for c in verb.rights}
     while end in rights and end != content_start:
-        end = rights[end].right_edge.i + 1
+        child = rights[end]
+        if child.dep_ in _CUE_RIGHT_DEPS or _is_medium(child) or _is_time(child):
+            end = child.right_edge.i + 1
+        elif child.dep_ == "prep" and child.lower_ in _CUE_PREPOSITIONS:
+            end = child.i + 1  # "called for" / "spoke about": the object is what was said
+        else:
+            break
     return start, end
+
+
+def _is_time(token: Token) -> bool:
+    """A bare time right after the cue: "said Tuesday", "said Sunday night"."""
+    return token.dep_ == "npadvmod" and token.ent_type_ in _TIME_ENTS
+
+
+def _is_medium(prep: Token) -> bool:
+    """Where it was said: "in a statement", "in an interview", "on Twitter"."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "on"):
+        return False
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return False
+    if prep.lower_ == "on":
+        return obj.pos_ == "PROPN" and obj.ent_type_ not in _TIME_ENTS
+    return obj.lemma_.lower() in MEDIUM_NOUNS
 
 
 def subtree_range(token: Token) -> TokRange:
@@ -104,7 +144,10 @@ def _verb_frame(verb: Token, inside_quote: list[bool]) -> Frame:
     parts = _content_parts(verb, inside_quote)
     speaker = None if verb.lemma_ in RAISING_VERBS else speaker_of(verb)
     start = None
-    if parts:
+    aside = _aside_before(verb, speaker)
+    if aside is not None:
+        content = aside
+    elif parts:
         start = min(c.left_edge.i for c in parts)
         end = max(c.right_edge.i for c in parts) + 1
         if end > verb.i:
@@ -116,6 +159,24 @@ def _verb_frame(verb: Token, inside_quote: list[bool]) -> Frame:
         content = (0, 0)  # filled later if a quote stands next to it
     source = subtree_range(speaker) if speaker is not None else None
     return Frame(cue=cue_range(verb, start), head=verb, content=content, source=source)
+
+
+def _aside_before(verb: Token, speaker: Token | None) -> CharRange | None:
+    """Words set off by dashes and attributed at their end: "— over 400,000, officials
+    estimated —": the content is the aside up to the comma before the speaker."""
+    if speaker is None or speaker.i > verb.i:
+        return None
+    doc = verb.doc
+    sent = verb.sent
+    speaker_start = speaker.left_edge.i
+    opening = [t.i for t in doc[sent.start : speaker_start] if t.text in _DASHES]
+    closing = [t.i for t in doc[verb.i + 1 : sent.end] if t.text in _DASHES]
+    if not opening or not closing or closing[0] - verb.i > _ASIDE_TAIL:
+        return None
+    if speaker_start - 1 <= opening[-1] or doc[speaker_start - 1].text != ",":
+        return None
+    start, end = _chars(doc, opening[-1] + 1, speaker_start)
+    return (start, end) if start < end else None
 
 
 def _content_parts(verb: Token, inside_quote: list[bool]) -> list[Token]:
@@ -148,13 +209,15 @@ def _content_parts(verb: Token, inside_quote: list[bool]) -> list[Token]:
 
 
 def _prep_objects(verb: Token) -> list[Token]:
-    """Objects of the verb's of / for / about / on phrases: what is commented on or blamed for."""
+    """Objects of the verb's of / for / about / on phrases: what is commented on or blamed for.
+
+    A time is when it was said, not what: "was quoted on Tuesday saying ..."."""
     return [
         g
         for c in verb.rights
         if c.dep_ == "prep" and c.lower_ in ("of", "for", "about", "on")
         for g in c.children
-        if g.dep_ in ("pobj", "pcomp")
+        if g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in _TIME_ENTS
     ]
 
 
@@ -164,6 +227,94 @@ def _with_trailing_preps(verb: Token, end: int) -> int:
         if child.dep_ == "prep" and child.i == end:
             end = child.right_edge.i + 1
     return end
+
+
+def _noun_frame(noun: Token) -> Frame | None:
+    """A cue noun with its complement: "X's claim that ...", "reports, fueled by X, that ...",
+    "his plan to ...", "their criticism of ..."; nobody named makes "reports" their own source."""
+    content = _noun_complement(noun)
+    speaker = _noun_speaker(noun)
+    if speaker is None and noun.lemma_.lower() in REPORT_NOUNS:
+        speaker = (noun.i, noun.i + 1)
+    if content is None or speaker is None:
+        return None  # an unowned "plan to ..." is rarely anyone's attributed intention
+    start, end = subtree_range(content)
+    return Frame(
+        cue=(noun.i, noun.i + 1), head=noun, content=_chars(noun.doc, start, end), source=speaker
+    )
+
+
+def _noun_complement(noun: Token) -> Token | None:
+    """What a cue noun reports: its `that`-clause (which the parser may hang on the noun's
+    verb, after it), its `to`-infinitive for intentions, its `of`-object for evaluations."""
+    lemma = noun.lemma_.lower()
+    if lemma in CLAIM_NOUNS or lemma in INTENTION_NOUNS:
+        clauses = [c for c in noun.rights if c.dep_ in ("acl", "ccomp") and _marked_that(c)]
+        if not clauses and noun.dep_ in ("attr", "dobj"):
+            clauses = [c for c in noun.head.rights if c.i > noun.i and _marked_that(c)]
+        if clauses:
+            return clauses[0]
+    if lemma in INTENTION_NOUNS:
+        return next((c for c in noun.rights if c.dep_ == "acl" and _to_infinitive(c)), None)
+    if lemma in EVALUATION_NOUNS:
+        of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        return next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+    return None
+
+
+def _noun_speaker(noun: Token) -> TokRange | None:
+    """Whose claim: the possessor, a `by` agent of a participle on it ("fueled by X"), a `from`
+    or `by` phrase, or the subject of a verb that spreads it ("X fueled reports that ...")."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child.left_edge.i, child.i + 1
+    for child in noun.rights:
+        if child.dep_ == "acl":
+            agent = next((g for g in child.children if g.dep_ == "agent"), None)
+            obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+            if obj is not None:
+                return subtree_range(obj)
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return subtree_range(obj)
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in SPREAD_VERBS:
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subtree_range(subject)
+    return None
+
+
+def _adjective_frame(adj: Token) -> Frame | None:
+    """ "X is confident that ...", "X is critical of ...": belief or evaluation after "be"."""
+    if adj.lemma_.lower() not in STANCE_ADJECTIVES:
+        return None
+    content = next((c for c in adj.rights if c.dep_ == "ccomp"), None)
+    cue_end = adj.i + 1
+    if content is None:
+        prep = next((c for c in adj.rights if c.dep_ == "prep" and c.i == adj.i + 1), None)
+        content = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep else None
+        cue_end = adj.i + 2
+    subject = next((c for c in adj.head.children if c.dep_ == "nsubj"), None)
+    if content is None or subject is None:
+        return None
+    be = adj.head
+    cue_start = cue_range(be)[0] if be.i < adj.i else adj.i
+    start, end = subtree_range(content)
+    return Frame(
+        cue=(cue_start, cue_end),
+        head=adj,
+        content=_chars(adj.doc, start, end),
+        source=subtree_range(subject),
+    )
+
+
+def _marked_that(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _to_infinitive(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.lefts)
 
 
 def _according_frame(prep: Token) -> Frame | None:

@@ -31,6 +31,51 @@ CUE_VERBS = _words(
     """
 )
 
+# Nouns that carry an attribution when a complement says what was claimed, believed or meant:
+# "her claim that ...", "reports that ...", "his plan to ...", "their criticism of ...".
+CLAIM_NOUNS = _words(
+    """
+    claim allegation assertion statement warning belief view argument suggestion assurance
+    report rumor rumour accusation charge denial insistence assessment conclusion finding
+    prediction concern suspicion announcement comment remark message notion contention
+    fear hope expectation estimate admission acknowledgment acknowledgement
+    """
+)
+INTENTION_NOUNS = _words(
+    """
+    plan promise pledge vow decision threat refusal intention intent bid call demand proposal
+    offer commitment determination desire
+    """
+)
+EVALUATION_NOUNS = _words(
+    """
+    criticism praise support condemnation denunciation rejection endorsement defense defence
+    opposition disdain contempt admiration approval disapproval dismissal
+    """
+)
+# Claim nouns that stand as their own source when nobody is named: "reports that ...".
+REPORT_NOUNS = frozenset({"report", "rumor", "rumour"})
+# Verbs through which a subject puts a claim about: "X fueled reports that ...".
+SPREAD_VERBS = _words(
+    "fuel spread make issue release publish repeat echo reiterate renew voice air float lodge"
+)
+# Adjectives of belief or evaluation after "be": "is confident that ...", "is critical of ...".
+STANCE_ADJECTIVES = _words(
+    """
+    confident sure certain convinced skeptical sceptical supportive hopeful optimistic
+    pessimistic adamant aware worried concerned afraid critical dismissive doubtful fearful
+    proud unhappy happy angry furious eager determined
+    """
+)
+
+# Where words were said or written: "said in a statement", "wrote in an op-ed".
+MEDIUM_NOUNS = _words(
+    """
+    statement interview speech letter email e-mail post tweet memo essay column op-ed editorial
+    filing release video ad book message testimony remark appearance broadcast podcast blog
+    """
+)
+
 # "according to X": a preposition that introduces the source ("as alleged by X" is a passive agent).
 SOURCE_PREPOSITIONS = frozenset({"accord"})
 
@@ -64,6 +109,8 @@ SPECULATE_VERBS = frozenset(
     }
 )
 SPECULATIVE_MODALS = frozenset({"may", "might"})
+# Cues whose content is conditional by nature: a modal there warns rather than hedges.
+WARNING_VERBS = frozenset({"warn", "caution", "threaten", "vow", "pledge", "promise", "fear"})
 QUESTION_VERBS = frozenset({"ask", "question", "wonder", "query", "inquire"})
 
 # Dependency labels of a cue verb's children that carry what was said.

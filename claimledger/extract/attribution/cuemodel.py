@@ -1,0 +1,116 @@
+"""A learned cue detector: which verbs, in context, introduce an attribution.
+
+A logistic regression over sparse string features of a verb and its dependents, trained on
+PolNeAR's train split by `train.py`; its weights ship with the package as `cue_weights.json`.
+It lets ambiguous lemmas ("show", "call", "know", "continue") be cues only where the parse
+says they report someone's words or beliefs.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from claimledger.extract.attribution.lexicon import CUE_VERBS
+
+WEIGHTS_FILE = "cue_weights.json"
+# Dependents whose presence says how a verb is used; prepositions are kept by their word.
+_CHILD_DEPS = frozenset(
+    {
+        "ccomp",
+        "xcomp",
+        "dobj",
+        "nsubj",
+        "nsubjpass",
+        "agent",
+        "advcl",
+        "parataxis",
+        "dative",
+        "oprd",
+        "attr",
+        "acomp",
+        "neg",
+        "auxpass",
+        "prt",
+        "mark",
+    }
+)
+_QUOTE_MARKS = frozenset("“”\"‘’'`")
+
+
+def is_candidate(token: Token) -> bool:
+    """Tokens the detector is asked about: verbs (auxiliaries and nouns have their own rules)."""
+    return token.pos_ == "VERB"
+
+
+def features(token: Token, inside_quote: bool) -> list[str]:
+    """Sparse features of one candidate: its lemma, its role and what hangs off it."""
+    lemma = token.lemma_.lower()
+    feats = [
+        "bias",
+        f"lem={lemma}",
+        f"tag={token.tag_}",
+        f"dep={token.dep_}",
+        f"lem|dep={lemma}|{token.dep_}",
+        f"head={token.head.lemma_.lower()}|{token.dep_}",
+    ]
+    if lemma in CUE_VERBS:
+        feats += ["lex", f"lex|dep={token.dep_}"]
+    if inside_quote:
+        feats += ["inq", f"inq|lem={lemma}"]
+    deps = set()
+    for child in token.children:
+        dep = child.dep_
+        if dep == "prep":
+            deps.add(f"prep:{child.lower_}")
+        elif dep == "punct" and child.text in _QUOTE_MARKS:
+            deps.add("quote")
+        elif dep in _CHILD_DEPS:
+            deps.add(dep)
+        if dep in ("nsubj", "nsubjpass"):
+            feats.append(f"subj={child.ent_type_ or child.pos_}")
+            feats.append(f"subj={child.lemma_.lower()}" if child.pos_ == "PRON" else "subj=np")
+        if dep == "ccomp":
+            marks = [g.lower_ for g in child.children if g.dep_ == "mark"]
+            feats.append(f"ccomp_mark={marks[0] if marks else '-'}")
+    for dep in deps:
+        feats += [f"ch={dep}", f"lem|ch={lemma}|{dep}"]
+    if not deps & {"ccomp", "xcomp", "dobj", "prep:that"}:
+        feats.append(f"lem|nocomp={lemma}")
+    if any(t.is_quote for t in token.sent):
+        feats += ["sentquote", f"lem|sentquote={lemma}"]
+    return feats
+
+
+@dataclass(frozen=True)
+class CueModel:
+    """Weights of the logistic regression and the decision threshold tuned on train."""
+
+    weights: dict[str, float]
+    threshold: float
+
+    def probability(self, token: Token, inside_quote: bool) -> float:
+        """Probability that `token` heads an attribution cue."""
+        score = sum(self.weights.get(f, 0.0) for f in features(token, inside_quote))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+    def is_cue(self, token: Token, inside_quote: bool) -> bool:
+        """Does `token` head a cue here?"""
+        return self.probability(token, inside_quote) >= self.threshold
+
+    def to_json(self) -> dict[str, object]:
+        return {"threshold": self.threshold, "weights": self.weights}
+
+
+@lru_cache(maxsize=1)
+def cue_model() -> CueModel:
+    """The shipped model, loaded once per process from the package data."""
+    raw = json.loads(
+        resources.files("claimledger.extract.attribution").joinpath(WEIGHTS_FILE).read_text()
+    )
+    return CueModel(weights=raw["weights"], threshold=raw["threshold"])

@@ -6,7 +6,8 @@ Each ingest runs the real driver (`Ledger.ingest_items`: dedup, one transaction 
 incremental reconcile) into a fresh SQLite store, with the per-article stages on a local Dask
 cluster of one or two single-threaded worker processes; models are loaded before the clock
 starts. The corpus is streamed, 500 articles at a time, so the driver never holds all of it.
-Each cluster first runs the runner alone (results dropped) to separate the workers' throughput
+For reference it also times the in-process runner (every per-article stage, no Dask, no store),
+and each cluster first runs the runner alone (results dropped) to separate the workers' throughput
 from the driver's (store and reconcile, one process). Lines before the last show throughput and
 worker and driver memory as the run progresses (flat is the goal), then a JSON line of the
 runner-only figures. The last line is one JSON object with the figures (medians over --repeat).
@@ -31,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import synthetic_articles  # noqa: E402
 
 from claimledger import Ledger  # noqa: E402
+from claimledger.analyze import analyze_stream  # noqa: E402
 from claimledger.config import Settings  # noqa: E402
 from claimledger.model import Analysis, Article  # noqa: E402
 from claimledger.nlp import load_nlp, parse  # noqa: E402
@@ -59,6 +61,15 @@ def bare_spacy(n: int, settings: Settings) -> float:
     start = time.perf_counter()
     for _ in parse(texts(), nlp, batch_size=settings.batch_size):
         pass
+    return words / (time.perf_counter() - start)
+
+
+def in_process(n: int, settings: Settings) -> float:
+    """Words per second of the in-process runner (all per-article stages, no Dask, no store)."""
+    start = time.perf_counter()
+    words = sum(
+        r.article.n_words for r in analyze_stream(corpus(n), settings) if isinstance(r, Analysis)
+    )
     return words / (time.perf_counter() - start)
 
 
@@ -131,26 +142,31 @@ def main() -> None:
     args = ap.parse_args()
     settings = Settings()
     spacy_wps: list[float] = []
+    local_wps: list[float] = []
     runs: dict[int, list[tuple[float, float, float]]] = {1: [], 2: []}
     for run in range(args.repeat):
         spacy_wps.append(bare_spacy(args.articles, settings))
+        local_wps.append(in_process(args.articles, settings))
         for workers, results in runs.items():
             results.append(dask_run(args.articles, workers, settings))
         print(
-            f"run {run + 1}: spacy {spacy_wps[-1]:.0f} words/s; runner only / whole ingest: "
+            f"run {run + 1}: spacy {spacy_wps[-1]:.0f}, in-process stages {local_wps[-1]:.0f} words/s; "
+            "runner only / whole ingest: "
             + ", ".join(f"{w} worker(s) {r[-1][0]:.0f} / {r[-1][1]:.0f}" for w, r in runs.items()),
             flush=True,
         )
-    spacy = statistics.median(spacy_wps)
+    spacy, local = statistics.median(spacy_wps), statistics.median(local_wps)
     runner_only = {w: statistics.median(r[0] for r in rs) for w, rs in runs.items()}
     one, two = (statistics.median(r[1] for r in runs[w]) for w in (1, 2))
     print(
         json.dumps(
             {
+                "in_process_stages_words_per_s": round(local),
                 "runner_only_one_worker_words_per_s": round(runner_only[1]),
                 "runner_only_two_workers_words_per_s": round(runner_only[2]),
                 "runner_only_speedup": round(runner_only[2] / runner_only[1], 2),
                 "runner_only_ratio_to_spacy": round(runner_only[1] / spacy, 2),
+                "runner_only_ratio_to_in_process": round(runner_only[1] / local, 2),
             }
         )
     )

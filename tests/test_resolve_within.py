@@ -112,3 +112,21 @@ def test_example_story_speakers(analyze, examples_dir) -> None:
     assert noted and noted[0].speaker_entity == "Lloyd Austin"
     stances = {s.speaker_entity: s.stance for s in a.statements}
     assert stances["Kremlin"] == "deny"
+
+
+def test_role_phrase_resolves_to_the_person_introduced_with_that_role_and_country(analyze) -> None:
+    a = analyze(
+        "President Mira Kovac of Poland spoke on Monday. Finance Minister Ivan Petrov said "
+        "taxes would rise. “We will not give up,” the Polish leader said. "
+        "She added that talks would resume. The minister said more loans were needed."
+    )
+    entity = {s.speaker.text: s.speaker_entity for s in a.statements if s.speaker}
+    assert entity["the Polish leader"] == "Mira Kovac"
+    assert entity["She"] == "Mira Kovac"
+    assert entity["The minister"] == "Ivan Petrov"
+
+
+def test_role_phrase_of_another_country_stays_unresolved(analyze) -> None:
+    a = analyze("President Mira Kovac of Poland spoke. The Czech leader said talks had failed.")
+    st = by_cue(a, "said")
+    assert st.speaker_kind == "person" and st.speaker_entity == "Czech leader"

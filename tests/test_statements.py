@@ -121,7 +121,7 @@ def test_two_verbs_share_one_subject(analyze) -> None:
         "Ann Lee commented on the army's efforts to control information and reported "
         "relocations of the soldiers' families."
     )
-    commented, reported = only(a, "commented"), only(a, "reported")
+    commented, reported = only(a, "commented on"), only(a, "reported")
     assert commented.speaker.text == reported.speaker.text == "Ann Lee"
     assert commented.content.text.startswith("the army's efforts")
     assert reported.content.text == "relocations of the soldiers' families"
@@ -155,6 +155,91 @@ def test_accused_of(analyze) -> None:
 def test_scare_quote_label_is_not_speech(analyze) -> None:
     a = analyze("The two countries have formed a ‘no-limits partnership’ in recent years.")
     assert a.statements == []
+
+
+def test_subject_spreading_reports_that_is_their_source(analyze) -> None:
+    a = analyze(
+        "For months, the provincial and federal governments have fueled reports that "
+        "the mine would close."
+    )
+    st = only(a, "reports")
+    assert st.speaker.text == "the provincial and federal governments"
+    assert st.speaker_kind == "government"
+    assert st.content.text == "that the mine would close"
+
+
+def test_reports_fueled_by_a_party_name_that_party(analyze) -> None:
+    a = analyze(
+        "There have been reports of the delays, fueled by two ministries, that the "
+        "harbour would shut."
+    )
+    st = only(a, "reports")
+    assert st.speaker.text == "two ministries"
+    assert st.content.text == "that the harbour would shut"
+
+
+def test_unowned_reports_are_their_own_source(analyze) -> None:
+    st = only(analyze("Reports that the mayor would resign spread quickly."), "Reports")
+    assert st.speaker_kind == "report" and st.content.text == "that the mayor would resign"
+
+
+def test_possessed_claim_noun(analyze) -> None:
+    a = analyze("The senator's claim that the count was rigged drew sharp replies.")
+    st = only(a, "claim")
+    assert st.speaker.text == "The senator" and st.content.text == "that the count was rigged"
+
+
+def test_adjective_of_belief(analyze) -> None:
+    st = only(analyze("The engineers are confident that the bridge will reopen."), "are confident")
+    assert st.speaker.text == "The engineers" and st.content.text == "that the bridge will reopen"
+
+
+def test_aside_between_dashes_attributed_at_its_end(analyze) -> None:
+    a = analyze(
+        "Given the heavy losses the company has suffered — over 9,000 jobs cut, analysts "
+        "recently estimated — the board is now looking for a buyer."
+    )
+    st = only(a, "recently estimated")
+    assert st.speaker.text == "analysts" and st.content.text == "over 9,000 jobs cut"
+
+
+def test_quoted_on_a_day_saying_takes_the_clause_not_the_day(analyze) -> None:
+    a = analyze("The country's interior minister was quoted on Tuesday saying he expected arrests.")
+    assert [s.content.text for s in a.statements] == ["he expected arrests"]
+    assert a.statements[0].speaker.text == "The country's interior minister"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Ann Lee said in a statement that the plant was safe.",
+            "said in a statement",
+            "that the plant was safe",
+        ),
+        (
+            "Ann Lee said Tuesday that the plant was safe.",
+            "said Tuesday",
+            "that the plant was safe",
+        ),
+        ("Ann Lee called for an inquiry into the fire.", "called for", "an inquiry into the fire"),
+    ],
+)
+def test_cue_takes_in_time_medium_and_preposition(
+    analyze, text: str, cue: str, content: str
+) -> None:
+    assert only(analyze(text), cue).content.text == content
+
+
+def test_when_asked_is_not_part_of_the_cue(analyze) -> None:
+    a = analyze("When asked about the fire, Ann Lee said the plant was safe.")
+    assert "when" not in " ".join(s.cue.text.lower() for s in a.statements)
+
+
+def test_quote_after_a_sentence_the_parser_ran_on_continues_the_speaker(analyze) -> None:
+    a = analyze("A lot of shops should have closed,'' Mr. Hedge said. ''Ours is the exception.''")
+    st = only(a, "said")
+    assert st.content.text.endswith("''Ours is the exception.''")
 
 
 # --- stance ----------------------------------------------------------------------------
@@ -191,6 +276,12 @@ def test_has_denied_is_a_denial(analyze) -> None:
 )
 def test_speculation(analyze, text: str, cue: str) -> None:
     assert only(analyze(text), cue).stance == "speculate"
+
+
+@pytest.mark.parametrize("verb", ["warned", "threatened"])
+def test_a_warning_of_what_might_happen_asserts(analyze, verb: str) -> None:
+    a = analyze(f"The office {verb} that it might consider sending more aid.")
+    assert only(a, verb).stance == "assert"
 
 
 def test_plain_statement_asserts(analyze) -> None:

@@ -16,6 +16,9 @@ _MENTION_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "N
 # Left modifiers that belong to a name: "U.S. officials", "South Korea’s intelligence service".
 _NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "npadvmod"})
 _POSSESSIVE = ("’s", "'s", "’", "'")
+_PLACE_ENTS = frozenset({"NORP", "GPE"})
+_PLACE_STEM = 4  # shortest shared stem of a demonym and its country ("chin-ese", "chin-a")
+_DESCRIPTION_REACH = 12  # tokens either side of a name searched for its titles
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,7 @@ class Words:
     person_roles: frozenset[str]
     pronouns_person: frozenset[str]
     capitals: frozenset[str]  # a capital speaks for its government: "Kyiv said"
+    generic_roles: frozenset[str]  # roles that fit anyone of a country: "the Ukrainian leader"
 
 
 @lru_cache(maxsize=1)
@@ -110,6 +114,24 @@ class PersonIndex:
                 return self.canonical(ent)
         return None
 
+    def by_role(self, span: TokenSpan) -> str | None:
+        """The person last introduced with the role and country of a role phrase: "the
+        Ukrainian leader" is the "President X of Ukraine" named before it."""
+        head = span.root
+        role = head.lemma_.lower()
+        places = [
+            _stem(t.lower_) for t in head.lefts if t.ent_type_ in _PLACE_ENTS and t.i >= span.start
+        ]
+        if not places and role in words().generic_roles:
+            return None  # "the leader" alone could be anyone
+        for ent in reversed([e for e in self.ents if e.end <= span.start]):
+            described = _description(ent)
+            if role not in described and not (places and role in words().generic_roles):
+                continue
+            if all(any(_same_place(p, d) for d in described) for p in places):
+                return self.canonical(ent)
+        return None
+
     def last_before(self, token: Token) -> str | None:
         """The person named most recently before `token`."""
         before = [e for e in self.ents if e.end <= token.i]
@@ -128,6 +150,8 @@ def classify_speaker(
             return "person", last_person or people.last_before(head)
         return "unknown", None
     person = people.in_span(span)
+    if person is None and lemma in w.person_roles:
+        person = people.by_role(span)
     if person:
         return "person", person
     name = entity_name(span)
@@ -181,6 +205,32 @@ def strip_honorifics(span: TokenSpan) -> str:
     while tokens and (tokens[-1].is_punct or tokens[-1].text in _POSSESSIVE):
         tokens.pop()
     return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _description(ent: TokenSpan) -> set[str]:
+    """Words around a person's name that say who they are: titles, appositives, "of Ukraine"."""
+    root = ent.root
+    start = max(root.left_edge.i, ent.start - _DESCRIPTION_REACH)
+    end = min(root.right_edge.i + 1, ent.end + _DESCRIPTION_REACH)
+    return {_stem(t.lower_) for t in ent.doc[start:end] if t.is_alpha} | {
+        t.lemma_.lower() for t in ent.doc[start:end] if t.is_alpha
+    }
+
+
+def _stem(word: str) -> str:
+    return word.removesuffix("’s").removesuffix("'s")
+
+
+def _same_place(a: str, b: str) -> bool:
+    """A demonym and its country share their stem: "korean"/"korea", "polish"/"poland" (but
+    not "iraqi"/"iranian")."""
+    shared = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        shared += 1
+    shortest = min(len(a), len(b))
+    return shared >= max(_PLACE_STEM, shortest - 3) or (shared == 3 and shortest >= 6)
 
 
 def _name_words(name: str) -> list[str]:

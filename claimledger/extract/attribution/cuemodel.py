@@ -44,7 +44,7 @@ _QUOTE_MARKS = frozenset("“”\"‘’'`")
 
 
 def is_candidate(token: Token) -> bool:
-    """Tokens the detector is asked about: verbs (auxiliaries and nouns have their own rules)."""
+    """Tokens the detector is asked about: verbs (cue nouns and adjectives have frame rules)."""
     return token.pos_ == "VERB"
 
 
@@ -93,6 +93,7 @@ class CueModel:
 
     weights: dict[str, float]
     threshold: float
+    lexicon_threshold: float  # lower bar for the curated verbs of saying and believing
 
     def probability(self, token: Token, inside_quote: bool) -> float:
         """Probability that `token` heads an attribution cue."""
@@ -101,10 +102,17 @@ class CueModel:
 
     def is_cue(self, token: Token, inside_quote: bool) -> bool:
         """Does `token` head a cue here?"""
-        return self.probability(token, inside_quote) >= self.threshold
+        p = self.probability(token, inside_quote)
+        return p >= self.threshold or (
+            p >= self.lexicon_threshold and token.lemma_.lower() in CUE_VERBS
+        )
 
     def to_json(self) -> dict[str, object]:
-        return {"threshold": self.threshold, "weights": self.weights}
+        return {
+            "threshold": self.threshold,
+            "lexicon_threshold": self.lexicon_threshold,
+            "weights": self.weights,
+        }
 
 
 @lru_cache(maxsize=1)
@@ -113,4 +121,4 @@ def cue_model() -> CueModel:
     raw = json.loads(
         resources.files("claimledger.extract.attribution").joinpath(WEIGHTS_FILE).read_text()
     )
-    return CueModel(weights=raw["weights"], threshold=raw["threshold"])
+    return CueModel(raw["weights"], raw["threshold"], raw["lexicon_threshold"])

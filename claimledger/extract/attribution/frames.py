@@ -13,9 +13,9 @@ from claimledger.extract.attribution.lexicon import (
     EVALUATION_NOUNS,
     HEARER_VERBS,
     INTENTION_NOUNS,
-    REPORT_NOUNS,
     MEDIUM_NOUNS,
     RAISING_VERBS,
+    REPORT_NOUNS,
     SOURCE_PREPOSITIONS,
     SPREAD_VERBS,
     STANCE_ADJECTIVES,
@@ -91,7 +91,7 @@ def cue_range(verb: Token, content_start: int | None = None) -> TokRange:
         child = rights[end]
         if child.dep_ in _CUE_RIGHT_DEPS or _is_medium(child) or _is_time(child):
             end = child.right_edge.i + 1
-        elif child.dep_ == "prep" and child.lower_ in _CUE_PREPOSITIONS:
+        elif child.dep_ == "prep" and child.lower_ in _CUE_PREPOSITIONS and not _is_when(child):
             end = child.i + 1  # "called for" / "spoke about": the object is what was said
         else:
             break
@@ -101,6 +101,11 @@ def cue_range(verb: Token, content_start: int | None = None) -> TokRange:
 def _is_time(token: Token) -> bool:
     """A bare time right after the cue: "said Tuesday", "said Sunday night"."""
     return token.dep_ == "npadvmod" and token.ent_type_ in _TIME_ENTS
+
+
+def _is_when(prep: Token) -> bool:
+    """A time phrase: "on Monday" says when, not what about."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in _TIME_ENTS for g in prep.children)
 
 
 def _is_medium(prep: Token) -> bool:
@@ -268,12 +273,13 @@ def _noun_speaker(noun: Token) -> TokRange | None:
     for child in noun.children:
         if child.dep_ == "poss":
             return child.left_edge.i, child.i + 1
-    for child in noun.rights:
-        if child.dep_ == "acl":
-            agent = next((g for g in child.children if g.dep_ == "agent"), None)
+    for token in noun.subtree:
+        if token.dep_ == "acl" and token.i > noun.i:  # "reports (of the moves), fueled by X"
+            agent = next((g for g in token.children if g.dep_ == "agent"), None)
             obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
             if obj is not None:
                 return subtree_range(obj)
+    for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             obj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if obj is not None:
@@ -310,7 +316,9 @@ def _adjective_frame(adj: Token) -> Frame | None:
 
 
 def _marked_that(clause: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    """Does the clause open with a complementiser "that" (the parser may hang it on an aux)?"""
+    first = clause.left_edge
+    return first.lower_ == "that" and first.dep_ == "mark"
 
 
 def _to_infinitive(clause: Token) -> bool:

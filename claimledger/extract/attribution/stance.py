@@ -14,6 +14,7 @@ from claimledger.extract.attribution.lexicon import (
     QUESTION_VERBS,
     SPECULATE_VERBS,
     SPECULATIVE_MODALS,
+    WARNING_VERBS,
 )
 from claimledger.model import Stance
 
@@ -23,7 +24,8 @@ _FIRST_STOP = re.compile(r"[.?!](?=[”\"’')\s]|$)")
 
 
 def stance_of(cue: Token, content: TokenSpan | None, content_text: str) -> Stance:
-    """Deny for denial verbs or a dismissive label; question, then speculate; else assert."""
+    """Deny for denial verbs or a dismissive label; question, then speculate (a hedging verb, or
+    "may"/"might" heading what was said, unless the cue warns or threatens); else assert."""
     lemma = cue.lemma_.lower()
     words = set(_WORDS.findall(content_text.lower()))
     if lemma in DENY_VERBS or (lemma in LABEL_VERBS and words & DISMISSIVE_WORDS):
@@ -31,8 +33,10 @@ def stance_of(cue: Token, content: TokenSpan | None, content_text: str) -> Stanc
     stop = _FIRST_STOP.search(content_text)
     if lemma in QUESTION_VERBS or (stop is not None and stop.group() == "?"):
         return "question"
-    if lemma in SPECULATE_VERBS or (content is not None and _modal_hedge(content)):
+    if lemma in SPECULATE_VERBS:
         return "speculate"
+    if lemma not in WARNING_VERBS and content is not None and _modal_hedge(content):
+        return "speculate"  # a warning or threat of what might happen asserts the warning
     return "assert"
 
 

@@ -28,7 +28,7 @@ lint: setup
 # 127.0.0.1: both scripts install and start what is missing (as root) and are idempotent.
 test: setup lint
 	scripts/install-browser.sh
-	CLAIMLEDGER_TEST_PG_URL=$$(scripts/start-postgres.sh) $(BIN)/python -m pytest
+	url=$$(scripts/start-postgres.sh) && CLAIMLEDGER_TEST_PG_URL=$$url $(BIN)/python -m pytest
 
 # Extraction quality against gold annotations (not shipped): fails below eval/thresholds.json.
 eval: setup

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
 from typing import Any
 
 from claimledger.analyze import Runner, analyze_stream
+from claimledger.batching import chunks
 from claimledger.config import Settings
 from claimledger.ingest import read_articles
 from claimledger.model import Analysis, Article, Failure, IngestSummary
@@ -41,6 +41,7 @@ class Ledger:
         meta: dict[str, Any] | None = None,
         stdin_kind: str = "txt",
         progress: ProgressFn | None = None,
+        runner: Runner | None = None,
     ) -> IngestSummary:
         """Read, analyse and store every article in `paths`; bad inputs are reported, not fatal.
 
@@ -48,7 +49,7 @@ class Ledger:
         interrupted run leaves a consistent store and re-running completes it.
         """
         items = read_articles(paths, self.settings, meta, stdin_kind)
-        return self.ingest_items(items, progress)
+        return self.ingest_items(items, progress, runner)
 
     def ingest_items(
         self,
@@ -67,7 +68,7 @@ class Ledger:
 
         def fresh() -> Iterator[Article]:
             seen: set[str] = set()
-            for chunk in _chunks(items, self.settings.batch_size):
+            for chunk in chunks(items, self.settings.batch_size):
                 known = self.store.known(i.sha256 for i in chunk if isinstance(i, Article))
                 for item in chunk:
                     if isinstance(item, Failure):
@@ -129,8 +130,3 @@ class Ledger:
 
         return render(self.store, fmt)
 
-
-def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    it = iter(items)
-    while chunk := list(islice(it, max(1, size))):
-        yield chunk

@@ -74,7 +74,6 @@ def ingest(
 ) -> None:
     """Analyse articles and store them; re-ingesting the same text is a no-op."""
     from claimledger.api import Ledger
-    from claimledger.ingest import read_articles
     from claimledger.scale import dask_runner
 
     total = estimate_items(paths)
@@ -89,10 +88,8 @@ def ingest(
         def advance(kind: str, source: str) -> None:
             progress.update(task, advance=1, description=f"{kind}: {Path(source).name[:40]}")
 
-        items = read_articles(
-            paths, ledger.settings, _meta(title, outlet, url, published_at), stdin_format
-        )
-        summary = ledger.ingest_items(items, advance, runner=runner)
+        meta = _meta(title, outlet, url, published_at)
+        summary = ledger.ingest(paths, meta, stdin_format, advance, runner)
     _print_summary(summary)
     raise typer.Exit(0 if summary.ok else 1)
 

@@ -56,7 +56,8 @@ mkdir -p "$PGDIR"
 chown "$OWNER" "$PGDIR"
 if [[ ! -f $DATA/PG_VERSION ]]; then
     log "creating cluster in $DATA"
-    as_owner "$BIN/initdb" -D "$DATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >&2
+    as_owner "$BIN/initdb" -D "$DATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 \
+        >"$PGDIR/initdb.log" 2>&1 || { cat "$PGDIR/initdb.log" >&2; exit 1; }
 fi
 if ! as_owner "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
     log "starting on 127.0.0.1:$PORT"

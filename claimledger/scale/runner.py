@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import islice
 
 from distributed import Client, Future, LocalCluster, as_completed
 
 from claimledger.analyze import Runner, analyze_stream
+from claimledger.batching import chunks
 from claimledger.config import Settings
 from claimledger.model import Analysis, Article, Failure
 from claimledger.nlp import ModelNotInstalled
@@ -36,7 +36,7 @@ class DaskRunner:
     max_in_flight: int | None = None
 
     def __call__(self, articles: Iterable[Article]) -> Iterator[Analysis | Failure]:
-        batches = _chunks(articles, self.batch_size)
+        batches = chunks(articles, self.batch_size)
         window = as_completed()
         pending: dict[Future, list[Article]] = {}
 
@@ -68,12 +68,6 @@ def _results(future: Future, batch: list[Article]) -> list[Analysis | Failure]:
         return [Failure(a.path or a.id, f"analysis failed on a worker: {exc!r}") for a in batch]
     finally:
         future.release()
-
-
-def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    it = iter(articles)
-    while batch := list(islice(it, max(1, size))):
-        yield batch
 
 
 @contextmanager

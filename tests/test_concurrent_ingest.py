@@ -5,12 +5,10 @@ from __future__ import annotations
 import json
 import multiprocessing
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Any
 
-import pytest
 from sqlalchemy import func, select
-from test_store_backends import BACKENDS, TEXT, backend_url, sample_analysis
+from test_store_backends import TEXT, sample_analysis
 
 from claimledger.api import Ledger
 from claimledger.config import Settings
@@ -46,12 +44,6 @@ def _ingest(url: str, numbers: list[int], start: Any, out: Any) -> None:
         start.wait(timeout=60)
         summary = ledger.ingest_items([Article(_text(i)) for i in numbers], runner=_hand_made)
     out.put((len(summary.ingested), len(summary.unchanged), [str(f) for f in summary.failed]))
-
-
-@pytest.fixture(params=BACKENDS)
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    with backend_url(request.param, tmp_path) as url:
-        yield url
 
 
 def test_two_processes_store_every_article_exactly_once(store_url: str) -> None:

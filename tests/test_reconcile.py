@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 from dataclasses import dataclass, field
 
 import pytest
@@ -68,6 +69,33 @@ def ingest(store: Store, *stories: Story) -> None:
         with store.engine.begin() as conn:
             assert store.write_in(conn, story.analysis)
             reconcile_article(store, conn, story.analysis.article.id)
+
+
+@dataclass
+class Work:
+    """What ingesting one article cost the database: statements, rows bound, VM steps/100."""
+
+    statements: list[str] = field(default_factory=list)
+    rows: int = 0
+    steps: int = 0
+
+    def count(self, conn, cursor, statement, params, context, executemany) -> None:  # noqa: ANN001, PLR0913
+        self.statements.append(statement)
+        self.rows += len(params) if executemany else 1
+        conn.connection.driver_connection.set_progress_handler(self.step, 100)
+
+    def step(self) -> int:
+        self.steps += 1
+        return 0
+
+
+def executed_by(store: Store, story: Story) -> Work:
+    """The work ingesting one more article does in the database."""
+    work = Work()
+    event.listen(store.engine, "before_cursor_execute", work.count)
+    ingest(store, story)
+    event.remove(store.engine, "before_cursor_execute", work.count)
+    return work
 
 
 def claim(store: Store, key: str) -> dict:
@@ -248,11 +276,7 @@ def test_incremental_touches_only_claims_sharing_keys(store: Store) -> None:
     extra = Story("Aid groups said 505 houses were destroyed.", "Late Edition", "2031-03-13")
     extra.num("505 houses", 505, counted="houses",
               statement=extra.say("Aid groups", "505 houses were destroyed", "organization"))
-    statements: list[str] = []
-    listen = lambda *args: statements.append(args[2])  # noqa: E731
-    event.listen(store.engine, "before_cursor_execute", listen)
-    ingest(store, extra)
-    event.remove(store.engine, "before_cursor_execute", listen)
+    statements = executed_by(store, extra).statements
     after = {c["key"]: c["updated_at"] for c in store.rows("claims")}
     changed = {k for k in before if after.get(k) != before[k]}
     labels = {c["key"]: c["label"] for c in store.rows("claims")}
@@ -332,3 +356,69 @@ def test_verdict_interval_logic() -> None:
     assert verdict([fig(1), fig(2, as_of="d2"), fig(5)]) == "conflict"
     assert verdict([fig(1), fig(1)], denied=True) == "denied"
     assert verdict([fig(3000), fig(10000, status="pledge")]) == "single"
+
+
+def test_repeating_a_denied_statement_does_not_merge_it_into_the_measure(store: Store) -> None:
+    """A denial is a member of its measure's claim too; a later statement matching it must join
+    only the proposition claim (it once merged the two and stored the denial twice)."""
+    content = "40,000 residents were evacuated from the flooded northern valley"
+    stories = []
+    for i, (speaker, stance) in enumerate([("Officials", "assert"), ("The army", "deny"),
+                                           ("Aid groups", "assert")]):
+        s = Story(f"{speaker} said that {content}.", f"Outlet {i}", f"2031-03-1{i}")
+        s.num("40,000 residents", 40000, counted="residents",
+              statement=s.say(speaker, content, "organization", stance=stance))
+        stories.append(s)
+    ingest(store, *stories)
+    evacuated = claim(store, "people|-")
+    assert evacuated["n_members"] == 4 and evacuated["verdict"] == "denied"
+    (prop,) = store.rows("claims", {"kind": "statement"})
+    assert prop["n_members"] == 3 and prop["verdict"] == "denied" and prop["n_articles"] == 3
+
+
+def ministry_article(i: int) -> Story:
+    """One more article of a hot story: the same figure and proposition, a new outlet and day."""
+    s = Story(f"Report {i}. Norway's defence ministry said 4,000 soldiers had joined the "
+              "northern exercise near the border.", f"Outlet {i}", f"2031-05-{1 + i % 28:02d}")
+    said = s.say("Norway's defence ministry",
+                 "4,000 soldiers had joined the northern exercise near the border",
+                 "government", "Norway Ministry of Defence")
+    s.num("4,000 soldiers", 4000, counted="soldiers", statement=said)
+    return s
+
+
+def test_joining_a_big_claim_costs_what_joining_a_small_one_does(tmp_path) -> None:
+    """Reconcile does the same work whatever the size of the claims an article joins (both
+    sizes exceed the candidates looked at per blocking key)."""
+    work = {}
+    for n in (40, 160):
+        store = Store(str(tmp_path / f"{n}.db"))
+        ingest(store, *(ministry_article(i) for i in range(n)))
+        work[n] = executed_by(store, ministry_article(1000 + n))
+        troops = claim(store, "troops|-")
+        assert troops["n_members"] == n + 1 and troops["verdict"] == "agree"
+        (prop,) = store.rows("claims", {"kind": "statement"})
+        assert prop["n_members"] == n + 1 and prop["n_origins"] == 1
+        store.close()
+    small, big = work[40], work[160]
+    assert len(big.statements) == len(small.statements) and big.rows == small.rows
+    assert big.steps <= small.steps * 1.1, (small.steps, big.steps)
+
+
+def test_stored_bounds_give_the_verdict_of_all_figures(store: Store) -> None:
+    """Folding figures one article at a time into `claim_bounds` gives what `verdict` gives on
+    all of them at once."""
+    from claimledger.reconcile.claims import _fold_bounds, _open
+
+    rng = random.Random(5)
+    with store.engine.begin() as conn:
+        for trial in range(40):
+            claim_id = _open(conn, "quantity", f"k{trial}", "k")["id"]
+            figures: list[Figure] = []
+            for _ in range(rng.randrange(1, 7)):
+                new = [fig(rng.choice([900, 1000, 1050, 3000]), rng.choice("=~><") if rng.random()
+                           < 0.8 else "up", as_of=rng.choice(["d1", "d2"]),
+                           status=rng.choice(["estimate", "estimate", "pledge"]),
+                           cue=rng.random() < 0.1) for _ in range(rng.randrange(1, 3))]
+                figures += new
+                assert _fold_bounds(conn, claim_id, new) == verdict(figures), figures

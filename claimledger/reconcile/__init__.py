@@ -14,10 +14,13 @@ from typing import Any
 from sqlalchemy import Connection, select, union
 
 from claimledger.reconcile.claims import (
-    merge_claims,
-    new_statement_claim,
-    refresh_measure,
-    refresh_statement_claim,
+    article_figures,
+    attach_origins,
+    extend_measure,
+    join_statement,
+    rename_origin,
+    statement_claims,
+    statements_by_id,
 )
 from claimledger.reconcile.measures import (
     CASUALTY,
@@ -55,16 +58,19 @@ def reconcile_article(store: Store, conn: Connection, article_id: str) -> None:
         for s in statements
         if s["stance"] == "deny" and s["speaker_end"] is not None
     ]
+    said = {r["id"]: r for r in statements_by_id(conn, [s["id"] for s in statements])}
+    figures = article_figures(conn, article_id)
+    attach_origins(conn, list(said.values()) + [f for fs in figures.values() for f in fs])
+    denied: dict[str, list[dict[str, Any]]] = {}
     for s in statements:
         if s["stance"] == "deny":
             for key in denial_keys(conn, s, text, deniers):
                 conn.execute(t.denial_links.insert(), {"key": key, "statement_id": s["id"]})
-                keys.add(key)
-    for key in sorted(keys):
-        refresh_measure(conn, key, overrides)
-    claim_ids = {join_proposition(conn, s) for s in statements}
-    for claim_id in sorted(claim_ids):
-        refresh_statement_claim(conn, claim_id)
+                denied.setdefault(key, []).append(said[s["id"]])
+    for key in sorted(keys | denied.keys()):
+        extend_measure(conn, key, overrides, figures.get(key, []), denied.get(key, []))
+    for s in statements:
+        join_proposition(conn, said[s["id"]])
 
 
 def assign_measures(
@@ -125,44 +131,29 @@ def denial_keys(
     return {key for key in owned if key.count("|") == 1 and key.split("|")[0] in things}
 
 
-def join_proposition(conn: Connection, s: dict[str, Any]) -> int:
-    """Put a statement in the claim of the proposition it makes; open one if it is new."""
+def join_proposition(conn: Connection, s: dict[str, Any]) -> None:
+    """Put a statement in the claim of the proposition it makes; open one if it is new.
+
+    Its proposition is computed once and stored; candidates are compared as stored.
+    """
     prop = Proposition.of(s)
-    keys = prop.keys()
-    candidates: set[int] = set()
+    keys = sorted(set(prop.keys()))
+    p, k = t.propositions, t.statement_keys
+    candidates: dict[int, Proposition] = {}
     for key in keys:
-        candidates.update(
-            conn.execute(
-                select(t.statement_keys.c.statement_id)
-                .where(t.statement_keys.c.key == key)
-                .order_by(t.statement_keys.c.statement_id.desc())
-                .limit(CANDIDATES)
-            ).scalars()
+        rows = conn.execute(
+            select(p)
+            .join(k, k.c.statement_id == p.c.statement_id)
+            .where(k.c.key == key)
+            .order_by(k.c.statement_id.desc())
+            .limit(CANDIDATES)
         )
+        candidates.update((r.statement_id, Proposition.stored(r._mapping)) for r in rows)
+    conn.execute(p.insert(), prop.row(s["id"]))
     if keys:
-        conn.execute(
-            t.statement_keys.insert(), [{"key": k, "statement_id": s["id"]} for k in set(keys)]
-        )
-    matches = [c["id"] for c in _statements(conn, candidates) if prop.same(Proposition.of(c))]
-    claim_ids = sorted(
-        set(
-            conn.execute(
-                select(t.claim_members.c.claim_id).where(
-                    (t.claim_members.c.item_kind == "statement")
-                    & t.claim_members.c.item_id.in_(matches)
-                )
-            ).scalars()
-        )
-    )
-    if not claim_ids:
-        label = s["content_text"][:160]
-        return new_statement_claim(conn, f"s:{s['article_id']}:{s['idx']}", label, s["id"])
-    merge_claims(conn, claim_ids[0], claim_ids[1:])
-    conn.execute(
-        t.claim_members.insert(),
-        {"claim_id": claim_ids[0], "item_kind": "statement", "item_id": s["id"]},
-    )
-    return claim_ids[0]
+        conn.execute(k.insert(), [{"key": key, "statement_id": s["id"]} for key in keys])
+    matches = [i for i, c in candidates.items() if prop.same(c)]
+    join_statement(conn, statement_claims(conn, matches) if matches else [], s)
 
 
 def _link_entities(conn: Connection, article_id: str) -> None:
@@ -176,18 +167,12 @@ def _link_entities(conn: Connection, article_id: str) -> None:
             t.entities.c.id.in_(select(named.c[0]))
         )
     ).all()
-    resolve_entities(conn, [(r.id, r.name, r.kind) for r in rows])
+    for old, new in resolve_entities(conn, [(r.id, r.name, r.kind) for r in rows]):
+        rename_origin(conn, old, new)
 
 
 def _rows(conn: Connection, table: t.Table, article_id: str) -> list[dict[str, Any]]:
     query = select(table).where(table.c.article_id == article_id).order_by(table.c.idx)
-    return [dict(r._mapping) for r in conn.execute(query)]
-
-
-def _statements(conn: Connection, ids: set[int]) -> list[dict[str, Any]]:
-    if not ids:
-        return []
-    query = select(t.statements).where(t.statements.c.id.in_(sorted(ids)))
     return [dict(r._mapping) for r in conn.execute(query)]
 
 

@@ -7,6 +7,8 @@ boosted by shared named places; a quoted phrase of three or more words repeated 
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,6 +42,26 @@ class Proposition:
             frozenset(p.entity for p in find_places(content)),
             row.get("speaker_name") or row.get("speaker_text"),
         )
+
+    @classmethod
+    def stored(cls, row: Mapping[str, Any]) -> Proposition:
+        """A proposition as `propositions` keeps it: compared without re-reading the text."""
+        return cls(
+            frozenset(row["lemmas"].split()),
+            tuple(json.loads(row["quotes"])),
+            frozenset(json.loads(row["places"])),
+            row["speaker"],
+        )
+
+    def row(self, statement_id: int) -> dict[str, Any]:
+        """The `propositions` row of a statement, computed once when it is reconciled."""
+        return {
+            "statement_id": statement_id,
+            "lemmas": " ".join(sorted(self.lemmas)),
+            "quotes": json.dumps(list(self.quotes), ensure_ascii=False),
+            "places": json.dumps(sorted(self.places), ensure_ascii=False),
+            "speaker": self.speaker,
+        }
 
     def keys(self) -> list[str]:
         """Blocking keys: each quoted phrase, and a bottom-k sketch of the content words."""

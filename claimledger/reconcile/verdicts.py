@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from claimledger.model import Verdict
@@ -67,40 +68,84 @@ def relation(a: Figure, b: Figure) -> str | None:
     return "conflict"
 
 
+Scope = tuple[str, str]  # (horizon, as_of) of a group of figures; ALL spans every one
+ALL = "*"
+UNDATED = ""
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """What a scope of figures allows together, so one more figure is judged against one row."""
+
+    lo: float = -math.inf  # the highest lower bound
+    hi: float = math.inf  # the lowest upper bound
+    n: int = 0
+    cue: bool = False  # some figure says it replaces an earlier one
+
+    def add(self, f: Figure, cue: bool) -> Bounds:
+        lo, hi = f.interval
+        return Bounds(max(self.lo, lo), min(self.hi, hi), self.n + 1, self.cue or cue)
+
+    def state(self, scope: Scope) -> str | None:
+        """One date's figures conflict when their bounds cross (no cue); across dates the
+        figure evolved; two or more compatible figures agree."""
+        horizon, as_of = scope
+        disjoint = self.lo > self.hi
+        if horizon == ALL:
+            return None
+        if as_of != ALL:
+            return "conflict" if disjoint and not self.cue else None
+        if disjoint:
+            return "evolved"
+        return "agree" if self.n >= 2 else None
+
+
+def scopes(f: Figure) -> list[tuple[Scope, bool]]:
+    """The scopes a figure counts in, each with the cue it brings there."""
+    moved = f.change in ("up", "down")
+    return [
+        ((f.horizon, f.as_of or UNDATED), f.evolved_cue),
+        ((f.horizon, ALL), False),
+        ((ALL, ALL), f.evolved_cue or moved),
+    ]
+
+
+def fold(bounds: Mapping[Scope, Bounds], figures: Iterable[Figure]) -> dict[Scope, Bounds]:
+    """The scopes these figures change, folded into the `bounds` known so far."""
+    out: dict[Scope, Bounds] = {}
+    for f in figures:
+        for scope, cue in scopes(f):
+            out[scope] = out.get(scope, bounds.get(scope, Bounds())).add(f, cue)
+    return out
+
+
+def decide(total: Bounds, states: set[str | None]) -> Verdict:
+    """The verdict from the all-figures scope and the states of the others: conflict first,
+    then evolution, then agreement."""
+    if total.n < 2:
+        return "single"
+    if "conflict" in states:
+        return "conflict"
+    if "evolved" in states or total.cue:
+        return "evolved"
+    return "agree" if "agree" in states else "single"
+
+
 def verdict(figures: list[Figure], denied: bool = False) -> Verdict:
     """One verdict for a measure: a denial first, then conflict, evolution, agreement.
 
-    Linear in the number of figures: figures of one horizon and as-of time conflict when their
-    tightest bounds cross; across times, disjoint bounds mean the figure evolved.
+    Figures of one horizon and as-of time conflict when their tightest bounds cross; across
+    times, disjoint bounds mean the figure evolved. The same fold runs incrementally on the
+    stored bounds of a claim (`claim_bounds`).
     """
     if denied:
         return "denied"
-    if len(figures) < 2:
-        return "single"
-    groups: dict[tuple[str, str | None], list[Figure]] = {}
-    for f in figures:
-        groups.setdefault((f.horizon, f.as_of), []).append(f)
-    if any(_disjoint(g) and not any(f.evolved_cue for f in g) for g in groups.values()):
-        return "conflict"
-    horizons: dict[str, list[Figure]] = {}
-    for f in figures:
-        horizons.setdefault(f.horizon, []).append(f)
-    if any(_disjoint(h) for h in horizons.values()) or any(
-        f.evolved_cue or f.change in ("up", "down") for f in figures
-    ):
-        return "evolved"
-    if all(len(h) < 2 for h in horizons.values()):
-        return "single"
-    return "agree"
+    bounds = fold({}, figures)
+    return decide(bounds.get((ALL, ALL), Bounds()), {b.state(s) for s, b in bounds.items()})
 
 
-def _disjoint(figures: list[Figure]) -> bool:
-    """Some two of these figures cannot both be true."""
-    return max(f.interval[0] for f in figures) > min(f.interval[1] for f in figures)
-
-
-def statement_verdict(stances: list[str]) -> Verdict:
-    """Statements of one proposition: denied if any party denies it, else agree or single."""
-    if "deny" in stances:
+def statement_verdict(previous: Verdict | None, stance: str) -> Verdict:
+    """A proposition claim after one more statement: denied once any party denies it."""
+    if previous == "denied" or stance == "deny":
         return "denied"
-    return "agree" if len(stances) > 1 else "single"
+    return "single" if previous is None else "agree"

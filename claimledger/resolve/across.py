@@ -146,9 +146,15 @@ def name_keys(name: str, kind: str) -> list[tuple[str, str, str]]:
     ]
 
 
-def resolve_entities(conn: Connection, rows: Iterable[tuple[int, str, str]]) -> None:
-    """Link (entity_id, name, kind) rows not yet linked to a canonical entity, by blocking key."""
+def resolve_entities(
+    conn: Connection, rows: Iterable[tuple[int, str, str]]
+) -> list[tuple[str, str]]:
+    """Link (entity_id, name, kind) rows not yet linked to a canonical entity, by blocking key.
+
+    Returns the (old, new) canonical names of clusters a fuller person name renamed.
+    """
     rows = list(rows)
+    renames: list[tuple[str, str]] = []
     known = set(
         conn.execute(
             select(t.entity_links.c.entity_id).where(
@@ -161,7 +167,11 @@ def resolve_entities(conn: Connection, rows: Iterable[tuple[int, str, str]]) -> 
             continue
         known.add(entity_id)
         keys = name_keys(name, kind)
-        canonical, rule, evidence = _match(conn, name, kind, keys)
+        canonical, rule, evidence = _match(conn, name, keys)
+        if kind == "person" and _fullness(name) > _fullness(canonical):
+            _rename(conn, canonical, name)
+            renames.append((canonical, name))
+            canonical = name
         conn.execute(
             t.entity_links.insert(),
             {"entity_id": entity_id, "canonical": canonical, "rule": rule, "evidence": evidence},
@@ -169,6 +179,7 @@ def resolve_entities(conn: Connection, rows: Iterable[tuple[int, str, str]]) -> 
         for key, *_ in keys:
             if not (key.startswith("sn:") and len(person_tokens(name)) == 1):
                 _add_key(conn, key, canonical)
+    return renames
 
 
 def _find(conn: Connection, keys: list[tuple[str, str, str]]) -> tuple[str, str, str] | None:
@@ -191,17 +202,11 @@ def _find(conn: Connection, keys: list[tuple[str, str, str]]) -> tuple[str, str,
 
 
 def _match(
-    conn: Connection, name: str, kind: str, keys: list[tuple[str, str, str]]
+    conn: Connection, name: str, keys: list[tuple[str, str, str]]
 ) -> tuple[str, str, str]:
-    """The canonical entity a new name joins, or itself; a fuller person name renames."""
+    """The canonical entity a new name joins, or itself."""
     hit = _find(conn, keys)
-    if hit is None:
-        return name, "self", "first seen under this name"
-    canonical, rule, evidence = hit
-    if kind == "person" and _fullness(name) > _fullness(canonical):
-        _rename(conn, canonical, name)
-        canonical = name
-    return canonical, rule, evidence
+    return hit or (name, "self", "first seen under this name")
 
 
 def _fullness(name: str) -> tuple[int, int]:

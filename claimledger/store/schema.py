@@ -20,7 +20,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: claims are kept up to date through claim_facets/claim_bounds
 
 metadata = MetaData()
 
@@ -161,6 +161,32 @@ claim_members = Table(
     Index("ix_claim_members_item", "item_kind", "item_id"),
 )
 
+# what reconcile keeps per claim so that one more member costs the same at any claim size
+claim_facets = Table(
+    "claim_facets",
+    metadata,
+    Column("claim_id", Integer, ForeignKey("claims.id"), nullable=False),
+    Column("facet", String(16), nullable=False),  # origin | outlet | article
+    Column("value", Text, nullable=False),
+    PrimaryKeyConstraint("claim_id", "facet", "value"),
+    Index("ix_claim_facets_value", "facet", "value"),  # a renamed origin finds its claims
+)
+
+claim_bounds = Table(
+    "claim_bounds",
+    metadata,
+    Column("claim_id", Integer, ForeignKey("claims.id"), nullable=False),
+    Column("horizon", String(16), nullable=False),  # current | future | * (all figures)
+    Column("as_of", String(32), nullable=False),  # ISO date, "" unknown, * every date
+    Column("lo", Float, nullable=False),  # the highest lower bound of the figures
+    Column("hi", Float),  # the lowest upper bound; NULL: unbounded
+    Column("n", Integer, nullable=False),  # figures folded in
+    Column("cue", Boolean, nullable=False),  # some figure says it replaces an earlier one
+    Column("state", String(16)),  # conflict | evolved | agree, what this scope says
+    PrimaryKeyConstraint("claim_id", "horizon", "as_of"),
+    Index("ix_claim_bounds_state", "claim_id", "state"),
+)
+
 ARTICLE_TABLES = (mentions, quantities, times, statements)  # children, delete order
 
 # --- reconcile: cross-article state (claims above; these need no schema bump) ---------------
@@ -191,6 +217,16 @@ statement_keys = Table(
     Column("key", Text, nullable=False),  # blocking key: quoted phrase or sketch word
     Column("statement_id", Integer, nullable=False),
     PrimaryKeyConstraint("key", "statement_id"),
+)
+
+propositions = Table(
+    "propositions",
+    metadata,
+    Column("statement_id", Integer, primary_key=True),  # statements.id
+    Column("lemmas", Text, nullable=False),  # content lemmas, space-separated
+    Column("quotes", Text, nullable=False),  # JSON list of normalised quoted phrases
+    Column("places", Text, nullable=False),  # JSON list of gazetteer entities named
+    Column("speaker", Text),
 )
 
 entity_links = Table(

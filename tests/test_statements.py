@@ -149,7 +149,7 @@ def test_as_alleged_by(analyze) -> None:
 def test_accused_of(analyze) -> None:
     st = only(analyze("Ann Lee accused the army of preparing to send more troops."), "accused")
     assert st.speaker.text == "Ann Lee"
-    assert st.content.text == "preparing to send more troops"
+    assert st.content.text == "the army of preparing to send more troops"  # the charge's target
 
 
 def test_scare_quote_label_is_not_speech(analyze) -> None:
@@ -311,3 +311,86 @@ def test_example_story_statements(analyze, examples_dir) -> None:
     assert kinds["Russia"] == "government"
     # "the real ‘no-limits partnership’" sits inside Mr. Cha's quote: no statement of its own
     assert not any("no-limits" in s.content.text and not s.direct for s in a.statements)
+
+
+# --- content boundaries and prepositional content ----------------------------------------
+
+
+def test_prepositional_content_after_pointing_verb(analyze) -> None:
+    st = only(analyze("The senator pointed to the rising cost of rent."), "pointed to")
+    assert st.speaker.text == "The senator"
+    assert st.content.text == "the rising cost of rent"
+
+
+def test_told_listener_stays_out_of_content(analyze) -> None:
+    st = only(analyze("The mayor told reporters that the bridge would reopen."), "told")
+    assert st.content.text == "that the bridge would reopen"
+
+
+def test_statement_saying_extends_the_cue(analyze) -> None:
+    text = "The company issued a statement saying that the plant would close in May."
+    st = only(analyze(text), "issued a statement saying")
+    assert st.speaker.text == "The company"
+    assert st.content.text == "that the plant would close in May"
+
+
+def test_follow_on_participle_splits_the_content(analyze) -> None:
+    a = analyze(
+        "The governor said the budget was balanced, adding that taxes would not rise this year."
+    )
+    said, adding = only(a, "said"), only(a, "adding")
+    assert said.content.text == "the budget was balanced"
+    assert adding.content.text == "that taxes would not rise this year"
+    assert_traceable(a)
+
+
+def test_non_restrictive_relative_clause_ends_content(analyze) -> None:
+    text = "The mayor said the vote was delayed by the storm, which flooded the hall."
+    st = only(analyze(text), "said")
+    assert st.content.text == "the vote was delayed by the storm"
+
+
+def test_according_to_covers_both_conjuncts(analyze) -> None:
+    text = "The firm lost money last year and, according to the filing, cut its staff."
+    st = only(analyze(text), "according to")
+    assert st.speaker.text == "the filing"
+    assert st.content.text.startswith("The firm lost money last year")
+
+
+def test_quote_continuing_in_next_paragraph_joins_the_speaker(analyze) -> None:
+    text = "“We will build it,” the mayor said.\n\n“It will take two years.”"
+    a = analyze(text)
+    st = only(a, "said")
+    assert st.content.text == "“We will build it,” the mayor said.\n\n“It will take two years.”"
+    assert_traceable(a)
+
+
+def test_quoted_words_win_over_the_topic_of_said(analyze) -> None:
+    st = only(analyze("“It will not work,” the mayor said of the plan."), "said of")
+    assert st.direct and st.speaker.text == "the mayor"
+    assert st.content.text == "“It will not work,”"
+
+
+def test_colon_ending_a_paragraph_introduces_the_next(analyze) -> None:
+    a = analyze("In a speech on Friday, the mayor said:\n\nThe bridge will reopen in May.")
+    st = only(a, "said")
+    assert st.speaker.text == "the mayor"
+    assert st.content.text == "The bridge will reopen in May"
+    assert_traceable(a)
+
+
+def test_as_clause_cue_vouches_for_the_main_clause(analyze) -> None:
+    st = only(analyze("As the newspaper reported, the factory will close in June."), "reported")
+    assert st.speaker.text == "the newspaper"
+    assert st.content.text == "the factory will close in June"
+
+
+def test_indirect_question_after_asked(analyze) -> None:
+    st = only(analyze("The singer was asked by a fan if she would tour again."), "was asked")
+    assert st.speaker.text == "a fan"
+    assert st.content.text == "if she would tour again"
+
+
+def test_appositive_to_a_name_ends_content(analyze) -> None:
+    st = only(analyze("The union said it would back Ann Lee, the former mayor."), "said")
+    assert st.content.text == "it would back Ann Lee"

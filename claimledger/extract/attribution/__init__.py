@@ -14,6 +14,8 @@ from claimledger.model import Span, Statement
 
 # Between a speaker's words and their next quote: "“A,” he said. “B.”" (same paragraph).
 _JOIN_GAP = re.compile(r"[\s,.;:—–-]*")
+_FOLLOW_ON_DEPS = frozenset({"advcl", "conj"})
+_FOLLOW_ON_TAGS = frozenset({"VBG"})
 _QUOTE_CHARS = frozenset("“”\"'’`")
 
 
@@ -56,6 +58,10 @@ def _keep_to_paragraph(text: str, frame: Frame) -> None:
     if para_end == -1:
         para_end = len(text)
     start, end = frame.content
+    if text[para_start:para_end].rstrip().endswith(":") and start >= para_end:
+        # "... he said:" closing its paragraph introduces the next one
+        nxt = text.find("\n", _skip_blank(text, para_end))
+        para_end = len(text) if nxt == -1 else nxt
     start, end = max(start, para_start), min(end, para_end)
     frame.content = (start, end) if start < end else (0, 0)
     if frame.source is not None:
@@ -64,6 +70,13 @@ def _keep_to_paragraph(text: str, frame: Frame) -> None:
             t.i for t in doc[frame.source[0] : frame.source[1]] if para_start <= t.idx < para_end
         ]
         frame.source = (tokens[0], tokens[-1] + 1) if tokens else None
+
+
+def _skip_blank(text: str, at: int) -> int:
+    """The first position from `at` that is not whitespace."""
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
 
 
 def _grow_to_quotes(frame: Frame, quotes: list[tuple[int, int]]) -> None:
@@ -77,13 +90,47 @@ def _grow_to_quotes(frame: Frame, quotes: list[tuple[int, int]]) -> None:
 
 
 def _outermost(frames: list[Frame]) -> list[Frame]:
-    """Drop frames whose cue lies inside another frame's content: PolNeAR nests nothing."""
+    """Drop frames whose cue lies inside another frame's content: PolNeAR nests nothing.
+
+    A speaker's follow-on clause ("..., she said, adding that ...") that a content swallowed
+    is split off first: the earlier content ends before it and the clause stands on its own."""
+    for frame in frames:
+        if not _follow_on(frame):
+            continue
+        at = frame.head.left_edge.idx
+        for other in frames:
+            if (
+                other is not frame
+                and other.head.idx < at
+                and other.content[0] < at < other.content[1]
+            ):
+                other.content = (other.content[0], _end_before(frame.head.doc.text, at))
     kept = []
     for frame in frames:
         cue_at = frame.head.idx
         if not any(o is not frame and o.content[0] <= cue_at < o.content[1] for o in frames):
             kept.append(frame)
     return kept
+
+
+def _follow_on(frame: Frame) -> bool:
+    """A cue verb in a clause hung after its governor's words: "..., adding that ...",
+    "..., suggesting ...": a participle or a conjunct with a content of its own."""
+    head = frame.head
+    return (
+        head.pos_ == "VERB"
+        and head.dep_ in _FOLLOW_ON_DEPS
+        and head.tag_ in _FOLLOW_ON_TAGS
+        and head.i > head.head.i
+        and frame.content[0] > head.idx
+    )
+
+
+def _end_before(text: str, at: int) -> int:
+    """The end of the text before `at`, less spaces and the comma or dash that set it off."""
+    while at > 0 and (text[at - 1].isspace() or text[at - 1] in ",;—–-"):
+        at -= 1
+    return at
 
 
 def _attach_orphan_quotes(
@@ -97,7 +144,10 @@ def _attach_orphan_quotes(
         prev = max(before, key=lambda f: _frame_end(text, f, q_start), default=None)
         if prev is not None:
             gap = text[_frame_end(text, prev, q_start) : q_start]
-            if _JOIN_GAP.fullmatch(gap) and "\n" not in text[prev.content[1] : q_start]:
+            if _JOIN_GAP.fullmatch(gap) and (
+                "\n" not in text[prev.content[1] : q_start]
+                or _fills_paragraph(text, q_start, q_end)
+            ):
                 prev.content = (prev.content[0], q_end)
                 continue
         cue = _bare_cue_for(doc, bare, q_start, q_end)
@@ -105,6 +155,15 @@ def _attach_orphan_quotes(
             cue.content, cue.direct = (q_start, q_end), True
             bare.remove(cue)
             frames.append(cue)
+
+
+def _fills_paragraph(text: str, q_start: int, q_end: int) -> bool:
+    """Is the quote a paragraph of its own (a speaker's words running on over paragraphs)?"""
+    para_start = text.rfind("\n", 0, q_start) + 1
+    para_end = text.find("\n", q_end)
+    if para_end == -1:
+        para_end = len(text)
+    return not text[para_start:q_start].strip() and not text[q_end:para_end].strip(" .,")
 
 
 def _bare_cue_for(doc: Doc, bare: list[Frame], q_start: int, q_end: int) -> Frame | None:

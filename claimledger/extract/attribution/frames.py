@@ -14,6 +14,7 @@ from claimledger.extract.attribution.lexicon import (
     HEARER_VERBS,
     INTENTION_NOUNS,
     MEDIUM_NOUNS,
+    QUESTION_VERBS,
     RAISING_VERBS,
     REPORT_NOUNS,
     SOURCE_PREPOSITIONS,
@@ -36,7 +37,21 @@ _TIME_ENTS = frozenset({"DATE", "TIME"})
 _DASHES = frozenset({"—", "–", "--"})
 _ASIDE_TAIL = 4  # words allowed between an aside's cue and its closing dash ("said last week")
 # Prepositions PolNeAR counts as part of the cue when they follow the verb: "called for X".
-_CUE_PREPOSITIONS = frozenset({"for", "about", "on", "to", "of", "against"})
+_CUE_PREPOSITIONS = frozenset({"for", "about", "on", "to", "of", "against", "with"})
+# Prepositions whose object is what a verb with no other complement comments on or aims at:
+# "commented on X", "pointed to X", "railed against X", "agreed with X".
+_CONTENT_PREPOSITIONS = frozenset({"of", "for", "about", "on", "to", "against", "with"})
+# Prepositions of a charge whose target, the verb's object, belongs to it: "accused X of Y".
+_CHARGE_PREPOSITIONS = frozenset({"of", "for"})
+# Prepositions after an evaluation noun that name what it is about: "support for X".
+_EVALUATION_PREPOSITIONS = frozenset({"of"})
+# Verbs of quoting: in a sentence holding a quotation, their "of" / "about" phrase is the topic
+# of the quoted words, not what was said ("“...,” she said of the plan").
+_QUOTING_VERBS = frozenset({"say", "add", "tell", "write"})
+# Asides that end a content after a comma: non-restrictive relatives, and appositions to names.
+_TAIL_DEPS = frozenset({"relcl"})
+_NAME_TAIL_DEPS = frozenset({"appos"})  # only after a name: ", the former governor"
+_TAIL_MARKS = frozenset({","})
 
 
 @dataclass
@@ -149,6 +164,17 @@ def _verb_frame(verb: Token, inside_quote: list[bool]) -> Frame:
     parts = _content_parts(verb, inside_quote)
     speaker = None if verb.lemma_ in RAISING_VERBS else speaker_of(verb)
     start = None
+    medium = _medium_saying(parts, inside_quote)
+    if medium is not None:  # "issued a statement saying ...": the cue runs to "saying"
+        parts = _content_parts(medium, inside_quote)
+        start = min(c.left_edge.i for c in parts)
+        end = _without_trailing_aside(verb.doc, start, max(c.right_edge.i for c in parts) + 1)
+        return Frame(
+            cue=(cue_range(verb, start)[0], medium.i + 1),
+            head=verb,
+            content=_chars(verb.doc, start, end),
+            source=subtree_range(speaker) if speaker is not None else None,
+        )
     aside = _aside_before(verb, speaker)
     if aside is not None:
         content = aside
@@ -157,13 +183,34 @@ def _verb_frame(verb: Token, inside_quote: list[bool]) -> Frame:
         end = max(c.right_edge.i for c in parts) + 1
         if end > verb.i:
             end = _with_trailing_preps(verb, end)
+        end = _without_trailing_aside(verb.doc, start, end)
         content = _chars(verb.doc, start, end)
-    elif verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and verb.i > verb.head.i):
+    elif verb.dep_ == "parataxis" or (
+        verb.dep_ == "advcl" and (verb.i > verb.head.i or _as_clause(verb))
+    ):
         content = _clause_without(verb.head, verb)
     else:
         content = (0, 0)  # filled later if a quote stands next to it
     source = subtree_range(speaker) if speaker is not None else None
     return Frame(cue=cue_range(verb, start), head=verb, content=content, source=source)
+
+
+def _medium_saying(parts: list[Token], inside_quote: list[bool]) -> Token | None:
+    """In "released a statement saying X", the participle on the medium that carries X."""
+    if len(parts) != 1 or parts[0].dep_ != "dobj" or parts[0].lemma_.lower() not in MEDIUM_NOUNS:
+        return None
+    medium = parts[0]
+    for child in medium.rights:
+        if child.dep_ == "acl" and child.tag_ == "VBG" and child.i == medium.i + 1:
+            inner = [c for c in child.children if c.dep_ in CONTENT_DEPS and c.i > child.i]
+            if inner and _content_parts(child, inside_quote):
+                return child
+    return None
+
+
+def _as_clause(verb: Token) -> bool:
+    """ "As X reported, ...": a cue in an `as` clause vouches for the clause it hangs on."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def _aside_before(verb: Token, speaker: Token | None) -> CharRange | None:
@@ -201,9 +248,25 @@ def _content_parts(verb: Token, inside_quote: list[bool]) -> list[Token]:
         for c in verb.children
         if c.dep_ in CONTENT_DEPS or (subject_is_content and c.dep_ in SUBJECT_DEPS)
     ]
-    if hearer:  # the listener is not what was said: "accused Pyongyang of preparing to ..."
+    if verb.lemma_ in QUESTION_VERBS:  # "was asked if ...": the question is what was said
+        parts += [c for c in verb.rights if c.dep_ == "advcl" and _marked_if(c)]
+    listeners = [c for c in parts if c.dep_ == "dobj"] if hearer else []
+    if hearer:  # the listener alone is not what was said: "told reporters"
         parts = [c for c in parts if c.dep_ != "dobj"]
-    parts = parts or _prep_objects(verb)  # "commented on ...", "accused X of ..."
+    if not parts and not (
+        verb.lemma_ in _QUOTING_VERBS and any(inside_quote[t.i] for t in verb.sent)
+    ):
+        # "commented on ...", "accused X of ...", "blamed X for ..."
+        parts = _prep_objects(verb)
+        # the one accused or blamed is part of the charge: "accused [X of Y]"
+        parts = [
+            c
+            for c in listeners
+            if any(
+                p.head.lower_ in _CHARGE_PREPOSITIONS and p.head.i == c.right_edge.i + 1
+                for p in parts
+            )
+        ] + parts
     left = [c for c in parts if c.i < verb.i]
     right = [c for c in parts if c.i > verb.i]
     if left and right and not (subject_is_content and len(left) == 1):
@@ -220,7 +283,7 @@ def _prep_objects(verb: Token) -> list[Token]:
     return [
         g
         for c in verb.rights
-        if c.dep_ == "prep" and c.lower_ in ("of", "for", "about", "on")
+        if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPOSITIONS
         for g in c.children
         if g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in _TIME_ENTS
     ]
@@ -231,6 +294,22 @@ def _with_trailing_preps(verb: Token, end: int) -> int:
     for child in verb.rights:
         if child.dep_ == "prep" and child.i == end:
             end = child.right_edge.i + 1
+    return end
+
+
+def _without_trailing_aside(doc: Doc, start: int, end: int) -> int:
+    """Drop an aside set off by a comma at the content's end: a non-restrictive relative
+    clause (", which had been ...") or an appositive to a name (", the former governor") is
+    the reporter's gloss, not part of what was said."""
+    for token in doc[start:end]:
+        if token.right_edge.i + 1 != end or not (
+            token.dep_ in _TAIL_DEPS
+            or (token.dep_ in _NAME_TAIL_DEPS and token.head.pos_ == "PROPN")
+        ):
+            continue
+        comma = token.left_edge.i - 1
+        if comma > start and doc[comma].text in _TAIL_MARKS and start <= token.head.i < comma:
+            return comma
     return end
 
 
@@ -262,7 +341,10 @@ def _noun_complement(noun: Token) -> Token | None:
     if lemma in INTENTION_NOUNS:
         return next((c for c in noun.rights if c.dep_ == "acl" and _to_infinitive(c)), None)
     if lemma in EVALUATION_NOUNS:
-        of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        of = next(
+            (c for c in noun.rights if c.dep_ == "prep" and c.lower_ in _EVALUATION_PREPOSITIONS),
+            None,
+        )
         return next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
     return None
 
@@ -321,6 +403,11 @@ def _marked_that(clause: Token) -> bool:
     return first.lower_ == "that" and first.dep_ == "mark"
 
 
+def _marked_if(clause: Token) -> bool:
+    """Does the clause open with "if" or "whether", as an indirect question does?"""
+    return clause.left_edge.lower_ in ("if", "whether") and clause.left_edge.dep_ == "mark"
+
+
 def _to_infinitive(clause: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.lefts)
 
@@ -331,7 +418,10 @@ def _according_frame(prep: Token) -> Frame | None:
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if to is None or source is None or prep.head is prep:
         return None
-    content = _clause_without(prep.head, prep)
+    head = prep.head
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head  # "X has surged and, according to Y, has pulled ahead": both halves
+    content = _clause_without(head, prep)
     return Frame(cue=(prep.i, to.i + 1), head=prep, content=content, source=subtree_range(source))
 
 

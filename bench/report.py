@@ -13,6 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from claimledger.reconcile import reconcile_article
 from claimledger.report import demo, render
 from claimledger.store import Store
 
@@ -27,11 +28,13 @@ def main() -> None:
         with store.engine.begin() as conn:
             for analysis in demo.story(args.articles):
                 store.write_in(conn, analysis)
+                reconcile_article(store, conn, analysis.article.id)  # claims, as ingest does
         built = time.perf_counter() - start
         result: dict[str, object] = {
             "articles": args.articles,
             "statements": store.count("statements"),
             "quantities": store.count("quantities"),
+            "claims": store.count("claims"),
             "build_store_s": round(built, 2),
         }
         for fmt in ("html", "md", "json"):

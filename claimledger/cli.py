@@ -107,26 +107,30 @@ def analyze(
     stdin_format: StdinOpt = "txt",
 ) -> None:
     """Analyse without storing: one JSON object per article on standard output."""
-    from claimledger.analyze import analyze_doc, parse_articles
+    from claimledger.analyze import analyze_stream
     from claimledger.ingest import read_articles
 
     settings = Settings()
     failures: list[Failure] = []
+
+    def failed(item: Failure) -> None:
+        failures.append(item)
+        err.print(f"failed: {item}", markup=False, highlight=False, soft_wrap=True)
 
     def articles():
         for item in read_articles(
             paths, settings, _meta(title, outlet, url, published_at), stdin_format
         ):
             if isinstance(item, Failure):
-                failures.append(item)
-                err.print(f"failed: {item}", markup=False, highlight=False, soft_wrap=True)
+                failed(item)
             else:
                 yield item
 
     with _guard():
-        for article, doc in parse_articles(articles(), settings):
-            analysis = analyze_doc(doc, article, settings)
-            if as_json:
+        for analysis in analyze_stream(articles(), settings):
+            if isinstance(analysis, Failure):
+                failed(analysis)
+            elif as_json:
                 sys.stdout.write(json.dumps(analysis.to_json(), ensure_ascii=False) + "\n")
             else:
                 _print_analysis(analysis)

@@ -41,6 +41,23 @@ def examples_dir() -> Path:
     return EXAMPLES
 
 
+@pytest.fixture(scope="session")
+def demo_db():
+    """Write the demo story (n articles) plus one hostile article to a new SQLite file."""
+    from claimledger.report import demo
+    from claimledger.store import Store
+
+    def make(path: Path, articles: int) -> str:
+        store = Store(str(path))
+        for analysis in demo.story(articles):
+            store.write(analysis)
+        store.write(demo.hostile_article())
+        store.close()
+        return str(path)
+
+    return make
+
+
 PG_ENV = "CLAIMLEDGER_TEST_PG_URL"
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 

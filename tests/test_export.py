@@ -6,27 +6,21 @@ import csv
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from claimledger.cli import app
 from claimledger.model import Analysis, Article
-from claimledger.report import demo
 from claimledger.report.export import TABLES
 from claimledger.store import Store
 
 
-def make_db(tmp_path: Path) -> str:
-    path = str(tmp_path / "x.db")
-    store = Store(path)
-    for analysis in demo.story(3):
-        store.write(analysis)
-    store.write(demo.hostile_article())
-    store.close()
-    return path
+@pytest.fixture
+def db(tmp_path: Path, demo_db) -> str:
+    return demo_db(tmp_path / "x.db", 3)
 
 
-def test_csv_export_writes_every_table_with_all_rows(tmp_path: Path) -> None:
-    db = make_db(tmp_path)
+def test_csv_export_writes_every_table_with_all_rows(tmp_path: Path, db: str) -> None:
     result = CliRunner().invoke(app, ["export", "--db", db, "--format", "csv", "-o", str(tmp_path / "csv")])
     assert result.exit_code == 0, result.output
     store = Store(db)
@@ -38,8 +32,7 @@ def test_csv_export_writes_every_table_with_all_rows(tmp_path: Path) -> None:
     assert statements[0]["content_text"] == store.rows("statements")[0]["content_text"]
 
 
-def test_jsonl_export_of_one_table_to_stdout_round_trips(tmp_path: Path) -> None:
-    db = make_db(tmp_path)
+def test_jsonl_export_of_one_table_to_stdout_round_trips(tmp_path: Path, db: str) -> None:
     result = CliRunner().invoke(app, ["export", "--db", db, "--format", "jsonl", "--table", "quantities"])
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines()]
@@ -56,8 +49,7 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas(tmp_path: Path) -> None:
     assert row["text"].startswith("'=HYPERLINK")
 
 
-def test_export_needs_a_folder_or_a_table(tmp_path: Path) -> None:
-    db = make_db(tmp_path)
+def test_export_needs_a_folder_or_a_table(tmp_path: Path, db: str) -> None:
     assert CliRunner().invoke(app, ["export", "--db", db]).exit_code == 2
     bad = CliRunner().invoke(app, ["export", "--db", db, "--table", "nope"])
     assert bad.exit_code == 2

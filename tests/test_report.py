@@ -33,11 +33,8 @@ def add_claim(store: Store, verdict: str = "conflict") -> None:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    s = Store(str(tmp_path / "story.db"))
-    for analysis in demo.story(6):
-        s.write(analysis)
-    s.write(demo.hostile_article())
+def store(tmp_path: Path, demo_db) -> Store:
+    s = Store(demo_db(tmp_path / "story.db", 6))
     add_claim(s)
     yield s
     s.close()

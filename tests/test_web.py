@@ -18,14 +18,9 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = str(tmp_path_factory.mktemp("web") / "story.db")
-    store = Store(path)
-    for analysis in demo.story(150):  # > 500 statements and figures: pagination matters
-        store.write(analysis)
-    store.write(demo.hostile_article())
-    store.close()
-    return path
+def db(tmp_path_factory: pytest.TempPathFactory, demo_db) -> str:
+    # > 500 statements and figures: pagination matters
+    return demo_db(tmp_path_factory.mktemp("web") / "story.db", 150)
 
 
 @pytest.fixture(scope="module")

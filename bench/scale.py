@@ -2,7 +2,7 @@
 
 Usage: python bench/scale.py [--articles 10000] [--repeat 1]
 
-Each ingest runs the real driver (`Ledger.ingest_items`: dedup, one transaction per article,
+Each ingest runs the real driver (`Ledger.ingest_items`: dedup, one transaction per batch,
 incremental reconcile) into a fresh SQLite store, with the per-article stages on a local Dask
 cluster of one or two single-threaded worker processes; models are loaded before the clock
 starts. The corpus is streamed, 500 articles at a time, so the driver never holds all of it.

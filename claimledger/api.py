@@ -10,7 +10,7 @@ from claimledger.batching import chunks
 from claimledger.config import Settings
 from claimledger.ingest import read_articles
 from claimledger.model import Analysis, Article, Failure, IngestSummary
-from claimledger.reconcile import reconcile_article
+from claimledger.reconcile import forget, reconcile_articles
 from claimledger.store import Store
 
 # Called once per input item: ("ingested" | "unchanged" | "failed", source).
@@ -45,7 +45,7 @@ class Ledger:
     ) -> IngestSummary:
         """Read, analyse and store every article in `paths`; bad inputs are reported, not fatal.
 
-        Each article is committed with everything extracted from it in one transaction, so an
+        Articles are committed a batch at a time, each with everything extracted from it, so an
         interrupted run leaves a consistent store and re-running completes it.
         """
         items = read_articles(paths, self.settings, meta, stdin_kind)
@@ -60,7 +60,8 @@ class Ledger:
         """Ingest already-read articles (Failures pass through to the summary).
 
         `runner` does the per-article stages (default: in this process); results are stored
-        here, one transaction per article.
+        here, a batch per transaction (an article the database refuses is retried alone, so
+        it loses only itself).
         """
         summary = IngestSummary()
         report = progress or (lambda _kind, _source: None)
@@ -81,28 +82,45 @@ class Ledger:
                         seen.add(item.sha256)
                         yield item
 
-        for result in run(fresh()):
-            if isinstance(result, Failure):
-                summary.failed.append(result)
-                report("failed", result.source)
-                continue
-            article = result.article
-            try:
-                stored = self._store(result)
-            except Exception as exc:  # a row the database refuses loses only its article
-                summary.failed.append(Failure(article.path or article.id, f"not stored: {exc!r}"))
-                report("failed", article.path or article.id)
-                continue
-            (summary.ingested if stored else summary.unchanged).append(article.id)
-            report("ingested" if stored else "unchanged", article.path or article.id)
+        for batch in chunks(run(fresh()), self.settings.batch_size):
+            analyses = [r for r in batch if isinstance(r, Analysis)]
+            stored = self._store(analyses) if analyses else []
+            outcomes = dict(zip((a.article.id for a in analyses), stored, strict=True))
+            for result in batch:
+                if isinstance(result, Failure):
+                    summary.failed.append(result)
+                    report("failed", result.source)
+                    continue
+                article, outcome = result.article, outcomes[result.article.id]
+                if isinstance(outcome, Exception):
+                    failure = Failure(article.path or article.id, f"not stored: {outcome!r}")
+                    summary.failed.append(failure)
+                    report("failed", failure.source)
+                    continue
+                (summary.ingested if outcome else summary.unchanged).append(article.id)
+                report("ingested" if outcome else "unchanged", article.path or article.id)
         return summary
 
-    def _store(self, analysis: Analysis) -> bool:
-        with self.store.engine.begin() as conn:
-            stored = self.store.write_in(conn, analysis)
-            if stored:
-                reconcile_article(self.store, conn, analysis.article.id)
-            return stored
+    def _store(self, analyses: list[Analysis]) -> list[bool | Exception]:
+        """Write and reconcile a batch in one transaction: stored (or already known) per article.
+
+        If the database refuses any of it, the batch is rolled back and stored one article per
+        transaction, so a bad row loses only its own article.
+        """
+        try:
+            with self.store.engine.begin() as conn:
+                stored = [self.store.write_in(conn, a) for a in analyses]
+                new = [a.article.id for a, ok in zip(analyses, stored, strict=True) if ok]
+                reconcile_articles(self.store, conn, new)
+                return list(stored)
+        except Exception as exc:
+            forget(self.store)
+            if len(analyses) == 1:
+                return [exc]
+        outcomes: list[bool | Exception] = []
+        for analysis in analyses:
+            outcomes += self._store([analysis])
+        return outcomes
 
     # --- reading ---------------------------------------------------------------------
 
@@ -129,4 +147,3 @@ class Ledger:
         from claimledger.report import render
 
         return render(self.store, fmt)
-

@@ -60,6 +60,38 @@ def test_same_text_twice_in_one_batch_is_stored_once(tmp_path: Path) -> None:
     assert len(summary.ingested) == 1 and len(summary.unchanged) == 1
 
 
+def test_an_article_the_store_refuses_loses_only_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Articles are stored a batch per transaction; a failure inside one rolls the batch back
+    and the rest of it is stored article by article, with nothing left of the bad one."""
+    import claimledger.api
+
+    real = claimledger.api.reconcile_articles
+    refused: list[str] = []
+
+    def refuse_region_3(store, conn, article_ids):  # type: ignore[no-untyped-def]
+        for article_id in article_ids:
+            text = conn.exec_driver_sql(
+                "select text from articles where id = ?", (article_id,)
+            ).scalar_one()
+            if "Region 3 " in text:
+                refused.append(article_id)
+                raise RuntimeError("refused by the database")
+        real(store, conn, article_ids)
+
+    monkeypatch.setattr(claimledger.api, "reconcile_articles", refuse_region_3)
+    with Ledger(str(tmp_path / "x.db")) as ledger:
+        summary = ledger.ingest([str(feed(tmp_path / "feed.jsonl", 6))])
+        assert len(summary.ingested) == 5 and len(summary.failed) == 1
+        assert "refused by the database" in summary.failed[0].reason
+        assert refused[0] not in {a["id"] for a in ledger.articles()}
+        assert {s["article_id"] for s in ledger.statements()} == set(summary.ingested)
+        assert ledger.claims()  # the others were reconciled
+        again = ledger.ingest([str(feed(tmp_path / "feed.jsonl", 6))])
+        assert len(again.unchanged) == 5 and len(again.failed) == 1
+
+
 def test_cli_ingest_exit_codes_and_summary(tmp_path: Path) -> None:
     runner = CliRunner()
     db = str(tmp_path / "cli.db")

@@ -64,7 +64,7 @@ class Story:
 
 
 def ingest(store: Store, *stories: Story) -> None:
-    """What `Ledger._store` does: write then reconcile, one transaction per article."""
+    """What `Ledger` does for each article: write then reconcile (here one transaction each)."""
     for story in stories:
         with store.engine.begin() as conn:
             assert store.write_in(conn, story.analysis)
@@ -422,3 +422,34 @@ def test_stored_bounds_give_the_verdict_of_all_figures(store: Store) -> None:
                            cue=rng.random() < 0.1) for _ in range(rng.randrange(1, 3))]
                 figures += new
                 assert _fold_bounds(conn, claim_id, new) == verdict(figures), figures
+
+
+def test_a_batch_reconciles_as_its_articles_one_by_one(tmp_path) -> None:
+    """Ingest stores a batch per transaction and reconciles it in one pass: the claims, their
+    members, facets and verdicts are those of reconciling the articles one after another."""
+    from claimledger.reconcile import reconcile_articles
+
+    def stories() -> list[Story]:
+        return [*flood_story(), *(ministry_article(i) for i in range(5))]
+
+    def snapshot(store: Store) -> set[tuple]:
+        claims = {c["id"]: c for c in store.rows("claims")}
+        members = {
+            (claims[m["claim_id"]]["key"], m["item_kind"], m["item_id"])
+            for m in store.rows("claim_members", order_by=("claim_id",))
+        }
+        cols = ("kind", "key", "verdict", "n_members", "n_articles", "n_origins", "origins",
+                "outlets")
+        return {tuple(c[k] for k in cols) for c in claims.values()} | members
+
+    one_by_one = Store(str(tmp_path / "one.db"))
+    ingest(one_by_one, *stories())
+    batched = Store(str(tmp_path / "batch.db"))
+    with batched.engine.begin() as conn:
+        for story in stories():
+            assert batched.write_in(conn, story.analysis)
+        reconcile_articles(batched, conn, [s.analysis.article.id for s in stories()])
+    assert snapshot(batched) == snapshot(one_by_one)
+    assert len(batched.rows("claims")) >= 6
+    one_by_one.close()
+    batched.close()

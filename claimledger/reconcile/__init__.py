@@ -9,17 +9,20 @@ not grow with the store.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import Connection, select, union
+from sqlalchemy import CompoundSelect, Connection, bindparam, select, union, union_all
 
 from claimledger.reconcile.claims import (
     article_figures,
     attach_origins,
     extend_measure,
-    join_statement,
+    join_statements,
     rename_origin,
-    statement_claims,
     statements_by_id,
 )
 from claimledger.reconcile.measures import (
@@ -29,16 +32,17 @@ from claimledger.reconcile.measures import (
     Overrides,
     measure_of,
 )
-from claimledger.reconcile.propositions import Proposition
+from claimledger.reconcile.propositions import Proposition, PropositionMemo
 from claimledger.reconcile.text import lemma, words
 from claimledger.reconcile.view import claims_view
 from claimledger.resolve.across import find_places, resolve_entities
 from claimledger.store import Store
 from claimledger.store import schema as t
 
-__all__ = ["claims_view", "reconcile_article"]
+__all__ = ["claims_view", "forget", "reconcile_article", "reconcile_articles"]
 
 CANDIDATES = 30  # most recent statements looked at per blocking key
+KEYS_PER_QUERY = 200  # blocking keys looked up in one statement (bound parameters stay few)
 # a place that is the source of the denied claim, not the owner of the figure ("X's claims")
 CLAIM_SOURCE = re.compile(
     r"(?:['’]s)?\s+(?:claims?|reports?|allegations?|accusations?|assertions?|media|intelligence)\b",
@@ -48,52 +52,74 @@ CLAIM_SOURCE = re.compile(
 
 def reconcile_article(store: Store, conn: Connection, article_id: str) -> None:
     """Join one newly stored article's items to the claims they belong to (same transaction)."""
-    text = conn.execute(select(t.articles.c.text).where(t.articles.c.id == article_id)).scalar_one()
-    _link_entities(conn, article_id)
-    statements = _rows(conn, t.statements, article_id)
+    reconcile_articles(store, conn, [article_id])
+
+
+def reconcile_articles(store: Store, conn: Connection, article_ids: list[str]) -> None:
+    """Join newly stored articles' items to their claims, as if one article after another, in
+    one pass: each lookup and write is made once for the batch, not once per article."""
+    if not article_ids:
+        return
+    a = t.articles
+    texts = dict(conn.execute(select(a.c.id, a.c.text).where(a.c.id.in_(article_ids))).all())
+    _link_entities(conn, article_ids)
+    statements = _rows(conn, t.statements, article_ids)
     overrides = Overrides.load(conn)
-    keys = assign_measures(conn, article_id, text, statements, overrides)
-    deniers = [
-        (s["speaker_start"], s["speaker_end"])
-        for s in statements
-        if s["stance"] == "deny" and s["speaker_end"] is not None
-    ]
+    keys = assign_measures(conn, article_ids, texts, statements, overrides)
     said = {r["id"]: r for r in statements_by_id(conn, [s["id"] for s in statements])}
-    figures = article_figures(conn, article_id)
+    figures = article_figures(conn, article_ids)
     attach_origins(conn, list(said.values()) + [f for fs in figures.values() for f in fs])
     denied: dict[str, list[dict[str, Any]]] = {}
-    for s in statements:
-        if s["stance"] == "deny":
-            for key in denial_keys(conn, s, text, deniers):
-                conn.execute(t.denial_links.insert(), {"key": key, "statement_id": s["id"]})
-                denied.setdefault(key, []).append(said[s["id"]])
+    links = []
+    for article_id, group in groupby(statements, key=itemgetter("article_id")):
+        ours = list(group)
+        deniers = [
+            (s["speaker_start"], s["speaker_end"])
+            for s in ours
+            if s["stance"] == "deny" and s["speaker_end"] is not None
+        ]
+        for s in ours:
+            if s["stance"] == "deny":
+                for key in sorted(denial_keys(conn, s, texts[article_id], deniers)):
+                    links.append({"key": key, "statement_id": s["id"]})
+                    denied.setdefault(key, []).append(said[s["id"]])
+    if links:
+        conn.execute(t.denial_links.insert(), links)
     for key in sorted(keys | denied.keys()):
         extend_measure(conn, key, overrides, figures.get(key, []), denied.get(key, []))
-    for s in statements:
-        join_proposition(conn, said[s["id"]])
+    join_propositions(conn, [said[s["id"]] for s in statements], _memo(store))
+
+
+_SET_MEASURE = t.quantities.update().where(t.quantities.c.id == bindparam("quantity"))
 
 
 def assign_measures(
     conn: Connection,
-    article_id: str,
-    text: str,
+    article_ids: list[str],
+    texts: dict[str, str],
     statements: list[dict[str, Any]],
     overrides: Overrides,
 ) -> set[str]:
-    """Set `quantities.measure` for the article's quantities; return the keys they use."""
+    """Set `quantities.measure` for the articles' quantities; return the keys they use."""
     by_id = {s["id"]: s for s in statements}
+    by_article: dict[str, list[dict[str, Any]]] = {}
+    for s in statements:
+        by_article.setdefault(s["article_id"], []).append(s)
     keys: set[str] = set()
-    for q in _rows(conn, t.quantities, article_id):
-        s = by_id.get(q["statement_id"]) or _statement_holding(statements, q)
+    changed = []
+    for q in _rows(conn, t.quantities, article_ids):
+        s = by_id.get(q["statement_id"]) or _statement_holding(
+            by_article.get(q["article_id"], []), q
+        )
         speaker = (s["speaker_start"], s["speaker_end"]) if s and s["speaker_end"] else None
-        m = measure_of(q, text, speaker)
+        m = measure_of(q, texts[q["article_id"]], speaker)
         key = overrides.apply(m.key, q) if m else None
         if key != q["measure"]:
-            conn.execute(
-                t.quantities.update().where(t.quantities.c.id == q["id"]).values(measure=key)
-            )
+            changed.append({"quantity": q["id"], "measure": key})
         if key:
             keys.add(key)
+    if changed:
+        conn.execute(_SET_MEASURE, changed)
     return keys
 
 
@@ -131,36 +157,67 @@ def denial_keys(
     return {key for key in owned if key.count("|") == 1 and key.split("|")[0] in things}
 
 
-def join_proposition(conn: Connection, s: dict[str, Any]) -> None:
-    """Put a statement in the claim of the proposition it makes; open one if it is new.
+def join_propositions(conn: Connection, rows: list[dict[str, Any]], memo: PropositionMemo) -> None:
+    """Put each statement in the claim of the proposition it makes; open one if it is new.
 
-    Its proposition is computed once and stored; candidates are compared as stored.
+    Candidates are the most recent statements sharing a blocking key, fetched for the whole
+    batch at once; a proposition is computed once, stored, and compared as stored. The
+    batch's own statements join the candidates in the order they are reconciled.
     """
-    prop = Proposition.of(s)
-    keys = sorted(set(prop.keys()))
-    p, k = t.propositions, t.statement_keys
-    candidates: dict[int, Proposition] = {}
-    for key in keys:
-        rows = conn.execute(
-            select(p)
-            .join(k, k.c.statement_id == p.c.statement_id)
-            .where(k.c.key == key)
-            .order_by(k.c.statement_id.desc())
-            .limit(CANDIDATES)
-        )
-        candidates.update((r.statement_id, Proposition.stored(r._mapping)) for r in rows)
-    conn.execute(p.insert(), prop.row(s["id"]))
-    if keys:
-        conn.execute(k.insert(), [{"key": key, "statement_id": s["id"]} for key in keys])
-    matches = [i for i, c in candidates.items() if prop.same(c)]
-    join_statement(conn, statement_claims(conn, matches) if matches else [], s)
+    props = {r["id"]: Proposition.of(r) for r in rows}
+    keys = {i: sorted(set(p.keys())) for i, p in props.items()}
+    recent = _recent_by_key(conn, sorted({k for ks in keys.values() for k in ks}))
+    memo.load(conn, {i for ids in recent.values() for i in ids})
+    matches: dict[int, list[int]] = {}
+    for r in rows:
+        prop = props[r["id"]]
+        candidates = {c for key in keys[r["id"]] for c in recent.get(key, [])[:CANDIDATES]}
+        matches[r["id"]] = sorted(c for c in candidates if prop.same(props.get(c) or memo[c]))
+        for key in keys[r["id"]]:
+            recent.setdefault(key, []).insert(0, r["id"])
+    join_statements(conn, rows, matches)
+    if props:
+        conn.execute(t.propositions.insert(), [p.row(i) for i, p in props.items()])
+    pairs = [{"key": key, "statement_id": i} for i, ks in keys.items() for key in ks]
+    if pairs:
+        conn.execute(t.statement_keys.insert(), pairs)
 
 
-def _link_entities(conn: Connection, article_id: str) -> None:
-    """Resolve across articles the entities this article names or quotes."""
+def _recent_by_key(conn: Connection, keys: list[str]) -> dict[str, list[int]]:
+    """The newest CANDIDATES statement ids under each key, newest first (one query, indexed)."""
+    out: dict[str, list[int]] = {}
+    for start in range(0, len(keys), KEYS_PER_QUERY):
+        part = keys[start : start + KEYS_PER_QUERY]
+        params = {f"k{i}": key for i, key in enumerate(part)}
+        for key, statement_id in conn.execute(_recent_query(len(part)), params).all():
+            out.setdefault(key, []).append(statement_id)
+    for ids in out.values():
+        ids.sort(reverse=True)
+    return out
+
+
+@lru_cache(maxsize=KEYS_PER_QUERY)
+def _recent_query(n: int) -> CompoundSelect:
+    """One query for the newest candidates under `n` keys: a LIMIT per key keeps each an
+    index range scan, however common the key."""
+    k = t.statement_keys
+    parts = [
+        select(k.c.key, k.c.statement_id)
+        .where(k.c.key == bindparam(f"k{i}"))
+        .order_by(k.c.statement_id.desc())
+        .limit(CANDIDATES)
+        .subquery()
+        for i in range(n)
+    ]
+    return union_all(*(select(part) for part in parts))
+
+
+def _link_entities(conn: Connection, article_ids: list[str]) -> None:
+    """Resolve across articles the entities these articles name or quote."""
+    m, s = t.mentions, t.statements
     named = union(
-        select(t.mentions.c.entity_id).where(t.mentions.c.article_id == article_id),
-        select(t.statements.c.speaker_entity_id).where(t.statements.c.article_id == article_id),
+        select(m.c.entity_id).where(m.c.article_id.in_(article_ids)),
+        select(s.c.speaker_entity_id).where(s.c.article_id.in_(article_ids)),
     ).subquery()
     rows = conn.execute(
         select(t.entities.c.id, t.entities.c.name, t.entities.c.kind).where(
@@ -171,9 +228,25 @@ def _link_entities(conn: Connection, article_id: str) -> None:
         rename_origin(conn, old, new)
 
 
-def _rows(conn: Connection, table: t.Table, article_id: str) -> list[dict[str, Any]]:
-    query = select(table).where(table.c.article_id == article_id).order_by(table.c.idx)
-    return [dict(r._mapping) for r in conn.execute(query)]
+_MEMOS: WeakKeyDictionary[Store, PropositionMemo] = WeakKeyDictionary()
+
+
+def _memo(store: Store) -> PropositionMemo:
+    """The store's memo of stored propositions: candidates recur from article to article."""
+    return _MEMOS.setdefault(store, PropositionMemo())
+
+
+def forget(store: Store) -> None:
+    """Drop what reconcile remembers of a store: a rolled-back transaction may have fed it."""
+    _MEMOS.pop(store, None)
+
+
+def _rows(conn: Connection, table: t.Table, article_ids: list[str]) -> list[dict[str, Any]]:
+    """The articles' rows of `table`, in the order of `article_ids`, then in text order."""
+    order = {a: i for i, a in enumerate(article_ids)}
+    query = select(table).where(table.c.article_id.in_(article_ids))
+    rows = [dict(r._mapping) for r in conn.execute(query)]
+    return sorted(rows, key=lambda r: (order[r["article_id"]], r["idx"]))
 
 
 def _statement_holding(statements: list[dict[str, Any]], q: dict[str, Any]) -> dict | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, bindparam, delete, func, select, text
@@ -35,12 +36,47 @@ WHERE s.id IN :ids
 ORDER BY a.published_at, s.article_id, s.idx
 """
 
+# The statements run for every statement and figure reconciled, built once: building a Core
+# expression costs several times what executing a cached one does.
+_c, _m, _f, _b = t.claims, t.claim_members, t.claim_facets, t.claim_bounds
+_STATEMENT_CLAIM_IDS = (
+    select(_m.c.item_id, _m.c.claim_id)
+    .join(_c, _c.c.id == _m.c.claim_id)
+    .where(_m.c.item_kind == "statement")
+    .where(_m.c.item_id.in_(bindparam("ids", expanding=True)))
+    .where(_c.c.kind == "statement")
+)
+_CLAIMS_BY_ID = select(_c).where(_c.c.id.in_(bindparam("ids", expanding=True)))
+_KNOWN_FACETS = select(_f.c.claim_id, _f.c.facet, _f.c.value).where(
+    _f.c.claim_id.in_(bindparam("claims", expanding=True))
+    & _f.c.facet.in_(bindparam("facets", expanding=True))
+    & _f.c.value.in_(bindparam("values", expanding=True))
+)  # every column of the key constrained, so the index finds the rows however big the claim
+_UPDATE_CLAIM = _c.update().where(_c.c.id == bindparam("claim"))
+_CLAIM_BY_KEY = select(_c).where((_c.c.kind == bindparam("kind")) & (_c.c.key == bindparam("key")))
+_BOUNDS_AT = select(_b).where(
+    (_b.c.claim_id == bindparam("claim")) & _b.c.as_of.in_(bindparam("dates", expanding=True))
+)
+_UPDATE_BOUNDS = _b.update().where(
+    (_b.c.claim_id == bindparam("claim"))
+    & (_b.c.horizon == bindparam("at_horizon"))
+    & (_b.c.as_of == bindparam("at_as_of"))
+)
+_OPEN_CLAIM = _c.insert().returning(_c.c.id)
+_ANY_CONFLICT = (
+    select(_b.c.claim_id)
+    .where((_b.c.claim_id == bindparam("claim")) & (_b.c.state == "conflict"))
+    .limit(1)
+)
 
+
+@lru_cache(maxsize=1)
 def figure_query() -> Select:
     """Quantities with their article, as-of time and claimant, the one definition of a figure.
 
-    The claimant is the quantity's statement, else the first statement whose sentence holds it;
-    `canonical` is the claimant's cross-article entity name.
+    Built once (a Core select is immutable; callers extend copies). The claimant is the
+    quantity's statement, else the first statement whose sentence holds it; `canonical` is the
+    claimant's cross-article entity name.
     """
     q, a, tm, s, link = t.quantities, t.articles, t.times, t.statements, t.entity_links
     held = t.statements.alias("held")
@@ -83,11 +119,11 @@ def figures_of(conn: Connection, key: str) -> list[dict[str, Any]]:
     return _figures(conn, t.quantities.c.measure == key)
 
 
-def article_figures(conn: Connection, article_id: str) -> dict[str, list[dict[str, Any]]]:
-    """One article's figures by measure key."""
+def article_figures(conn: Connection, article_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The articles' figures by measure key."""
     q = t.quantities
     out: dict[str, list[dict[str, Any]]] = {}
-    for f in _figures(conn, (q.c.article_id == article_id) & q.c.measure.is_not(None)):
+    for f in _figures(conn, q.c.article_id.in_(article_ids) & q.c.measure.is_not(None)):
         out.setdefault(f["measure"], []).append(f)
     return out
 
@@ -167,35 +203,65 @@ def refresh_measure(conn: Connection, key: str, overrides: Overrides) -> None:
     extend_measure(conn, key, overrides, figures, [])
 
 
-def statement_claims(conn: Connection, statement_ids: list[int]) -> list[dict[str, Any]]:
-    """The proposition claims holding these statements (a denial is also in its measure's)."""
-    c, m = t.claims, t.claim_members
-    query = (
-        select(c)
-        .where(c.c.kind == "statement")
-        .where(
-            c.c.id.in_(
-                select(m.c.claim_id).where(
-                    (m.c.item_kind == "statement") & m.c.item_id.in_(statement_ids)
-                )
-            )
-        )
-        .order_by(c.c.id)
+def join_statements(
+    conn: Connection, rows: list[dict[str, Any]], matches: dict[int, list[int]]
+) -> None:
+    """Put each statement (rows with `origins`, in order) in the first of the proposition claims
+    its `matches` (statement ids) are in, merging the others into it; with none, open a claim.
+
+    The batch's statements are joined in memory and written together: one read of the
+    matched claims, one write per table (merges, rare, are written as they happen).
+    """
+    ours = {r["id"] for r in rows}
+    wanted = sorted({m for ms in matches.values() for m in ms} - ours)
+    claim_of: dict[int, int] = {}
+    claims: dict[int, dict[str, Any]] = {}
+    if wanted:
+        claim_of = {i: c for i, c in conn.execute(_STATEMENT_CLAIM_IDS, {"ids": wanted})}
+        found = conn.execute(_CLAIMS_BY_ID, {"ids": sorted(set(claim_of.values()))})
+        claims = {r.id: dict(r._mapping) for r in found}
+    merged: dict[int, int] = {}  # claim id -> the claim it was merged into
+    pending: Pending = {}
+
+    def current(claim_id: int) -> int:
+        while claim_id in merged:
+            claim_id = merged[claim_id]
+        return claim_id
+
+    for row in rows:
+        ids = sorted({current(claim_of[m]) for m in matches[row["id"]] if m in claim_of})
+        if not ids:
+            label = row["content_text"][:160]
+            claim = _open(conn, "statement", f"s:{row['article_id']}:{row['idx']}", label)
+            claims[claim["id"]] = claim
+            ids = [claim["id"]]
+        if len(ids) > 1:  # the statement bridges claims: write what is pending, then merge
+            _grow_pending(conn, claims, pending)
+            for other in ids[1:]:
+                claims[ids[0]] = _merge(conn, claims[ids[0]], claims.pop(other))
+                merged[other] = ids[0]
+        claim = claims[ids[0]]
+        joined, verdict = pending.get(claim["id"], ([], claim["verdict"]))
+        previous = verdict if claim["n_members"] or joined else None
+        pending[claim["id"]] = ([*joined, row], statement_verdict(previous, row["stance"]))
+        claim_of[row["id"]] = claim["id"]
+    _grow_pending(conn, claims, pending)
+
+
+Pending = dict[int, tuple[list[dict[str, Any]], Verdict]]  # claim id -> rows joining, verdict
+
+
+def _grow_pending(conn: Connection, claims: dict[int, dict[str, Any]], pending: Pending) -> None:
+    """Write the statements waiting to join their claims, and empty `pending`."""
+    grown = _grow_many(
+        conn,
+        [
+            (claims[i], [("statement", r["id"]) for r in rows], rows, verdict)
+            for i, (rows, verdict) in sorted(pending.items())
+        ],
     )
-    return [dict(r._mapping) for r in conn.execute(query)]
-
-
-def join_statement(conn: Connection, claims: list[dict[str, Any]], row: dict[str, Any]) -> None:
-    """Put a statement (a row with `origins`) in the first of the proposition claims it
-    matches, merging the others into it; with none, open a claim of its own."""
-    if not claims:
-        label = row["content_text"][:160]
-        claims = [_open(conn, "statement", f"s:{row['article_id']}:{row['idx']}", label)]
-    claim = claims[0]
-    for other in claims[1:]:
-        claim = _merge(conn, claim, other)
-    verdict = statement_verdict(claim["verdict"] if claim["n_members"] else None, row["stance"])
-    _grow(conn, claim, [("statement", row["id"])], [row], verdict)
+    claims.update((c["id"], c) for c in grown)
+    pending.clear()
 
 
 def rename_origin(conn: Connection, old: str, new: str) -> None:
@@ -207,7 +273,7 @@ def rename_origin(conn: Connection, old: str, new: str) -> None:
     ):
         ours = (f.c.claim_id == claim_id) & is_origin
         conn.execute(delete(f).where(ours & (f.c.value == old)))
-        _add_facets(conn, claim_id, "origin", {new})
+        _add_facets(conn, {claim_id: {"origin": {new}}})
         origins = json.loads(
             conn.execute(select(t.claims.c.origins).where(t.claims.c.id == claim_id)).scalar_one()
         )
@@ -228,7 +294,7 @@ def _merge(conn: Connection, into: dict[str, Any], other: dict[str, Any]) -> dic
         facets[r.facet].add(r.value)
     _drop_rows(conn, other["id"])
     verdict = "denied" if "denied" in (into["verdict"], other["verdict"]) else "agree"
-    return _tally(conn, into, other["n_members"], facets, verdict)
+    return _tally_many(conn, [(into, other["n_members"], facets, verdict)])[0]
 
 
 def _grow(
@@ -239,72 +305,104 @@ def _grow(
     verdict: str,
 ) -> dict[str, Any]:
     """Add new members (their rows carry article, outlet and origins) to a claim."""
+    return _grow_many(conn, [(claim, members, rows, verdict)])[0]
+
+
+Growth = tuple[dict[str, Any], list[tuple[str, int]], list[dict[str, Any]], str]
+
+
+def _grow_many(conn: Connection, growths: list[Growth]) -> list[dict[str, Any]]:
+    """`_grow` for several claims at once: one write per table."""
+    members = [
+        {"claim_id": claim["id"], "item_kind": k, "item_id": i}
+        for claim, new, _, _ in growths
+        for k, i in new
+    ]
     if members:
-        conn.execute(
-            t.claim_members.insert(),
-            [{"claim_id": claim["id"], "item_kind": k, "item_id": i} for k, i in members],
-        )
-    facets = {
-        "origin": {o for r in rows for o in r["origins"]},
-        "outlet": {r["outlet"] or "unknown outlet" for r in rows},
-        "article": {r["article_id"] for r in rows},
-    }
-    return _tally(conn, claim, len(members), facets, verdict)
-
-
-def _tally(
-    conn: Connection,
-    claim: dict[str, Any],
-    n_new: int,
-    facets: dict[str, set[str]],
-    verdict: str,
-) -> dict[str, Any]:
-    """Count new members and whatever origins, outlets and articles are new to the claim."""
-    new = {facet: _add_facets(conn, claim["id"], facet, values) for facet, values in facets.items()}
-    values: dict[str, Any] = {
-        "verdict": verdict,
-        "n_members": claim["n_members"] + n_new,
-        "n_articles": claim["n_articles"] + len(new["article"]),
-        "n_origins": claim["n_origins"] + len(new["origin"]),
-        "updated_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds"),
-    }
-    for column, facet in (("origins", "origin"), ("outlets", "outlet")):
-        if new[facet]:
-            values[column] = json.dumps(
-                sorted(set(json.loads(claim[column])) | new[facet]), ensure_ascii=False
+        conn.execute(_m.insert(), members)
+    return _tally_many(
+        conn,
+        [
+            (
+                claim,
+                len(new),
+                {
+                    "origin": {o for r in rows for o in r["origins"]},
+                    "outlet": {r["outlet"] or "unknown outlet" for r in rows},
+                    "article": {r["article_id"] for r in rows},
+                },
+                verdict,
             )
-    conn.execute(t.claims.update().where(t.claims.c.id == claim["id"]).values(**values))
-    return {**claim, **values}
-
-
-def _add_facets(conn: Connection, claim_id: int, facet: str, values: set[str]) -> set[str]:
-    """Insert the values the claim lacks; return them (insert-if-absent, on any backend)."""
-    f = t.claim_facets
-    if not values:
-        return set()
-    known = set(
-        conn.execute(
-            select(f.c.value).where(
-                (f.c.claim_id == claim_id) & (f.c.facet == facet) & f.c.value.in_(sorted(values))
-            )
-        ).scalars()
+            for claim, new, rows, verdict in growths
+        ],
     )
-    new = values - known
-    if new:
-        conn.execute(
-            f.insert(), [{"claim_id": claim_id, "facet": facet, "value": v} for v in sorted(new)]
-        )
+
+
+Tally = tuple[dict[str, Any], int, dict[str, set[str]], str]
+_TALLIED = ("verdict", "n_members", "n_articles", "n_origins", "updated_at", "origins", "outlets")
+
+
+def _tally_many(conn: Connection, tallies: list[Tally]) -> list[dict[str, Any]]:
+    """Count new members and whatever origins, outlets and articles are new to each claim."""
+    if not tallies:
+        return []
+    new = _add_facets(conn, {claim["id"]: facets for claim, _, facets, _ in tallies})
+    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
+    out = []
+    for claim, n_new, _, verdict in tallies:
+        added = new[claim["id"]]
+        values: dict[str, Any] = {
+            "verdict": verdict,
+            "n_members": claim["n_members"] + n_new,
+            "n_articles": claim["n_articles"] + len(added["article"]),
+            "n_origins": claim["n_origins"] + len(added["origin"]),
+            "updated_at": now,
+        }
+        for column, facet in (("origins", "origin"), ("outlets", "outlet")):
+            values[column] = claim[column]
+            if added[facet]:
+                values[column] = json.dumps(
+                    sorted(set(json.loads(claim[column])) | added[facet]), ensure_ascii=False
+                )
+        out.append({**claim, **values})
+    conn.execute(_UPDATE_CLAIM, [{"claim": c["id"], **{k: c[k] for k in _TALLIED}} for c in out])
+    return out
+
+
+def _add_facets(
+    conn: Connection, facets: dict[int, dict[str, set[str]]]
+) -> dict[int, dict[str, set[str]]]:
+    """Insert the facet values each claim lacks; return them by claim and facet (one read and
+    one write for all the claims)."""
+    claim_ids = sorted(facets)
+    kinds = sorted({f for by_facet in facets.values() for f in by_facet})
+    wanted = sorted({v for by_facet in facets.values() for vs in by_facet.values() for v in vs})
+    known: set[tuple[int, str, str]] = set()
+    if wanted:
+        params = {"claims": claim_ids, "facets": kinds, "values": wanted}
+        known = {(r.claim_id, r.facet, r.value) for r in conn.execute(_KNOWN_FACETS, params)}
+    new = {
+        i: {f: {v for v in vs if (i, f, v) not in known} for f, vs in by_facet.items()}
+        for i, by_facet in facets.items()
+    }
+    rows = [
+        {"claim_id": i, "facet": f, "value": v}
+        for i in claim_ids
+        for f, vs in sorted(new[i].items())
+        for v in sorted(vs)
+    ]
+    if rows:
+        conn.execute(_f.insert(), rows)
     return new
 
 
 def _fold_bounds(conn: Connection, claim_id: int, figures: list[Figure]) -> Verdict:
     """Fold new figures into the claim's stored bounds (their dates and the all-dates rows);
     the verdict they give with the claim's other dates."""
-    b = t.claim_bounds
     dates = sorted({f.as_of or UNDATED for f in figures} | {ALL})
     stored = {
         (r.horizon, r.as_of): Bounds(r.lo, math.inf if r.hi is None else r.hi, r.n, r.cue)
-        for r in conn.execute(select(b).where((b.c.claim_id == claim_id) & b.c.as_of.in_(dates)))
+        for r in conn.execute(_BOUNDS_AT, {"claim": claim_id, "dates": dates})
     }
     changed = fold(stored, figures)
     for (horizon, as_of), bounds in changed.items():
@@ -316,24 +414,21 @@ def _fold_bounds(conn: Connection, claim_id: int, figures: list[Figure]) -> Verd
             "state": bounds.state((horizon, as_of)),
         }
         if (horizon, as_of) in stored:
-            where = (b.c.claim_id == claim_id) & (b.c.horizon == horizon) & (b.c.as_of == as_of)
-            conn.execute(b.update().where(where).values(**values))
+            at = {"claim": claim_id, "at_horizon": horizon, "at_as_of": as_of}
+            conn.execute(_UPDATE_BOUNDS, {**at, **values})
         else:
             conn.execute(
-                b.insert(), {"claim_id": claim_id, "horizon": horizon, "as_of": as_of, **values}
+                _b.insert(), {"claim_id": claim_id, "horizon": horizon, "as_of": as_of, **values}
             )
     spans = {s: v for s, v in {**stored, **changed}.items() if s[1] == ALL}
     states = {v.state(s) for s, v in spans.items()}
-    if conn.execute(
-        select(b.c.claim_id).where((b.c.claim_id == claim_id) & (b.c.state == "conflict")).limit(1)
-    ).first():
+    if conn.execute(_ANY_CONFLICT, {"claim": claim_id}).first():
         states.add("conflict")
     return decide(spans.get((ALL, ALL), Bounds()), states)
 
 
 def _claim(conn: Connection, kind: str, key: str) -> dict[str, Any] | None:
-    where = (t.claims.c.kind == kind) & (t.claims.c.key == key)
-    row = conn.execute(select(t.claims).where(where)).first()
+    row = conn.execute(_CLAIM_BY_KEY, {"kind": kind, "key": key}).first()
     return dict(row._mapping) if row else None
 
 
@@ -351,7 +446,7 @@ def _open(conn: Connection, kind: str, key: str, label: str) -> dict[str, Any]:
         "outlets": "[]",
         "updated_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds"),
     }
-    claim_id = conn.execute(t.claims.insert().returning(t.claims.c.id), row).scalar_one()
+    claim_id = conn.execute(_OPEN_CLAIM, row).scalar_one()
     return {"id": claim_id, **row}
 
 

@@ -12,8 +12,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from claimledger.reconcile.text import content_lemmas, jaccard, quotes, stable_hash
+from sqlalchemy import Connection, select
+
+from claimledger.reconcile.text import content_lemmas, quotes, stable_hash
 from claimledger.resolve.across import find_places
+from claimledger.store import schema as t
 
 MIN_WORDS = 3  # content words a statement needs before word overlap can match it
 SKETCH = 4  # content words per statement used as blocking keys (bottom-k by hash)
@@ -70,12 +73,39 @@ class Proposition:
 
     def same(self, other: Proposition) -> bool:
         """Both statements put forward the same proposition."""
-        for q in set(self.quotes) & set(other.quotes):
-            if len(q.split()) >= 3 or (self.speaker and self.speaker == other.speaker):
-                return True
-        if min(len(self.lemmas), len(other.lemmas)) < MIN_WORDS:
+        if self.quotes and other.quotes:
+            for q in set(self.quotes) & set(other.quotes):
+                if len(q.split()) >= 3 or (self.speaker and self.speaker == other.speaker):
+                    return True
+        small, large = sorted((len(self.lemmas), len(other.lemmas)))
+        if small < MIN_WORDS:
             return False  # too short to tell ("he said so")
-        overlap = jaccard(set(self.lemmas), set(other.lemmas))
+        if small < SAME_WITH_ENTITIES * large:
+            return False  # sizes alone keep the overlap under every bar (cheap, most pairs)
+        shared = len(self.lemmas & other.lemmas)
+        overlap = shared / (small + large - shared)
         if overlap >= SAME:
             return True
         return overlap >= SAME_WITH_ENTITIES and bool(self.places & other.places)
+
+class PropositionMemo(dict[int, Proposition]):
+    """Stored propositions by statement id, read once: a stored proposition never changes.
+
+    The batch being reconciled is compared in memory, not loaded; rows of earlier batches of
+    the same transaction may be, so a rollback must drop the memo (`reconcile.forget`).
+    Oldest entries go first past `limit`.
+    """
+
+    def __init__(self, limit: int = 100_000) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def load(self, conn: Connection, ids: set[int]) -> None:
+        """Read the propositions of `ids` not yet held."""
+        missing = sorted(ids - self.keys())
+        p = t.propositions
+        for start in range(0, len(missing), 500):
+            rows = conn.execute(select(p).where(p.c.statement_id.in_(missing[start : start + 500])))
+            self.update((r.statement_id, Proposition.stored(r._mapping)) for r in rows)
+        for old in list(self)[: max(0, len(self) - self.limit)]:
+            del self[old]

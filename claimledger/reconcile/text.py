@@ -69,11 +69,6 @@ def stable_hash(text: str) -> int:
     return zlib.crc32(text.encode("utf-8"))
 
 
-def jaccard(a: set[str], b: set[str]) -> float:
-    """Overlap of two sets, 0 when both are empty."""
-    return len(a & b) / len(a | b) if a or b else 0.0
-
-
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around [start, end) by punctuation, for rows that carry no sentence.
 

@@ -155,30 +155,37 @@ class Store:
         entities: dict[tuple[str, str], Entity] = {(e.name, e.kind): e for e in analysis.entities}
         for m in analysis.mentions:
             entities.setdefault((m.entity, m.kind), Entity(m.entity, m.kind, []))
-        ids: dict[tuple[str, str], int] = {}
+        if not entities:
+            return {}
+        e = t.entities
         # Sorted, so concurrent writers take the entity rows' locks in one order (no deadlock).
-        for (name, kind), entity in sorted(entities.items()):
-            conn.execute(
-                self._insert(t.entities).on_conflict_do_nothing(index_elements=["name", "kind"]),
-                {"name": name, "kind": kind, "aliases": "[]"},
-            )
-            query = select(t.entities.c.id, t.entities.c.aliases).where(
-                (t.entities.c.name == name) & (t.entities.c.kind == kind)
-            )
-            row = conn.execute(query).one()
-            if not set(entity.aliases) <= set(json.loads(row.aliases)):
-                # Lock and re-read before merging, or a concurrent writer's aliases get lost.
-                row = conn.execute(query.with_for_update()).one()
-            known = json.loads(row.aliases)
-            merged = sorted(set(known) | set(entity.aliases))
-            if merged != known:
-                conn.execute(
-                    t.entities.update()
-                    .where(t.entities.c.id == row.id)
-                    .values(aliases=json.dumps(merged, ensure_ascii=False))
-                )
-            ids[(name, kind)] = row.id
-        return ids
+        wanted = sorted(entities)
+        conn.execute(
+            self._insert(e).on_conflict_do_nothing(index_elements=["name", "kind"]),
+            [{"name": name, "kind": kind, "aliases": "[]"} for name, kind in wanted],
+        )
+        query = (
+            select(e.c.id, e.c.name, e.c.kind, e.c.aliases)
+            .where(e.c.name.in_(sorted({name for name, _ in wanted})))
+            .order_by(e.c.name, e.c.kind)
+        )
+        rows = {(r.name, r.kind): r for r in conn.execute(query) if (r.name, r.kind) in entities}
+        grown = [
+            k for k, r in rows.items() if not set(entities[k].aliases) <= set(json.loads(r.aliases))
+        ]
+        if grown:
+            # Lock and re-read before merging, or a concurrent writer's aliases get lost.
+            ids = sorted(rows[k].id for k in grown)
+            for r in conn.execute(query.where(e.c.id.in_(ids)).with_for_update()):
+                known = json.loads(r.aliases)
+                merged = sorted(set(known) | set(entities[(r.name, r.kind)].aliases))
+                if merged != known:
+                    conn.execute(
+                        e.update()
+                        .where(e.c.id == r.id)
+                        .values(aliases=json.dumps(merged, ensure_ascii=False))
+                    )
+        return {k: r.id for k, r in rows.items()}
 
     # --- reading ---------------------------------------------------------------------
 

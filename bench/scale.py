@@ -86,18 +86,32 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
 
 
-def dask_run(n: int, workers: int, settings: Settings) -> tuple[float, float, float]:
+def _cpu_s() -> float:
+    return time.process_time()
+
+
+Run = tuple[float, float, float, float, float]
+
+
+def dask_run(n: int, workers: int, settings: Settings) -> Run:
     """On `workers` Dask workers: words/s of the runner alone (results dropped), words/s of
-    the whole ingest (driver stores and reconciles), and the peak worker RSS in MB."""
+    the whole ingest (driver stores and reconciles), the peak worker RSS in MB, and the CPU
+    milliseconds per article the ingest cost the workers (all together) and the driver
+    (store, reconcile and the Dask client and scheduler): on a busy machine these still say
+    what a quiet one would do."""
     with dask_runner(settings, workers=workers) as runner:
         assert isinstance(runner, DaskRunner)
         runner.client.run(_warm, settings)
         start = time.perf_counter()
         words = sum(r.article.n_words for r in runner(corpus(n)) if isinstance(r, Analysis))
         runner_wps = words / (time.perf_counter() - start)
+        worker_cpu = sum(runner.client.run(_cpu_s).values())
+        driver_cpu = time.process_time()
         ingest_wps = _ingest(n, runner, settings)
+        driver_ms = (time.process_time() - driver_cpu) * 1000 / n
+        worker_ms = (sum(runner.client.run(_cpu_s).values()) - worker_cpu) * 1000 / n
         peak = max(runner.client.run(_peak_rss_mb).values())
-    return runner_wps, ingest_wps, peak
+    return runner_wps, ingest_wps, peak, worker_ms, driver_ms
 
 
 def _ingest(n: int, runner: DaskRunner, settings: Settings) -> float:
@@ -143,7 +157,7 @@ def main() -> None:
     settings = Settings()
     spacy_wps: list[float] = []
     local_wps: list[float] = []
-    runs: dict[int, list[tuple[float, float, float]]] = {1: [], 2: []}
+    runs: dict[int, list[Run]] = {1: [], 2: []}
     for run in range(args.repeat):
         spacy_wps.append(bare_spacy(args.articles, settings))
         local_wps.append(in_process(args.articles, settings))
@@ -167,6 +181,12 @@ def main() -> None:
                 "runner_only_speedup": round(runner_only[2] / runner_only[1], 2),
                 "runner_only_ratio_to_spacy": round(runner_only[1] / spacy, 2),
                 "runner_only_ratio_to_in_process": round(runner_only[1] / local, 2),
+                "ingest_worker_cpu_ms_per_article": {
+                    w: round(statistics.median(r[3] for r in rs), 1) for w, rs in runs.items()
+                },
+                "ingest_driver_cpu_ms_per_article": {
+                    w: round(statistics.median(r[4] for r in rs), 1) for w, rs in runs.items()
+                },
             }
         )
     )

@@ -13,6 +13,8 @@ from claimledger.model import Analysis, Article, Failure, IngestSummary
 from claimledger.reconcile import forget, reconcile_articles
 from claimledger.store import Store
 
+SEEN = 100_000  # hashes of articles in flight remembered for in-run deduplication
+
 # Called once per input item: ("ingested" | "unchanged" | "failed", source).
 ProgressFn = Callable[[str, str], None]
 
@@ -68,7 +70,9 @@ class Ledger:
         run = runner or (lambda articles: analyze_stream(articles, self.settings))
 
         def fresh() -> Iterator[Article]:
-            seen: set[str] = set()
+            # Hashes sent for analysis and maybe not stored yet; bounded, so memory stays flat
+            # (a duplicate that slips past it is still stored once: inserts skip known hashes).
+            seen: dict[str, None] = {}
             for chunk in chunks(items, self.settings.batch_size):
                 known = self.store.known(i.sha256 for i in chunk if isinstance(i, Article))
                 for item in chunk:
@@ -79,7 +83,9 @@ class Ledger:
                         summary.unchanged.append(item.id)
                         report("unchanged", item.path or item.id)
                     else:
-                        seen.add(item.sha256)
+                        seen[item.sha256] = None
+                        if len(seen) > SEEN:
+                            del seen[next(iter(seen))]
                         yield item
 
         for batch in chunks(run(fresh()), self.settings.batch_size):

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from claimledger.eval.quantities import Tag, concepts_match, gold_tag, newsquant_unit, score
+import pytest
+
+from claimledger.eval.quantities import (
+    Tag,
+    concepts_match,
+    gold_tag,
+    newsquant_unit,
+    predict,
+    score,
+)
 
 
 def test_gold_tag_reads_ranges_and_concepts() -> None:
@@ -44,3 +53,9 @@ def test_units_in_newsquant_vocabulary() -> None:
     assert newsquant_unit("USD per barrel", None, None) == "dollar per barrel"
     assert newsquant_unit("player", "first-team player", None) == "first-team player"
     assert newsquant_unit(None, None, None) == "-"
+
+
+@pytest.mark.slow
+def test_falling_range_scored_in_text_order() -> None:
+    [tags] = predict(["Oil fell from $75 per barrel to $45.88."])
+    assert [t.value for t in tags] == [(75.0, 45.88)]

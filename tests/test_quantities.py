@@ -49,6 +49,22 @@ def test_spans_point_into_the_text(analyze) -> None:
         ("The city has a million residents.", "million", 1e6, None, False),
         ("Three ships left the port.", "Three", 3, None, False),
         ("Prices range from $2 to $3 million.", "$2", 2e6, 3e6, True),
+        # "from ... to" a few words apart: a unit, a year between the two figures
+        ("Mileage rose from 20 mpg in 2008 to 29 mpg in 2020.", "20 mpg", 20, 29, True),
+        # written high to low, held low to high
+        ("Oil fell from $75 per barrel to $45.88.", "$75", 45.88, 75, True),
+        # a whole range in one token
+        ("The poll gives her a 42%-49% approval rating.", "42%", 42, 49, True),
+        ("The bridge will cost $5-$7 billion.", "$5", 5e9, 7e9, True),
+        ("The bridge will cost $5bn-$7bn.", "$5", 5e9, 7e9, True),
+        ("Half a million people marched.", "Half", 5e5, None, False),
+        ("A third of the voters stayed home.", "third", 1 / 3, None, False),
+        ("Half the staff left in the first half of the year.", "Half", 0.5, None, False),
+        ("Two-thirds of members voted.", "Two-thirds", 2 / 3, None, False),
+        ("It took two and a half years.", "two and a half", 2.5, None, False),
+        ("Officials counted six-million people.", "six-million", 6e6, None, False),
+        ("Forty-three percent agreed.", "Forty-three", 43, None, False),
+        ("The game ended 2-2.", "2-2", 2, None, False),
     ],
 )
 def test_values_and_ranges(analyze, text, needle, low, high, is_range) -> None:
@@ -89,6 +105,11 @@ def test_bounds(analyze, text, needle, change, hedge) -> None:
         ("Inflation reached 3.2 percent.", "3.2", "percent", None),
         ("The storm brought 50mph winds.", "50mph", "mile per hour", None),
         ("It costs $3,500 a month.", "3,500", "USD per month", None),
+        # a share is a fraction of what it names, not a count of it
+        ("A quarter of the staff left.", "quarter", "fraction", None),
+        # a name before a counted noun is not a model number ("iPhone 11")
+        ("Republicans hold 24 Senate seats.", "24", "seat", "Senate seats"),
+        ("The survey put Clinton 3 points ahead.", "3", "point", "points"),
     ],
 )
 def test_units_and_counted(analyze, text, needle, unit, counted) -> None:
@@ -108,6 +129,7 @@ def test_units_and_counted(analyze, text, needle, unit, counted) -> None:
         ("The tower stands 30m tall.", "30m", "metre"),
         ("She paid 450€ for the bike.", "450", "EUR"),
         ("A 43-year-old farmer was arrested.", "43", "year of age"),
+        ("Its 37m (121ft)-long skeleton was rebuilt.", "121", "foot"),
         ("The mayor, Jane Holt, 58, resigned.", "58", "year of age"),
     ],
 )
@@ -149,6 +171,26 @@ def described(nlp, text: str, needle: str) -> Described:
         ("Rome is one of the oldest cities in Europe.", "one of", []),
         # a bracketed conversion is about what the figure before it is about
         ("The wall is 40 feet (12 metres) high.", "12", ["wall"]),
+        # the counted noun carries the attachment: "for three months" modifies "closure"
+        ("The runway faced a closure for three months.", "three", ["runway", "closure"]),
+        # past the other amount's unit to the noun both modify
+        ("The probe made a 1.8 billion-mile (2.9bn km) journey.", "1.8", ["probe", "journey"]),
+        # a named subject the tagger reads as an adverb
+        ("OHSU has performed 700 surgeries.", "700", ["OHSU"]),
+        # a figure in a prepositional phrase is about the noun that phrase modifies
+        ("Savers with more than 2 million crowns pay a fee.", "2 million", ["Savers"]),
+        # a to-infinitive after a noun ("plans to") takes the subject of the outer clause
+        ("Dell announced plans to cut 6,000 jobs.", "6,000", ["Dell"]),
+        # a participle before a noun is about that noun
+        ("The lab stored 30% fuming nitric acid.", "30%", ["nitric", "acid"]),
+        # a time span opening the clause frames it, it is about nothing
+        ("In the last three months the agency hired 50 staff.", "three", []),
+        # an adverbial amount is about the verb's object too
+        ("The bank pulled the index 0.7 percent lower.", "0.7", ["bank", "index"]),
+        # a second conjunct shares the first one's attachment
+        ("Tests in Flint came back at 4 ppb and 2 ppb.", "2 ppb", ["Tests"]),
+        # "he" stands for the person named before it
+        ("After Salah joined Liverpool, he scored 32 goals.", "32", ["Salah"]),
     ],
 )
 def test_concepts(nlp, text, needle, concept) -> None:
@@ -198,6 +240,8 @@ def test_status(analyze, text, needle, status) -> None:
         "Music from the 1980s is back.",
         "The iPhone 11 sold well.",
         "No one came to the meeting.",
+        "The S&P 500 closed higher.",
+        "Sales peaked in the first half of 2019.",
     ],
 )
 def test_not_quantities(analyze, text) -> None:

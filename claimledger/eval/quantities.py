@@ -134,6 +134,8 @@ def predict(texts: Sequence[str]) -> list[list[Tag]]:
         for d in find_quantities(doc):
             q = d.quantity
             value = (q.value_low, q.value_high) if q.is_range else q.value_low
+            if d.falling:  # NewsQuant writes a range in text order
+                value = (q.value_high, q.value_low)
             tags.append(Tag(value, newsquant_unit(q.unit, d.unit_words, d.rate).lower(),  # type: ignore[arg-type]
                             q.change, tuple(d.concept) or ("-",)))
         out.append(tags)

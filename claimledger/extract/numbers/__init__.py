@@ -34,6 +34,7 @@ class Described:
     concept: list[str]
     rate: str | None  # what the figure is per: a time ("month") or a unit ("gallon")
     sentence_index: int
+    falling: bool = False  # range written high to low ("from $75 to $45"), held sorted
 
 
 def find_quantities(doc: Doc) -> list[Described]:
@@ -74,8 +75,8 @@ def _describe(f: Found, sent: SpacySpan, n: int, text: str) -> Described:
         unit = f"{unit} per {rate[0]}"
     q = Quantity(
         span=Span.of(text, start, max(end_char, f.end_char)),
-        value_low=f.low,
-        value_high=f.high,
+        value_low=f.low if f.high is None else min(f.low, f.high),
+        value_high=f.high if f.high is None else max(f.low, f.high),
         is_range=f.is_range,
         change=change,  # type: ignore[arg-type]
         hedge=f.hedge,
@@ -84,7 +85,8 @@ def _describe(f: Found, sent: SpacySpan, n: int, text: str) -> Described:
         status=status_of(f, counted, rate is not None and rate[0] in RATE_NOUNS),
         sentence=Span.of(text, sent.start_char, sent.end_char),
     )
-    return Described(q, unit_words_of(counted), concept_words(f, counted, sent, text), rate[0] if rate else None, n)
+    return Described(q, unit_words_of(counted), concept_words(f, counted, sent, text),
+                     rate[0] if rate else None, n, falling=f.high is not None and f.high < f.low)
 
 
 def _converts(prev: Described, d: Described, text: str) -> bool:

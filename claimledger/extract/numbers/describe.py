@@ -27,10 +27,19 @@ _CONTENT_POS = {"NOUN", "PROPN", "ADJ"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 # Entity types of other amounts, never a concept word ("$US17,246,208 ($A25,474,373)").
 _AMOUNT_ENTS = {"MONEY", "PERCENT", "QUANTITY"}
+# Entity types of names, kept as concept words whatever part of speech the tagger gave them.
+_NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 _PER_WORDS = {"a", "an", "per", "each", "every"}
 # "a year earlier" dates a figure, it does not make it a rate.
 _BEFORE_NOW = {"ago", "earlier", "later", "before", "after", "previously", "since"}
+# Pronouns resolved to the nearest person named before them in the sentence.
+_PERSONAL = {"he", "she"}
 _THIRD_PERSON = {"it", "they", "he", "she"}
+# How a figure's phrase hangs from its verb as an adverbial frame ("In the last three months").
+_FRAME_PATH = {"pobj", "prep", "npadvmod", "advmod", "nummod"}
+_FRAME_DEPS = {"prep", "npadvmod", "advmod"}
+# A verb hanging from a noun: relative clause, participle after or before it.
+_NOUN_CLAUSES = {"relcl", "acl", "amod"}
 _CHANGE_DEPS = {"dobj", "npadvmod", "advmod", "nummod", "quantmod", "attr", "oprd", "nsubj"}
 
 
@@ -186,31 +195,64 @@ def status_of(f: Found, counted: list[Token], is_rate: bool) -> str:
 
 
 def concept_words(f: Found, counted: list[Token], sent: SpacySpan, text: str) -> list[str]:
-    """The words naming what the figure is about: the noun it modifies, its "of" phrase and its
-    clause subject, else the nearest noun phrase before it; whitespace-delimited as written."""
+    """The words naming what the figure is about: the noun it modifies or whose prepositional
+    phrase holds it, its "of" phrase, the object of the verb an adverbial figure hangs from and
+    the clause subject, else the nearest noun phrase before it; whitespace-delimited as written."""
     a = anchor(f)
     if _is_one_of(f):
         return []  # "one of the best speakers" picks a member of the set it names
     skip = {t.i for t in counted} | set(range(f.first, f.end))
     words: list[Token] = []
+    while a.head.i in skip and a.head.i >= f.end and a.head != a:
+        a = a.head  # "a grounding for three months": the counted noun carries the attachment
+    while a.dep_ == "conj" and a.head.pos_ in _NOUNISH | {"NUM"}:
+        a = a.head  # "came back at 4 ppb and 2 ppb": a second conjunct shares the first's role
+    verb = _adverbial_of(a)
+    if counted and counted[-1].lemma_.lower() in RATE_NOUNS and _opens_clause(a, verb):
+        return []  # "In the last three months the firm ...": a frame set before the subject
     head = a.head
-    if a.dep_ in ("pobj",) and head.head.pos_ in _NOUNISH and head.lower_ in ("of", "at", "for"):
+    if a.dep_ == "pobj" and head.head.pos_ in _NOUNISH:
         words += _chunk_of(head.head)
     elif head.pos_ in _NOUNISH and head.i not in skip and head != a:
+        while head.dep_ in ("nmod", "compound") and head.head.pos_ in _NOUNISH and (
+                head.head.i > head.i):
+            head = head.head  # "a 1.8 billion-mile (2.8bn km) journey": past the other unit
         words += _chunk_of(head)
-        for prep in (c for c in head.children if c.dep_ == "prep"):
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.i > head.i):
             words += _of_phrase(prep)
+    if verb is not None:  # "pulled the healthcare sector 0.68 percent lower": what moved
+        words += [w for c in verb.children if c.dep_ == "dobj" for w in _chunk_of(c)]
     for t in f.doc[f.first:f.end]:
         words += [w for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                   for w in _of_phrase(c)]
     subject = _subject_of(a)
-    if subject is not None:
-        words += _chunk_of(subject)
+    if subject is not None:  # a named subject the tagger misread ("OHSU" as an adjective)
+        words += _chunk_of(subject) or ([subject] if subject.ent_type_ else [])
     if not words:
         words = _nearest_noun_before(f, sent)
-    return _as_written((t for t in words if t.i not in skip and t.pos_ in _CONTENT_POS
-                        and t.ent_type_ not in _AMOUNT_ENTS
-                        and (t.pos_ == "PROPN" or not t.is_stop)), text)
+    return _as_written((t for t in words if t.i not in skip and _is_concept_word(t)), text)
+
+
+def _is_concept_word(t: Token) -> bool:
+    """A content word that is not an amount, or a name the tagger gave another part of speech."""
+    if t.is_stop and t.pos_ != "PROPN":
+        return False
+    return t.pos_ in _CONTENT_POS and t.ent_type_ not in _AMOUNT_ENTS or t.ent_type_ in _NAME_ENTS
+
+
+def _adverbial_of(tok: Token) -> Token | None:
+    """The verb a figure's adverbial phrase hangs from ("had a shot from 30 yards"), if any."""
+    node = tok
+    while node.dep_ in _FRAME_PATH and node.head.pos_ not in ("VERB", "AUX"):
+        node = node.head
+    if node.dep_ not in _FRAME_DEPS or node.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return node.head
+
+
+def _opens_clause(tok: Token, verb: Token | None) -> bool:
+    """True for a figure in an adverbial phrase that opens its clause, ahead of the subject."""
+    return verb is not None and any(c.dep_ in _SUBJECTS and c.i > tok.i for c in verb.children)
 
 
 def _is_one_of(f: Found) -> bool:
@@ -256,7 +298,7 @@ def _subject_of(tok: Token) -> Token | None:
             continue
         subjects = [c for c in node.children if c.dep_ in _SUBJECTS and c != child]
         if not subjects:
-            if node.dep_ in ("relcl", "acl") and node.head.pos_ in _NOUNISH:
+            if node.dep_ in _NOUN_CLAUSES and node.head.pos_ in _NOUNISH and not _infinitive(node):
                 return node.head  # "the products priced at under $10"
             continue
         subject = subjects[0]
@@ -264,9 +306,26 @@ def _subject_of(tok: Token) -> Token | None:
             return node.head  # "bank stocks, which were up 2.8%"
         if subject.pos_ != "PRON":
             return subject
+        named = _antecedent(subject) if subject.lower_ in _PERSONAL else None
+        if named is not None:
+            return named
         if subject.lower_ not in _THIRD_PERSON or node.dep_ != "ccomp":
             return None
     return None
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """The person "he" or "she" most likely stands for: the nearest one named before it in its
+    sentence ("After Salah moved to Liverpool, he scored 32 goals")."""
+    for t in reversed(pronoun.doc[pronoun.sent.start:pronoun.i]):
+        if t.ent_type_ == "PERSON":
+            return t
+    return None
+
+
+def _infinitive(verb: Token) -> bool:
+    """ "plans to cut 500 jobs": a to-infinitive names what its noun intends, not what it counts."""
+    return any(c.tag_ == "TO" for c in verb.children)
 
 
 def unit_name(f: Found, counted: list[Token]) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -13,12 +14,14 @@ from claimledger.extract.numbers.lexicon import (
     CURRENCY_NAMES,
     CURRENCY_PREFIX,
     DOLLAR_QUALIFIER,
+    FRACTION,
     FRACTIONS,
     GLUED_ONLY,
     HEDGES,
     MULTIPLIERS,
     POST_HEDGES,
     SCALE_ABBREV,
+    SCALES,
     SMALL,
     UNITS,
     VAGUE_PLURALS,
@@ -31,7 +34,12 @@ from claimledger.extract.numbers.words import (
     words_value,
 )
 
+# The rest of a token holding a whole range: "%-49" in "42%-49", "-$7" in "5-$7".
+_GLUED_RANGE = re.compile(r"^(?P<mid>[^\d\-–]*)[-–](?P<right>\D{0,3}\d.*)$")
 _RANGE_LINKS = {"to", "-", "–", "—", "and", "or", "through"}
+_TENS = {20, 30, 40, 50, 60, 70, 80, 90}
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}  # a finite verb between two figures starts a new clause
+_FROM_TO_GAP = 6  # tokens between a "from" figure and its "to" figure: a unit, a date
 _MAX_HEDGE = max(len(h.split()) for h in HEDGES)
 
 
@@ -92,10 +100,24 @@ def _figure_at(tok: Token, limit: int) -> Found | None:
                   digits=False, multiplier=True)
         f.unit = "times"
         return f
+    if lower == "half" and tok.i + 2 < limit and doc[tok.i + 1].lower_ in ("a", "an") and (
+            _starts_words(doc[tok.i + 2])):
+        return _half_of(tok, limit)
+    if lower == "half" or (lower in ("a", "an") and tok.i + 1 < limit
+                           and doc[tok.i + 1].lower_ in FRACTIONS):
+        return _share_figure(tok, limit)
     if (is_number_word(lower) and lower.split("-")[0] in SMALL) or (
             lower in ("a", "an") and tok.i + 1 < limit and _starts_words(doc[tok.i + 1])):
         return _word_figure(tok, limit)
     return None
+
+
+def _half_of(tok: Token, limit: int) -> Found | None:
+    """ "half a million", "half a dozen": the words after "half", halved."""
+    f = _word_figure(tok.doc[tok.i + 1], limit)
+    if f is not None:
+        f.low, f.first, f.start_char = f.low / 2, tok.i, tok.idx
+    return f
 
 
 def _starts_words(tok: Token) -> bool:
@@ -124,23 +146,53 @@ def _digit_figure(tok: Token, fig: Figure, limit: int) -> Found:
     elif fig.sign == "+":
         f.change = "up"
     suffix = fig.suffix
+    bracket = suffix.find(")")  # "(121ft)-long": the bracket closes the figure
+    if bracket >= 0:
+        suffix = suffix[:bracket]
+    end = tok.idx + len(tok.text) - len(fig.suffix) + len(suffix)
+    glued = _glued_range(f, suffix)
+    if glued is not None:
+        suffix = glued
+        f.end_char = end - len(suffix)
     scale = _glued_scale(suffix)
     if scale is not None:
         f.low *= scale[0]
         f.scaled = True
         suffix = scale[1]
-        f.end_char = tok.idx + len(tok.text) - len(suffix)
+        f.end_char = end - len(suffix)
     if suffix and not suffix[0].isalnum() and suffix.rstrip(".") in CURRENCY_PREFIX:
-        f.currency, f.end_char = CURRENCY_PREFIX[suffix.rstrip(".")], tok.idx + len(tok.text.rstrip("."))
+        f.currency = CURRENCY_PREFIX[suffix.rstrip(".")]
+        f.end_char = end - (len(suffix) - len(suffix.rstrip(".")))
     elif suffix:
         unit = _unit_word(suffix.lstrip("-"), glued=True)
         if unit:
-            f.unit, f.end_char = unit, tok.idx + len(tok.text)
+            f.unit, f.end_char = unit, end
         else:
             f.suffix = suffix
+    after = tok.doc[tok.i + 1] if tok.i + 1 < limit else None
+    if glued is not None and after is not None and after.text == "%" and after.idx == f.end_char:
+        f.end, f.end_char = tok.i + 2, after.idx + 1
     _extend_right(f, limit)
     _currency_before(f)
     return f
+
+
+def _glued_range(f: Found, suffix: str) -> str | None:
+    """A range written as one token ("42%-49", "5-$7", "5bn-7bn"): sets the high end, scales
+    the low end like the high one unless it has its own scale, and returns what is left."""
+    m = _GLUED_RANGE.match(suffix)
+    right = read_token(m["right"]) if m else None
+    if m is None or right is None or right.sign or (
+            right.prefix and right.prefix.lower() not in CURRENCY_PREFIX):
+        return None
+    low_scale, high_scale = _glued_scale(m["mid"]), _glued_scale(right.suffix)
+    high = right.value * (high_scale[0] if high_scale else 1.0)
+    low = f.low * (low_scale or high_scale or (1.0, ""))[0]
+    if high <= low:
+        return None  # "24-7", a score "3-1": not a range
+    f.low, f.high, f.is_range, f.scaled = low, high, True, bool(low_scale or high_scale)
+    rest = high_scale[1] if high_scale is not None else right.suffix
+    return rest or (low_scale[1] if low_scale is not None else m["mid"])
 
 
 def _glued_scale(suffix: str) -> tuple[float, str] | None:
@@ -177,7 +229,8 @@ def _word_figure(tok: Token, limit: int) -> Found | None:
     j = tok.i + 1
     while j < limit and (is_number_word(doc[j].lower_) or (
             doc[j].lower_ == "and" and j + 1 < limit and is_number_word(doc[j + 1].lower_)
-            and doc[j - 1].lower_ == "hundred")):
+            and doc[j - 1].lower_ == "hundred") or (
+            doc[j].text == "-" and j + 1 < limit and _hyphen_joins(doc[j - 1], doc[j + 1]))):
         j += 1
     words = [t.text for t in doc[tok.i:j]]
     value = words_value(words)
@@ -185,15 +238,38 @@ def _word_figure(tok: Token, limit: int) -> Found | None:
         return None
     last = doc[j - 1]
     f = Found(tok.doc, tok.i, j - 1, j, tok.idx, last.idx + len(last), value, digits=False)
-    if j < limit and doc[j].lower_.strip("-") in FRACTIONS and doc[j - 1].lower_ != "a":
-        frac = doc[j] if doc[j].lower_ != "-" else None
-        if frac is not None:
-            f.low = value * FRACTIONS[frac.lower_]
-            f.last = f.end = j
-            f.end += 1
-            f.end_char = frac.idx + len(frac)
+    k = j + 1 if j + 1 < limit and doc[j].text == "-" else j  # "two-thirds"
+    if k < limit and doc[k].lower_ in FRACTIONS and doc[j - 1].lower_ != "a":
+        f.low = value * FRACTIONS[doc[k].lower_]
+        f.unit, f.last, f.end, f.end_char = FRACTION, k, k + 1, doc[k].idx + len(doc[k])
+    elif [t.lower_ for t in doc[j:min(j + 3, limit)]] == ["and", "a", "half"]:
+        f.low += 0.5  # "two and a half years"
+        f.last, f.end, f.end_char = j + 2, j + 3, doc[j + 2].idx + len(doc[j + 2])
     _extend_right(f, limit)
     return f
+
+
+def _hyphen_joins(left: Token, right: Token) -> bool:
+    """ "forty-three", "six-million", "One-hundred": one number across a hyphen; not
+    "one-two punch"."""
+    if right.lower_ in SCALES:
+        return is_number_word(left.lower_)
+    return SMALL.get(left.lower_, 0) in _TENS and 0 < SMALL.get(right.lower_, 0) < 10
+
+
+def _share_figure(tok: Token, limit: int) -> Found | None:
+    """ "a third of", "a quarter of", "half of", "half the": a share of what follows; not "the
+    first half of", which names a period."""
+    doc = tok.doc
+    frac = tok if tok.lower_ == "half" else doc[tok.i + 1]
+    after = doc[frac.i + 1].lower_ if frac.i + 1 < limit else ""
+    if frac.lower_ not in FRACTIONS or after not in ("of", "the") or (
+            frac != tok and after != "of"):
+        return None
+    if frac == tok and tok.i > 0 and doc[tok.i - 1].pos_ in ("DET", "ADJ", "NUM"):
+        return None
+    return Found(doc, tok.i, frac.i, frac.i + 1, tok.idx, frac.idx + len(frac),
+                 FRACTIONS[frac.lower_], digits=False, unit=FRACTION)
 
 
 def _extend_right(f: Found, limit: int) -> None:
@@ -318,14 +394,20 @@ def _merge_ranges(found: list[Found], sent: SpacySpan) -> list[Found]:
     out: list[Found] = []
     for f in found:
         prev = out[-1] if out else None
-        if prev is not None and not prev.is_range and not f.is_range and _linked(prev, f, doc):
+        dated = prev is not None and _year_like(prev) and len(out) > 1 and _from_to(out[-2], f, doc)
+        if dated:
+            out.pop()  # "from 20 mpg in 2008 to 29 mpg": the year inside dates the start
+            prev = out[-1]
+        if prev is not None and not prev.is_range and not f.is_range and (
+                dated or _linked(prev, f, doc) or _from_to(prev, f, doc)):
             if prev.currency is None and f.currency is not None:
                 prev.currency = f.currency
             if prev.unit is None and f.unit is not None:
                 prev.unit = f.unit
             if not prev.scaled and f.scaled and 0 < prev.low < 1000 <= f.low:
                 prev.low *= _scale_gap(prev.low, f.low)
-            prev.high, prev.is_range = f.low, True
+            if f.low != prev.low:  # "2-2" is one value twice, not a range
+                prev.high, prev.is_range = f.low, True
             prev.last, prev.end, prev.end_char = f.last, f.end, f.end_char
             prev.suffix = prev.suffix or f.suffix
             continue
@@ -359,6 +441,19 @@ def _linked(a: Found, b: Found, doc: Doc) -> bool:
     if link == "or":
         return not a.digits and not b.digits and b.low > a.low
     return True
+
+
+def _from_to(a: Found, b: Found, doc: Doc) -> bool:
+    """ "from $75 per barrel to $45.88", "from 21 mpg combined to 23": a start and an end figure
+    a few words apart, in the same unit (or the second leaving it unsaid)."""
+    if a.first == 0 or doc[a.first - 1].lower_ != "from" or b.first - a.end > _FROM_TO_GAP:
+        return False
+    if doc[b.first - 1].lower_ != "to" or _year_like(a) or _year_like(b):
+        return False
+    between = doc[a.end:b.first - 1]
+    if any(t.tag_ in _FINITE or t.text in (",", ";", "(") for t in between):
+        return False
+    return (b.unit, b.currency) in ((None, None), (a.unit, a.currency))
 
 
 def _year_like(f: Found) -> bool:

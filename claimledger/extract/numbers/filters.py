@@ -47,7 +47,7 @@ def is_quantity(f: Found, sent: SpacySpan) -> bool:
         return False
     if last.ent_type_ == "ORDINAL":
         return False
-    if f.digits and "," not in first.text and _names_item(prev, nxt):
+    if f.digits and "," not in first.text and _names_item(prev, nxt, last.head):
         return False
     if first.lower_ == "one" and not f.is_range and f.end == f.first + 1 and _pronoun_one(f, sent):
         return False
@@ -73,18 +73,23 @@ def _near_calendar(tok) -> bool:  # type: ignore[no-untyped-def]
         tok.text[0].isupper())
 
 
-def _names_item(prev: Token, nxt: Token | None) -> bool:
+def _names_item(prev: Token, nxt: Token | None, head: Token) -> bool:
     """True when a word next to the number names the item it numbers ("Section 427",
-    "iPhone 11", "COVID-19", "787 Dreamliner", "575 Wilbraham Road")."""
+    "iPhone 11", "COVID-19", "787 Dreamliner", "575 Wilbraham Road"); a name before a common
+    noun the number counts does not ("24 Senate seats", "Clinton 3 points")."""
     if prev is not None:
         if prev.lower_ in _ID_NOUNS and prev.pos_ in ("NOUN", "PROPN"):
             return True
         named = prev.pos_ == "PROPN" or any(c.isupper() for c in prev.text[1:])
+        # "Clinton 3 points": a person before a count, not a product line
+        person = prev.ent_type_ == "PERSON" and prev.doc[prev.i + 1].ent_type_ != "PERSON" and (
+            nxt is not None and nxt.pos_ == "NOUN")
         if named and not prev.is_sent_start and prev.ent_type_ not in ("GPE", "NORP") and (
-                prev.is_alpha):
+                prev.text.replace("&", "").isalpha()) and not person:  # "S&P 500"
             return True
     return nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and (
-        nxt.ent_type_ not in ("NORP", "GPE")) and not nxt.text.endswith("s")
+        nxt.ent_type_ not in ("NORP", "GPE")) and not nxt.text.endswith("s") and (
+        head.pos_ != "NOUN" or nxt.ent_type_ != "ORG")
 
 
 def _pronoun_one(f: Found, sent: SpacySpan) -> bool:

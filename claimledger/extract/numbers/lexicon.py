@@ -23,6 +23,7 @@ VAGUE_PLURALS = {
     "tens": 10, "dozens": 12, "scores": 20, "hundreds": 1e2, "thousands": 1e3,
     "millions": 1e6, "billions": 1e9, "trillions": 1e12,
 }
+FRACTION = "fraction"  # the unit of a share written in words ("a third of", "two-thirds")
 FRACTIONS = {"half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25}
 MULTIPLIERS = {"double": 2, "twice": 2, "triple": 3, "treble": 3, "quadruple": 4, "tenfold": 10}
 

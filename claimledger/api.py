@@ -115,7 +115,7 @@ class Ledger:
         """
         try:
             with self.store.engine.begin() as conn:
-                stored = [self.store.write_in(conn, a) for a in analyses]
+                stored = self.store.write_many(conn, analyses)
                 new = [a.article.id for a, ok in zip(analyses, stored, strict=True) if ok]
                 reconcile_articles(self.store, conn, new)
                 return list(stored)

@@ -163,6 +163,29 @@ def test_entities_are_shared_and_aliases_accumulate(store: Store) -> None:
     assert austin["aliases"] == '["Mr. Austin", "Secretary Austin"]'
 
 
+def test_a_batch_is_written_in_one_go_with_each_article_linked_to_its_own_rows(
+    store: Store,
+) -> None:
+    """Ingest writes a batch with one statement per table: ids must still land on the right
+    article, a repeated text is stored once and a known article is left alone."""
+    known = sample_analysis()
+    store.write(known)
+    first, second, again = (
+        sample_analysis(TEXT.replace("Mr. Austin", a), alias=a)
+        for a in ("Secretary Austin", "Austin", "Secretary Austin")
+    )
+    with store.engine.begin() as conn:
+        assert store.write_many(conn, [first, known, second, again]) == [True, False, True, False]
+    assert store.count("articles") == 3 and store.count("statements") == 6
+    for analysis in (first, second):
+        [q] = store.rows("quantities", {"article_id": analysis.article.id})
+        [s] = store.rows("statements", {"id": q["statement_id"]})
+        [w] = store.rows("times", {"id": q["time_id"]})
+        assert s["article_id"] == w["article_id"] == analysis.article.id and s["idx"] == 0
+    [austin] = store.rows("entities", {"name": "Lloyd J. Austin III"})
+    assert austin["aliases"] == '["Austin", "Mr. Austin", "Secretary Austin"]'
+
+
 def test_other_schema_version_is_refused(store: Store, store_url: str) -> None:
     with store.engine.begin() as conn:
         conn.execute(t.meta.update().where(t.meta.c.key == "schema_version").values(value="999"))

@@ -13,7 +13,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 
 from claimledger.config import db_url_for
-from claimledger.model import Analysis, Entity
+from claimledger.model import Analysis, Article, Entity
 from claimledger.store import schema as t
 
 _SCHEMA_LOCK = 0x636C61696D  # any fixed key: PostgreSQL advisory lock held while creating tables
@@ -93,68 +93,94 @@ class Store:
 
     def write_in(self, conn: Connection, analysis: Analysis) -> bool:
         """`write` inside a transaction the caller owns (reconcile joins the same one)."""
-        a = analysis.article
+        return self.write_many(conn, [analysis])[0]
+
+    def write_many(self, conn: Connection, analyses: list[Analysis]) -> list[bool]:
+        """`write_in` for a batch, one statement per table: stored or not, per article."""
+        if not analyses:
+            return []
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         # RETURNING, not rowcount: psycopg reports rowcount -1 here, which read as "inserted".
         # No conflict target: id and sha256 are the same hash, and a racing writer may trip
         # PostgreSQL on either unique index first.
-        inserted = conn.execute(
-            self._insert(t.articles).on_conflict_do_nothing().returning(t.articles.c.id),
-            {
-                "id": a.id,
-                "sha256": a.sha256,
-                "path": a.path,
-                "title": a.title,
-                "outlet": a.outlet,
-                "url": a.url,
-                "published_at": a.published_at,
-                "n_words": a.n_words,
-                "ingested_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-                "text": a.text,
-            },
-        ).first()
-        if inserted is None:
-            return False
-        entity_ids = self._entity_ids(conn, analysis)
-        if analysis.mentions:
+        inserted = set(
             conn.execute(
-                t.mentions.insert(),
-                [
-                    {
-                        "article_id": a.id,
-                        "entity_id": entity_ids[(m.entity, m.kind)],
-                        "text": m.span.text,
-                        "start_char": m.span.start,
-                        "end_char": m.span.end,
-                        "kind": m.kind,
-                    }
-                    for m in analysis.mentions
-                    if (m.entity, m.kind) in entity_ids
-                ],
-            )
-        by_name = {name: eid for (name, _), eid in entity_ids.items()}
-        statement_ids = _insert_returning(
-            conn,
-            t.statements,
-            [_statement_row(a.id, i, s, by_name) for i, s in enumerate(analysis.statements)],
+                self._insert(t.articles).on_conflict_do_nothing().returning(t.articles.c.id),
+                [_article_row(a.article, now) for a in analyses],
+            ).scalars()
         )
-        time_ids = _insert_returning(
-            conn, t.times, [_time_row(a.id, i, x) for i, x in enumerate(analysis.times)]
+        stored, new = [], []
+        for analysis in analyses:
+            ok = analysis.article.id in inserted
+            inserted.discard(analysis.article.id)  # the same text twice is stored once
+            stored.append(ok)
+            if ok:
+                new.append(analysis)
+        if new:
+            self._write_items(conn, new)
+        return stored
+
+    def _write_items(self, conn: Connection, analyses: list[Analysis]) -> None:
+        """Everything extracted from newly stored articles, one statement per table."""
+        entity_ids = self._entity_ids(conn, analyses)
+        by_name = {name: eid for (name, _), eid in entity_ids.items()}
+        mentions = [
+            {
+                "article_id": x.article.id,
+                "entity_id": entity_ids[(m.entity, m.kind)],
+                "text": m.span.text,
+                "start_char": m.span.start,
+                "end_char": m.span.end,
+                "kind": m.kind,
+            }
+            for x in analyses
+            for m in x.mentions
+            if (m.entity, m.kind) in entity_ids
+        ]
+        if mentions:
+            conn.execute(t.mentions.insert(), mentions)
+        statement_ids = _per_article(
+            analyses,
+            "statements",
+            _insert_returning(
+                conn,
+                t.statements,
+                [
+                    _statement_row(x.article.id, i, s, by_name)
+                    for x in analyses
+                    for i, s in enumerate(x.statements)
+                ],
+            ),
+        )
+        time_ids = _per_article(
+            analyses,
+            "times",
+            _insert_returning(
+                conn,
+                t.times,
+                [_time_row(x.article.id, i, w) for x in analyses for i, w in enumerate(x.times)],
+            ),
         )
         _insert_returning(
             conn,
             t.quantities,
             [
-                _quantity_row(a.id, i, q, statement_ids, time_ids)
-                for i, q in enumerate(analysis.quantities)
+                _quantity_row(x.article.id, i, q, sids, tids)
+                for x, sids, tids in zip(analyses, statement_ids, time_ids, strict=True)
+                for i, q in enumerate(x.quantities)
             ],
         )
-        return True
 
-    def _entity_ids(self, conn: Connection, analysis: Analysis) -> dict[tuple[str, str], int]:
-        """Get or create the article's entities; aliases accumulate across articles."""
-        entities: dict[tuple[str, str], Entity] = {(e.name, e.kind): e for e in analysis.entities}
-        for m in analysis.mentions:
-            entities.setdefault((m.entity, m.kind), Entity(m.entity, m.kind, []))
+    def _entity_ids(self, conn: Connection, analyses: list[Analysis]) -> dict[tuple[str, str], int]:
+        """Get or create the articles' entities; aliases accumulate across articles."""
+        entities: dict[tuple[str, str], Entity] = {}
+        for x in analyses:
+            for e in x.entities:
+                known = entities.get((e.name, e.kind))
+                aliases = sorted(set(known.aliases) | set(e.aliases)) if known else e.aliases
+                entities[(e.name, e.kind)] = Entity(e.name, e.kind, aliases)
+            for m in x.mentions:
+                entities.setdefault((m.entity, m.kind), Entity(m.entity, m.kind, []))
         if not entities:
             return {}
         e = t.entities
@@ -233,6 +259,31 @@ def _make_engine(url: str) -> Engine:
         cur.close()
 
     return engine
+
+
+def _per_article(analyses: list[Analysis], items: str, ids: list[int]) -> list[list[int]]:
+    """Split the ids of a batch's rows of one kind back into one list per article."""
+    out, start = [], 0
+    for x in analyses:
+        n = len(getattr(x, items))
+        out.append(ids[start : start + n])
+        start += n
+    return out
+
+
+def _article_row(a: Article, ingested_at: str) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "sha256": a.sha256,
+        "path": a.path,
+        "title": a.title,
+        "outlet": a.outlet,
+        "url": a.url,
+        "published_at": a.published_at,
+        "n_words": a.n_words,
+        "ingested_at": ingested_at,
+        "text": a.text,
+    }
 
 
 def _insert_returning(conn: Connection, table: t.Table, rows: list[dict[str, Any]]) -> list[int]:

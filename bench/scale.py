@@ -1,6 +1,6 @@
 """Scale-out throughput and memory: bare spaCy, then ingest on one and on two Dask workers.
 
-Usage: python bench/scale.py [--articles 10000] [--repeat 1]
+Usage: python bench/scale.py [--articles 10000] [--repeat 1] [--memory]
 
 Each ingest runs the real driver (`Ledger.ingest_items`: dedup, one transaction per batch,
 incremental reconcile) into a fresh SQLite store, with the per-article stages on a local Dask
@@ -10,7 +10,9 @@ For reference it also times the in-process runner (every per-article stage, no D
 and each cluster first runs the runner alone (results dropped) to separate the workers' throughput
 from the driver's (store and reconcile, one process). Lines before the last show throughput and
 worker and driver memory as the run progresses (flat is the goal), then a JSON line of the
-runner-only figures. The last line is one JSON object with the figures (medians over --repeat).
+runner-only figures and the CPU each article cost the workers and the driver. The last line is
+one JSON object with the figures (medians over --repeat). `--memory` runs only the two-worker
+ingest and samples memory every tenth of the corpus (the flat-memory check at large N).
 """
 
 from __future__ import annotations
@@ -107,18 +109,25 @@ def dask_run(n: int, workers: int, settings: Settings) -> Run:
         runner_wps = words / (time.perf_counter() - start)
         worker_cpu = sum(runner.client.run(_cpu_s).values())
         driver_cpu = time.process_time()
-        ingest_wps = _ingest(n, runner, settings)
+        ingest_wps, _ = _ingest(n, runner, settings)
         driver_ms = (time.process_time() - driver_cpu) * 1000 / n
         worker_ms = (sum(runner.client.run(_cpu_s).values()) - worker_cpu) * 1000 / n
         peak = max(runner.client.run(_peak_rss_mb).values())
     return runner_wps, ingest_wps, peak, worker_ms, driver_ms
 
 
-def _ingest(n: int, runner: DaskRunner, settings: Settings) -> float:
-    """Ingest `n` articles into a fresh SQLite store through `runner`: words per second."""
+Sample = tuple[int, float, float]  # articles done, worker RSS (largest), driver RSS in MB
+
+
+def _ingest(
+    n: int, runner: DaskRunner, settings: Settings, laps: int = 4
+) -> tuple[float, list[Sample]]:
+    """Ingest `n` articles into a fresh SQLite store through `runner`: words per second, and
+    memory sampled `laps` times along the way."""
     words, done = 0, 0
-    quarter = max(1, n // 4)
+    quarter = max(1, n // laps)
     lap = time.perf_counter()
+    samples: list[Sample] = []
 
     def articles() -> Iterator[Article]:
         nonlocal words
@@ -131,6 +140,7 @@ def _ingest(n: int, runner: DaskRunner, settings: Settings) -> float:
         done += 1
         if done % quarter == 0:
             now, worker_mb = time.perf_counter(), max(runner.client.run(_rss_mb).values())
+            samples.append((done, worker_mb, _rss_mb()))
             print(
                 f"  {len(runner.client.nthreads())} worker(s), {done:>6} articles: "
                 f"{quarter / (now - lap):.1f} articles/s, worker rss {worker_mb:.0f} MB, "
@@ -146,15 +156,36 @@ def _ingest(n: int, runner: DaskRunner, settings: Settings) -> float:
     assert len(summary.ingested) + len(summary.failed) == n, summary.unchanged[:3]
     if summary.failed:  # analysed all the same; say so rather than hide it
         print(f"  warning: {len(summary.failed)} of {n} not stored: {summary.failed[0]}")
-    return words / elapsed
+    return words / elapsed, samples
+
+
+def memory_run(n: int, settings: Settings) -> dict[str, object]:
+    """Only the whole ingest on two workers, memory sampled every tenth of the corpus: the
+    flat-memory check at a size the full comparison would take hours for."""
+    with dask_runner(settings, workers=2) as runner:
+        assert isinstance(runner, DaskRunner)
+        runner.client.run(_warm, settings)
+        wps, samples = _ingest(n, runner, settings, laps=10)
+    return {
+        "articles": n,
+        "two_workers_words_per_s": round(wps),
+        "worker_rss_mb": [round(w) for _, w, _ in samples],
+        "driver_rss_mb": [round(d) for _, _, d in samples],
+    }
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--articles", type=int, default=10_000)
     ap.add_argument("--repeat", type=int, default=1, help="runs per side; medians are reported")
+    ap.add_argument(
+        "--memory", action="store_true", help="only the two-worker ingest, with memory samples"
+    )
     args = ap.parse_args()
     settings = Settings()
+    if args.memory:
+        print(json.dumps(memory_run(args.articles, settings)))
+        return
     spacy_wps: list[float] = []
     local_wps: list[float] = []
     runs: dict[int, list[Run]] = {1: [], 2: []}

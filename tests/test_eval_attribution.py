@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from claimledger.eval import eval_app
 from claimledger.eval.attribution import predicted_spans
 from claimledger.eval.polnear import Tally, read_brat, read_split, trim
+from claimledger.extract.attribution.train import fit_choice
 from claimledger.model import Span, Statement
 
 TEXT = "“We will win,” Ann Lee said. Officials said that taxes would rise.\n"
@@ -39,6 +40,21 @@ def test_read_brat_takes_first_to_last_segment_and_survives_multiline_text() -> 
     assert [TEXT[s:e] for s, e in gold.source] == ["Ann Lee", "Officials"]
     assert [TEXT[s:e] for s, e in gold.cue] == ["said", "said"]
     assert [TEXT[s:e] for s, e in gold.content] == ["We will win", "that taxes would rise"]
+
+
+def test_read_brat_keeps_each_attributions_roles_together() -> None:
+    linked = read_brat(ANN, TEXT).linked
+    assert [{role: TEXT[s:e] for role, (s, e) in roles.items()} for roles in linked] == [
+        {"content": "We will win", "cue": "said", "source": "Ann Lee"},
+        {"source": "Officials", "cue": "said", "content": "that taxes would rise"},
+    ]
+
+
+def test_fit_choice_learns_which_candidate_is_right() -> None:
+    # the right candidate carries "good" wherever it stands among the options
+    data = [([["bias", "bad"], ["bias", "good"]], 1), ([["bias", "good"], ["bias", "bad"]], 0)]
+    weights = fit_choice(data * 5, steps=100)
+    assert weights["good"] > 0 > weights["bad"]
 
 
 def test_read_split_uses_the_first_annotator_file(tmp_path) -> None:

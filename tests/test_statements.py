@@ -17,6 +17,13 @@ def only(analysis: Analysis, cue: str) -> Statement:
     return found[0]
 
 
+def starting(analysis: Analysis, word: str) -> Statement:
+    """The one statement whose cue starts with `word`, however far the cue runs on."""
+    found = [s for s in analysis.statements if s.cue is not None and s.cue.text.startswith(word)]
+    assert len(found) == 1, [(s.cue, s.content.text) for s in analysis.statements]
+    return found[0]
+
+
 def assert_traceable(analysis: Analysis) -> None:
     text = analysis.article.text
     for st in analysis.statements:
@@ -173,7 +180,7 @@ def test_reports_fueled_by_a_party_name_that_party(analyze) -> None:
         "There have been reports of the delays, fueled by two ministries, that the "
         "harbour would shut."
     )
-    st = only(a, "reports")
+    st = starting(a, "reports")
     assert st.speaker.text == "two ministries"
     assert st.content.text == "that the harbour would shut"
 
@@ -215,11 +222,6 @@ def test_quoted_on_a_day_saying_takes_the_clause_not_the_day(analyze) -> None:
         (
             "Ann Lee said in a statement that the plant was safe.",
             "said in a statement",
-            "that the plant was safe",
-        ),
-        (
-            "Ann Lee said Tuesday that the plant was safe.",
-            "said Tuesday",
             "that the plant was safe",
         ),
         ("Ann Lee called for an inquiry into the fire.", "called for", "an inquiry into the fire"),
@@ -366,7 +368,7 @@ def test_quote_continuing_in_next_paragraph_joins_the_speaker(analyze) -> None:
 
 
 def test_quoted_words_win_over_the_topic_of_said(analyze) -> None:
-    st = only(analyze("“It will not work,” the mayor said of the plan."), "said of")
+    st = starting(analyze("“It will not work,” the mayor said of the plan."), "said")
     assert st.direct and st.speaker.text == "the mayor"
     assert st.content.text == "“It will not work,”"
 
@@ -391,6 +393,42 @@ def test_indirect_question_after_asked(analyze) -> None:
     assert st.content.text == "if she would tour again"
 
 
-def test_appositive_to_a_name_ends_content(analyze) -> None:
+def test_appositive_to_a_name_stays_in_content(analyze) -> None:
+    """PolNeAR keeps a name's gloss in what was said; the boundary model learned as much."""
     st = only(analyze("The union said it would back Ann Lee, the former mayor."), "said")
-    assert st.content.text == "it would back Ann Lee"
+    assert st.content.text == "it would back Ann Lee, the former mayor"
+
+
+# --- boundaries the learned model redraws -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Later, Ann Lee went on to say that the tax would hurt farmers.",
+            "went on to say",
+            "that the tax would hurt farmers",
+        ),
+        (
+            "Ann Lee expressed concern that the tax would hurt farmers.",
+            "expressed concern",
+            "that the tax would hurt farmers",
+        ),
+        (
+            "Tom Ford made clear that he would not run again.",
+            "made clear",
+            "that he would not run again",
+        ),
+    ],
+)
+def test_cue_runs_on_over_words_before_the_content(
+    analyze, text: str, cue: str, content: str
+) -> None:
+    """The content starts where the longer cue ends, never inside it."""
+    assert only(analyze(text), cue).content.text == content
+
+
+def test_time_between_cue_and_content_leaves_the_content_whole(analyze) -> None:
+    st = starting(analyze("Ann Lee said Tuesday that the plant was safe."), "said")
+    assert st.speaker.text == "Ann Lee" and st.content.text == "that the plant was safe"

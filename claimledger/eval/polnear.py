@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROLES = ("source", "cue", "content")
@@ -26,6 +26,8 @@ class RoleSpans:
     source: list[Bounds]
     cue: list[Bounds]
     content: list[Bounds]
+    # per attribution, its roles' spans (gold only): what the boundary model trains on
+    linked: list[dict[str, Bounds]] = field(default_factory=list)
 
     @classmethod
     def empty(cls) -> RoleSpans:
@@ -44,25 +46,35 @@ def trim(text: str, start: int, end: int) -> Bounds:
     return start, end
 
 
-def read_brat(ann: str, text: str) -> RoleSpans:
-    """Role spans of every `E` attribution: first segment's start to last segment's end, trimmed."""
-    spans: dict[str, tuple[str, int, int]] = {}
+def read_attributions(ann: str, text: str) -> list[dict[str, Bounds]]:
+    """Each `E` attribution's role spans: first segment's start to last segment's end, trimmed."""
+    spans: dict[str, tuple[int, int]] = {}
     events: list[list[str]] = []
     for line in ann.splitlines():
         if m := _T_LINE.match(line):
             segments = [seg.split() for seg in m["offsets"].split(";")]
-            spans[m["id"]] = (m["kind"], int(segments[0][0]), int(segments[-1][1]))
+            spans[m["id"]] = (int(segments[0][0]), int(segments[-1][1]))
         elif m := _E_LINE.match(line):
             events.append(m["args"].split())
-    out = RoleSpans.empty()
+    out = []
     for args in events:
+        roles = {}
         for arg in args[1:]:
             kind, tid = arg.split(":")
             role = _ROLE_OF_TYPE.get(kind)
-            if role is None or tid not in spans:
-                continue
-            _, start, end = spans[tid]
-            out.of(role).append(trim(text, start, end))
+            if role is not None and tid in spans:
+                roles[role] = trim(text, *spans[tid])
+        out.append(roles)
+    return out
+
+
+def read_brat(ann: str, text: str) -> RoleSpans:
+    """Role spans of every `E` attribution, pooled per role and kept linked."""
+    linked = read_attributions(ann, text)
+    out = RoleSpans([], [], [], linked)
+    for roles in linked:
+        for role, bounds in roles.items():
+            out.of(role).append(bounds)
     return out
 
 

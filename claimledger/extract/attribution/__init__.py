@@ -7,6 +7,13 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc
 
+from claimledger.extract.attribution.bounds import (
+    SIDES,
+    Layout,
+    bound_model,
+    candidates,
+    cue_candidates,
+)
 from claimledger.extract.attribution.frames import Frame, verb_frames
 from claimledger.extract.attribution.quotes import find_quotes
 from claimledger.extract.attribution.stance import stance_of
@@ -23,7 +30,37 @@ def find_statements(doc: Doc) -> list[Statement]:
     """Every attribution in the article, in text order, with spans into `doc.text`."""
     text = doc.text  # built afresh by spaCy on every access: read it once
     quotes = find_quotes(text)
-    frames, bare = verb_frames(doc, _inside(doc, quotes))
+    inside = quote_flags(doc, quotes)
+    frames = rule_frames(doc, text, quotes, inside)
+    if frames:
+        _redraw_bounds(Layout(doc, inside), frames)
+    return [_statement(doc, text, f) for f in frames]
+
+
+def _redraw_bounds(layout: Layout, frames: list[Frame]) -> None:
+    """Let the boundary model move each cue's end and each content's start and end."""
+    model = bound_model()
+    for frame in frames:
+        cue_end = model.best(cue_candidates(layout, frame.cue, frame.head.i, frame.content))
+        start, end = frame.content
+        options = [
+            candidates(layout, frame.content, frame.cue, frame.head.i, s, frame.direct)
+            for s in SIDES
+        ]
+        if all(options):  # both or neither: empty when the content holds no whole token
+            start, end = (model.best(o).chars for o in options)
+        if cue_end.token < layout.n and layout.start_char[frame.cue[0]] <= start < cue_end.chars:
+            start = layout.start_char[cue_end.token]  # "went on to say [that ...]"
+        if start < end:
+            frame.content = (start, end)
+        frame.cue = (frame.cue[0], cue_end.token)
+
+
+def rule_frames(
+    doc: Doc, text: str, quotes: list[tuple[int, int]], inside: list[bool]
+) -> list[Frame]:
+    """The frames the rules find, in text order: the guesses the boundary model starts from."""
+    frames, bare = verb_frames(doc, inside)
     for frame in frames:
         _keep_to_paragraph(text, frame)
         _grow_to_quotes(frame, quotes)
@@ -31,15 +68,15 @@ def find_statements(doc: Doc) -> list[Statement]:
     frames = _outermost(frames)
     _attach_orphan_quotes(doc, text, frames, bare, quotes)
     frames.sort(key=lambda f: f.content[0])
-    return [_statement(doc, text, f) for f in frames]
+    return frames
 
 
 def inside_quotes(doc: Doc) -> list[bool]:
     """Per token: does it sit strictly inside a quotation of the article?"""
-    return _inside(doc, find_quotes(doc.text))
+    return quote_flags(doc, find_quotes(doc.text))
 
 
-def _inside(doc: Doc, quotes: list[tuple[int, int]]) -> list[bool]:
+def quote_flags(doc: Doc, quotes: list[tuple[int, int]]) -> list[bool]:
     """Per token: does it sit strictly inside a quotation?"""
     flags = [False] * len(doc)
     starts = [q[0] for q in quotes]

@@ -65,6 +65,12 @@ def test_spans_point_into_the_text(analyze) -> None:
         ("Officials counted six-million people.", "six-million", 6e6, None, False),
         ("Forty-three percent agreed.", "Forty-three", 43, None, False),
         ("The game ended 2-2.", "2-2", 2, None, False),
+        ("A fifth of the staff left.", "fifth", 0.2, None, False),
+        ("Two-fifths of voters agreed.", "Two-fifths", 0.4, None, False),
+        ("The road will cost Rs 500 crore.", "500 crore", 5e9, None, False),
+        ("Only one company bid for the work.", "one", 1, None, False),
+        # a spaced em dash sets off an aside, it does not join a range
+        ("Nearly four in 10 — 38 percent — agreed.", "38", 38, None, False),
     ],
 )
 def test_values_and_ranges(analyze, text, needle, low, high, is_range) -> None:
@@ -86,6 +92,23 @@ def test_values_and_ranges(analyze, text, needle, low, high, is_range) -> None:
         ("Roughly 70 ships were seen.", "70", "~", "Roughly"),
         ("Exports rose 5% last year.", "5%", "up", None),
         ("The index was down 1.2% on the day.", "1.2%", "down", None),
+        ("Some 20 percent of people agreed.", "20", "~", "Some"),
+        # a bound written after one already written before is read, not counted
+        ("Some 250,000 or so Iowans turned out.", "250,000", "~", "Some"),
+        ("The firm employs 1,500-plus engineers.", "1,500", ">", "- plus"),
+        # a counted noun measuring the move: "rose 161 points"
+        ("The index rose 161.36 points on Friday.", "161.36", "up", None),
+        # the same move restated in another unit
+        ("The index rose 161.36 points, or 0.6%, on Friday.", "0.6%", "up", None),
+        # later amounts of a move, without a verb of their own, share it
+        ("Revenue fell 17.7% at Mahal, 5.5% at Ballys and 5% at Caesars.", "5.5%", "down", None),
+        ("Shares were down 2.3%, Burlington by 2.6%.", "2.6%", "down", None),
+        # a level reached is not an amount moved
+        ("Profit rose 5% at the unit to 7% of sales.", "7%", "=", None),
+        # a phrasal verb's particle is no move ("picking up", "dig up")
+        ("She won 31 percent, picking up four delegates.", "four", "=", None),
+        # a time span before the verb does not measure a move
+        ("Just one month in, the state fell behind.", "one month", "=", "Just"),
     ],
 )
 def test_bounds(analyze, text, needle, change, hedge) -> None:
@@ -110,6 +133,15 @@ def test_bounds(analyze, text, needle, change, hedge) -> None:
         # a name before a counted noun is not a model number ("iPhone 11")
         ("Republicans hold 24 Senate seats.", "24", "seat", "Senate seats"),
         ("The survey put Clinton 3 points ahead.", "3", "point", "points"),
+        # "a" before "$" is the article, not Australia
+        ("Few can cover a $400 bill.", "400", "USD", None),
+        ("The phone has a 200MP camera and a 6.8in screen.", "200MP", "megapixel", None),
+        ("The phone has a 200MP camera and a 6.8in screen.", "6.8in", "inch", None),
+        ("It ships with a 5 W charger.", "5 W", "watt", None),
+        ("Investors see a one-in-five chance.", "five", "chance", "chance"),
+        ("Some 250,000 or so Iowans turned out.", "250,000", "iowan", "Iowans"),
+        # a date after the figure is not what it counts
+        ("Claims fell to 211,000 last week.", "211,000", None, None),
     ],
 )
 def test_units_and_counted(analyze, text, needle, unit, counted) -> None:
@@ -191,6 +223,9 @@ def described(nlp, text: str, needle: str) -> Described:
         ("Tests in Flint came back at 4 ppb and 2 ppb.", "2 ppb", ["Tests"]),
         # "he" stands for the person named before it
         ("After Salah joined Liverpool, he scored 32 goals.", "32", ["Salah"]),
+        # a gapped clause names its own subject before the shared move
+        ("Shares were down 2.3%, Burlington by 2.6%.", "2.6%", ["Burlington"]),
+        ("Milk prices rose 4% and fats and oils 6%.", "6%", ["fats", "oils"]),
     ],
 )
 def test_concepts(nlp, text, needle, concept) -> None:
@@ -210,6 +245,11 @@ def test_counted_noun_borrowed_from_an_earlier_figure(analyze) -> None:
     a = analyze("Seoul said 2,500 North Korean troops had arrived. By Friday it was 3,000.")
     q = only(a, "3,000")
     assert q.counted == "North Korean troops" and q.unit == "troop"
+
+
+def test_time_span_is_not_borrowed_as_a_count(analyze) -> None:
+    a = analyze("There are fewer workers than seven years ago. The population grew by 100,000.")
+    assert only(a, "100,000").unit is None
 
 
 @pytest.mark.parametrize(
@@ -242,6 +282,8 @@ def test_status(analyze, text, needle, status) -> None:
         "No one came to the meeting.",
         "The S&P 500 closed higher.",
         "Sales peaked in the first half of 2019.",
+        "Security changed after 9/11.",
+        "The city was No. 19 on the list.",
     ],
 )
 def test_not_quantities(analyze, text) -> None:

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from claimledger.extract.numbers.describe import (
+    as_written,
     change_of,
     concept_words,
     counted_tokens,
@@ -23,6 +24,8 @@ from claimledger.model import Quantity, Span
 
 # How many sentences back a bare figure may borrow the counted noun of an earlier one.
 _ELISION_SENTENCES = 2
+# Words before a figure that make it a level reached, not an amount moved ("rose 5% to $7").
+_LEVEL_WORDS = {"to", "at", "from", "of"}
 
 
 @dataclass
@@ -42,10 +45,17 @@ def find_quantities(doc: Doc) -> list[Described]:
     out: list[Described] = []
     text = doc.text  # built anew on every access: read it once
     for n, sent in enumerate(doc.sents):
+        moved: tuple[Found, Described] | None = None  # the last rise or fall in the sentence
         for f in find_figures(sent):
             if not is_quantity(f, sent):
                 continue
             described = _describe(f, sent, n, text)
+            if moved is not None and _shares_move(moved[0], f, moved[1], described, text):
+                if described.quantity.change == "=" and not described.quantity.hedge:
+                    described.quantity.change = moved[1].quantity.change
+                described.concept = _gapped_subject(moved[0], f, text) or described.concept
+            if described.quantity.change in ("up", "down"):
+                moved = (f, described)
             if out and _converts(out[-1], described, text):
                 _inherit(described, out[-1])
             elif described.quantity.unit is None:
@@ -89,6 +99,34 @@ def _describe(f: Found, sent: SpacySpan, n: int, text: str) -> Described:
                      rate[0] if rate else None, n, falling=f.high is not None and f.high < f.low)
 
 
+def _shares_move(first: Found, f: Found, moved: Described, d: Described, text: str) -> bool:
+    """ "fell 17.7% at A, 5.5% at B and 5% at C": a later figure in the same unit, with no verb
+    or level word ("to", "at") of its own, is another amount of the same rise or fall."""
+    doc = f.doc
+    if d.quantity.change not in ("=", moved.quantity.change):
+        return False
+    if text[moved.quantity.span.end:d.quantity.span.start].split() == [",", "or"]:
+        return True  # "rose 161.36 points, or 0.6%": the same move restated in another unit
+    if d.quantity.unit != moved.quantity.unit:
+        return False
+    if doc[f.first - 1].lower_ in _LEVEL_WORDS:
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in doc[first.end:f.first])
+
+
+def _gapped_subject(first: Found, f: Found, text: str) -> list[str]:
+    """ "down 2.3%, Burlington by 2.6%", "4% and fats and oils 6%": the nouns opening a gapped
+    clause, after the last comma (else the first "and") between the two figures, name what the
+    later figure is about."""
+    between = list(f.doc[first.end:f.first])
+    commas = [k for k, t in enumerate(between) if t.text in (",", ";")]
+    ands = [k for k, t in enumerate(between) if t.lower_ == "and"]
+    cut = commas[-1] if commas else ands[0] if ands else None
+    if cut is None:
+        return []
+    return as_written((t for t in between[cut + 1:] if t.pos_ in ("NOUN", "PROPN")), text)
+
+
 def _converts(prev: Described, d: Described, text: str) -> bool:
     """ "7.5 million crowns (US $1.1 million)": a figure in brackets restating the one before."""
     gap = text[prev.quantity.span.end:d.quantity.span.start]
@@ -112,7 +150,8 @@ def _borrow_counted(d: Described, earlier: list[Described], n: int) -> None:
         if n - prev.sentence_index > _ELISION_SENTENCES:
             return
         p = prev.quantity
-        if p.counted and p.unit and p.status != "rate" and " per " not in p.unit:
+        if p.counted and p.unit and p.status != "rate" and " per " not in p.unit and (
+                p.unit not in RATE_NOUNS):  # "seven years ago ... grown by 100,000"
             d.quantity.counted, d.quantity.unit = p.counted, p.unit
             d.unit_words = prev.unit_words
             return

@@ -67,7 +67,8 @@ def counted_tokens(f: Found, sent: SpacySpan) -> list[Token]:
     if last.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "det", "npadvmod") and \
             last.head.pos_ in _NOUNISH and last.head.i >= f.end:
         head = last.head
-    elif f.end < sent.end and doc[f.end].pos_ in _NOUNISH | {"ADJ"}:
+    elif f.end < sent.end and doc[f.end].pos_ in _NOUNISH | {"ADJ"} and not (
+            doc[f.end].ent_type_ == "DATE" and last.ent_type_ != "DATE"):  # "211,000 last week"
         j = f.end
         while j + 1 < sent.end and doc[j + 1].pos_ in _NOUNISH | {"ADJ"} | {"PUNCT"} and (
                 doc[j + 1].text == "-" or doc[j + 1].pos_ != "PUNCT"):
@@ -77,6 +78,8 @@ def counted_tokens(f: Found, sent: SpacySpan) -> list[Token]:
         return []
     before = [c for c in head.lefts if c.i < f.first and c.dep_ in ("amod", "compound")
               and c.i >= f.first - 2 and c.pos_ in _MODIFIER_POS]
+    if any(t.like_num and doc[t.i - 1].is_punct for t in doc[f.end + 1:head.i]):
+        return []  # "four in 10 — 38 percent": the noun belongs to the figure after the dash
     after = [t for t in doc[f.end:head.i + 1] if not t.is_punct or t.text == "-"]
     while after and after[0].text == "-":
         after = after[1:]  # "five-year": the hyphen joins figure and noun
@@ -137,9 +140,9 @@ def change_of(f: Found, sent: SpacySpan) -> str | None:
         while start > sent.start and doc[start - 1].idx >= f.hedge_start:
             start -= 1
     if start > sent.start:
-        prev = doc[start - 1].lower_
-        if prev in ("up", "down"):
-            return prev
+        prev = doc[start - 1]
+        if prev.lower_ in ("up", "down") and prev.dep_ != "prt":  # not "picking up four seats"
+            return prev.lower_
     a = anchor(f)
     head = a.head
     counter = head.head if a.dep_ == "nummod" and head.dep_ == "dobj" else head
@@ -147,6 +150,9 @@ def change_of(f: Found, sent: SpacySpan) -> str | None:
         return "~"  # "has averaged 7.3 points", "averaging 15.9 degrees"
     if a.dep_ == "pobj" and head.lower_ == "by":
         head = head.head
+    elif a.dep_ == "nummod" and head.dep_ == "npadvmod" and head.i > a.i and (
+            head.lemma_.lower() not in RATE_NOUNS):
+        head = head.head  # "rose 161.36 points", not "one month in, it fell behind"
     elif a.dep_ not in _CHANGE_DEPS or head.i > a.i and a.dep_ == "nsubj":
         return None
     lemma = head.lemma_.lower()
@@ -230,7 +236,7 @@ def concept_words(f: Found, counted: list[Token], sent: SpacySpan, text: str) ->
         words += _chunk_of(subject) or ([subject] if subject.ent_type_ else [])
     if not words:
         words = _nearest_noun_before(f, sent)
-    return _as_written((t for t in words if t.i not in skip and _is_concept_word(t)), text)
+    return as_written((t for t in words if t.i not in skip and _is_concept_word(t)), text)
 
 
 def _is_concept_word(t: Token) -> bool:
@@ -269,7 +275,7 @@ def _nearest_noun_before(f: Found, sent: SpacySpan) -> list[Token]:
     return []
 
 
-def _as_written(tokens: Iterable[Token], text: str) -> list[str]:
+def as_written(tokens: Iterable[Token], text: str) -> list[str]:
     """The whitespace-delimited words holding the tokens, once each, in text order."""
     out: list[str] = []
     seen: set[int] = set()

@@ -23,6 +23,7 @@ from claimledger.extract.numbers.lexicon import (
     SCALE_ABBREV,
     SCALES,
     SMALL,
+    TITLE_CASE_CURRENCY,
     UNITS,
     VAGUE_PLURALS,
 )
@@ -318,6 +319,8 @@ def _extend_right(f: Found, limit: int) -> None:
             not toks[0].is_punct or toks[0].text in ("%", "°") else None
         if width > 1 and unit is None:
             unit = UNITS.get(" ".join(t.lower_ for t in toks))
+        if unit and toks.text.lower() == "in" and not f.digits:
+            unit = None  # "one-in-five": a ratio, not inches
         if unit:
             f.unit = unit
             f.end, f.end_char = j + width, toks[-1].idx + len(toks[-1])
@@ -369,11 +372,13 @@ def _currency_token_before(doc: Doc, i: int) -> tuple[str, int] | None:
         return None
     prev = doc[i - 1]
     code = CURRENCY_PREFIX.get(prev.lower_)
-    if code is None or (prev.is_alpha and prev.text.upper() != prev.text):
+    if code is None or (prev.is_alpha and prev.text.upper() != prev.text
+                        and prev.text not in TITLE_CASE_CURRENCY):
         return None
     first = i - 1
-    if prev.text == "$" and i >= 2 and doc[i - 2].lower_ in DOLLAR_QUALIFIER and \
-            doc[i - 2].idx + len(doc[i - 2]) >= prev.idx - 1:
+    qualifier = doc[i - 2] if i >= 2 else None
+    if prev.text == "$" and qualifier is not None and qualifier.lower_ in DOLLAR_QUALIFIER and (
+            not qualifier.whitespace_ or len(qualifier) > 1 and qualifier.text.isupper()):
         code, first = DOLLAR_QUALIFIER[doc[i - 2].lower_], i - 2
     return code, first
 
@@ -436,6 +441,8 @@ def _linked(a: Found, b: Found, doc: Doc) -> bool:
     if len(between) != 1 or between[0].lower_ not in _RANGE_LINKS:
         return False
     link = between[0].lower_
+    if link == "—" and between[0].whitespace_ and doc[a.end - 1].whitespace_:
+        return False  # "four in 10 — 38 percent": a spaced em dash sets off an aside
     if link == "and":
         return a.first > 0 and doc[a.first - 1].lower_ == "between"
     if link == "or":
@@ -469,9 +476,6 @@ def _attach_bound(f: Found, sent: SpacySpan) -> None:
         phrase = " ".join(words[-n:])
         if phrase in HEDGES:
             hedge_tok = doc[f.first - n]
-            if phrase in ("some", "just", "only", "over", "under", "about") and \
-                    hedge_tok.pos_ == "DET" and phrase == "some":
-                break
             f.hedge, f.hedge_start = doc[f.first - n:f.first].text, hedge_tok.idx
             if f.change == "=":
                 f.change = HEDGES[phrase]
@@ -479,9 +483,9 @@ def _attach_bound(f: Found, sent: SpacySpan) -> None:
     after = [t.lower_ for t in doc[f.end:min(sent.end, f.end + 2)]]
     for n in (2, 1):
         phrase = " ".join(after[:n])
-        if len(after) >= n and phrase in POST_HEDGES and f.change == "=":
-            f.change = POST_HEDGES[phrase]
-            f.hedge = phrase
+        if len(after) >= n and phrase in POST_HEDGES:
+            if f.change == "=":  # "some 250,000 or so": the first bound written stands
+                f.change, f.hedge = POST_HEDGES[phrase], phrase
             last = doc[f.end + n - 1]
             f.end, f.end_char = f.end + n, last.idx + len(last)
             break

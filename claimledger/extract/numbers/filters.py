@@ -80,6 +80,9 @@ def _names_item(prev: Token, nxt: Token | None, head: Token) -> bool:
     if prev is not None:
         if prev.lower_ in _ID_NOUNS and prev.pos_ in ("NOUN", "PROPN"):
             return True
+        if prev.text == "." and prev.i > 0 and prev.doc[prev.i - 1].lower_ in _ID_NOUNS and (
+                not prev.doc[prev.i - 1].whitespace_):
+            return True  # "No. 19", "Vol. 3": the abbreviation split from its full stop
         named = prev.pos_ == "PROPN" or any(c.isupper() for c in prev.text[1:])
         # "Clinton 3 points": a person before a count, not a product line
         person = prev.ent_type_ == "PERSON" and prev.doc[prev.i + 1].ent_type_ != "PERSON" and (
@@ -98,7 +101,8 @@ def _pronoun_one(f: Found, sent: SpacySpan) -> bool:
     prev = doc[f.first - 1] if f.first > sent.start else None
     nxt = doc[f.end] if f.end < sent.end else None
     if prev is not None and prev.lower_ in _PRONOUN_ONE:
-        return True
+        # "only one company" counts; "no one", "the only one", "this one" stand for a noun
+        return not (prev.lower_ == "only" and nxt is not None and nxt.pos_ == "NOUN")
     if nxt is not None and nxt.lower_ in ("another", "day", "time", "way"):
         return True
     return nxt is None or nxt.pos_ in ("VERB", "AUX", "PUNCT", "PRON", "ADP") and nxt.lower_ != "of"

@@ -12,6 +12,7 @@ SMALL = {
 }
 SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,  # South Asian scales
 }
 # Abbreviated scales written after a figure ("$2.5bn", "1.5m", "$13.6M", "5k").
 SCALE_ABBREV = {
@@ -24,7 +25,8 @@ VAGUE_PLURALS = {
     "millions": 1e6, "billions": 1e9, "trillions": 1e12,
 }
 FRACTION = "fraction"  # the unit of a share written in words ("a third of", "two-thirds")
-FRACTIONS = {"half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25}
+FRACTIONS = {"half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
+             "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1}
 MULTIPLIERS = {"double": 2, "twice": 2, "triple": 3, "treble": 3, "quadruple": 4, "tenfold": 10}
 
 # Currencies as ISO codes: symbols and prefixes before the figure (the ASCII forms
@@ -38,6 +40,9 @@ CURRENCY_PREFIX = {
     "chf": "CHF", "cny": "CNY", "rmb": "CNY", "r$": "BRL", "rm": "MYR", "₴": "UAH",
     "uah": "UAH", "$us": "USD",
 }
+# Letter prefixes written in title case that still name a currency ("Rs 500 crore"); other
+# title-case words before a figure ("Us", "Eur") are ordinary words.
+TITLE_CASE_CURRENCY = {"Rs"}
 # Country qualifiers in front of "$": "US $58.24", "HK $5.4m".
 DOLLAR_QUALIFIER = {"us": "USD", "a": "AUD", "au": "AUD", "c": "CAD", "ca": "CAD",
                     "hk": "HKD", "nz": "NZD", "s": "SGD"}
@@ -115,12 +120,14 @@ UNITS = {
     "gigapascals": "gigapascal", "mpa": "megapascal", "kcal": "kilocalorie",
     "calories": "calorie", "min": "minute", "mins": "minute", "sec": "second",
     "secs": "second", "hrs": "hour", "hr": "hour", "ms": "millisecond", "″": "inch",
-    "′": "foot", "p": "penny",
+    "′": "foot", "p": "penny", "in": "inch", "mp": "megapixel", "megapixel": "megapixel",
+    "megapixels": "megapixel",
 }
 # Units whose case tells them apart from ordinary words ("Nm", "PS" after a figure).
-CASED_UNITS = {"Nm": "newton metre", "GPa": "gigapascal"}
+CASED_UNITS = {"Nm": "newton metre", "GPa": "gigapascal", "W": "watt", "V": "volt"}
 # Abbreviations too ambiguous to read as units unless glued to the figure ("5.2l", "45g").
-GLUED_ONLY = {"m", "p", "l", "g", "c", "f", "w", "v", "ps", "ms", "min", "mi", "ha", "bp", "db", "nm"}
+GLUED_ONLY = {"m", "p", "l", "g", "c", "f", "w", "v", "ps", "ms", "min", "mi", "ha", "bp", "db",
+              "nm", "in"}
 
 # Bounds before the figure, longest first when matched: hedge text -> change.
 HEDGES = {
@@ -139,7 +146,7 @@ HEDGES = {
 }
 # Bounds written after the figure ("3,000 or more", "10 plus").
 POST_HEDGES = {"or more": ">", "or so": "~", "plus": ">", "or fewer": "<", "or less": "<",
-               "-plus": ">", "+": ">"}
+               "-plus": ">", "- plus": ">", "+": ">"}
 
 # Verbs and adverbs of a rise or fall, by lemma.
 UP_WORDS = {

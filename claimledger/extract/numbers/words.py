@@ -13,6 +13,8 @@ _TOKEN = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?P<suf>.*)$"
 )
 _FRACTION = re.compile(r"^/(\d+)$")
+# Denominators of shares written with a slash ("3/4", "1/16"); others read as dates or labels.
+_DENOMINATORS = {2, 3, 4, 5, 8, 10, 16, 32, 64, 100}
 
 
 @dataclass(frozen=True)
@@ -39,8 +41,8 @@ def read_token(text: str) -> Figure | None:
     frac = _FRACTION.match(suffix)
     if frac:
         den = float(frac.group(1))
-        if den == 0:
-            return None
+        if den not in _DENOMINATORS or value >= den:
+            return None  # "9/11", "24/7", "4/20": a date or a label, not a share
         value, suffix = value / den, ""
     start = m.start("sign") if m["sign"] in ("+", "-", "−") and m["sign"] else m.start("num")
     return Figure(value, start, m.end("num") if not frac else len(text), m["pre"], m["sign"], suffix)

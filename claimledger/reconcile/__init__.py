@@ -42,7 +42,7 @@ from claimledger.store import schema as t
 __all__ = ["claims_view", "forget", "reconcile_article", "reconcile_articles"]
 
 CANDIDATES = 30  # most recent statements looked at per blocking key
-KEYS_PER_QUERY = 200  # blocking keys looked up in one statement (bound parameters stay few)
+KEYS_PER_QUERY = 256  # blocking keys looked up in one statement (a power of two)
 # a place that is the source of the denied claim, not the owner of the figure ("X's claims")
 CLAIM_SOURCE = re.compile(
     r"(?:['’]s)?\s+(?:claims?|reports?|allegations?|accusations?|assertions?|media|intelligence)\b",
@@ -185,18 +185,19 @@ def join_propositions(conn: Connection, rows: list[dict[str, Any]], memo: Propos
 
 def _recent_by_key(conn: Connection, keys: list[str]) -> dict[str, list[int]]:
     """The newest CANDIDATES statement ids under each key, newest first (one query, indexed)."""
-    out: dict[str, list[int]] = {}
+    found: dict[str, set[int]] = {}
     for start in range(0, len(keys), KEYS_PER_QUERY):
         part = keys[start : start + KEYS_PER_QUERY]
-        params = {f"k{i}": key for i, key in enumerate(part)}
-        for key, statement_id in conn.execute(_recent_query(len(part)), params).all():
-            out.setdefault(key, []).append(statement_id)
-    for ids in out.values():
-        ids.sort(reverse=True)
-    return out
+        # Padded to a power of two (repeating a key), so a handful of statement shapes serve
+        # every batch: each shape is compiled and cached once.
+        size = min(KEYS_PER_QUERY, 1 << (len(part) - 1).bit_length())
+        params = {f"k{i}": part[min(i, len(part) - 1)] for i in range(size)}
+        for key, statement_id in conn.execute(_recent_query(size), params).all():
+            found.setdefault(key, set()).add(statement_id)
+    return {key: sorted(ids, reverse=True) for key, ids in found.items()}
 
 
-@lru_cache(maxsize=KEYS_PER_QUERY)
+@lru_cache(maxsize=16)
 def _recent_query(n: int) -> CompoundSelect:
     """One query for the newest candidates under `n` keys: a LIMIT per key keeps each an
     index range scan, however common the key."""

@@ -96,7 +96,7 @@ class PropositionMemo(dict[int, Proposition]):
     Oldest entries go first past `limit`.
     """
 
-    def __init__(self, limit: int = 20_000) -> None:
+    def __init__(self, limit: int = 10_000) -> None:
         super().__init__()
         self.limit = limit
 

@@ -107,7 +107,7 @@ class Ledger:
                 report("ingested" if outcome else "unchanged", article.path or article.id)
         return summary
 
-    def _store(self, analyses: list[Analysis]) -> list[bool | Exception]:
+    def _store(self, analyses: list[Analysis]) -> list[bool] | list[bool | Exception]:
         """Write and reconcile a batch in one transaction: stored (or already known) per article.
 
         If the database refuses any of it, the batch is rolled back and stored one article per
@@ -118,7 +118,7 @@ class Ledger:
                 stored = self.store.write_many(conn, analyses)
                 new = [a.article.id for a, ok in zip(analyses, stored, strict=True) if ok]
                 reconcile_articles(self.store, conn, new)
-                return list(stored)
+                return stored
         except Exception as exc:
             forget(self.store)
             if len(analyses) == 1:

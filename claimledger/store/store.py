@@ -140,8 +140,7 @@ class Store:
         if mentions:
             conn.execute(t.mentions.insert(), mentions)
         statement_ids = _per_article(
-            analyses,
-            "statements",
+            [len(x.statements) for x in analyses],
             _insert_returning(
                 conn,
                 t.statements,
@@ -153,8 +152,7 @@ class Store:
             ),
         )
         time_ids = _per_article(
-            analyses,
-            "times",
+            [len(x.times) for x in analyses],
             _insert_returning(
                 conn,
                 t.times,
@@ -261,11 +259,10 @@ def _make_engine(url: str) -> Engine:
     return engine
 
 
-def _per_article(analyses: list[Analysis], items: str, ids: list[int]) -> list[list[int]]:
+def _per_article(counts: list[int], ids: list[int]) -> list[list[int]]:
     """Split the ids of a batch's rows of one kind back into one list per article."""
     out, start = [], 0
-    for x in analyses:
-        n = len(getattr(x, items))
+    for n in counts:
         out.append(ids[start : start + n])
         start += n
     return out

@@ -453,3 +453,19 @@ def test_a_batch_reconciles_as_its_articles_one_by_one(tmp_path) -> None:
     assert len(batched.rows("claims")) >= 6
     one_by_one.close()
     batched.close()
+
+
+def test_the_proposition_memo_never_evicts_what_a_batch_is_about_to_compare() -> None:
+    """The memo is capped, but a batch with more candidates than the cap still finds them all."""
+    from claimledger.reconcile.propositions import Proposition, PropositionMemo
+
+    memo = PropositionMemo(limit=3)
+    for i in range(5):
+        memo[i] = Proposition(frozenset({f"w{i}"}), (), frozenset(), None)
+
+    class NoRows:
+        def execute(self, _query: object) -> list:
+            return []
+
+    memo.load(NoRows(), {0, 1})  # type: ignore[arg-type]
+    assert {0, 1} <= set(memo) and len(memo) == 3

@@ -93,7 +93,7 @@ class PropositionMemo(dict[int, Proposition]):
 
     The batch being reconciled is compared in memory, not loaded; rows of earlier batches of
     the same transaction may be, so a rollback must drop the memo (`reconcile.forget`).
-    Oldest entries go first past `limit`.
+    Past `limit`, the oldest entries the current load did not ask for go first.
     """
 
     def __init__(self, limit: int = 10_000) -> None:
@@ -107,5 +107,6 @@ class PropositionMemo(dict[int, Proposition]):
         for start in range(0, len(missing), 500):
             rows = conn.execute(select(p).where(p.c.statement_id.in_(missing[start : start + 500])))
             self.update((r.statement_id, Proposition.stored(r._mapping)) for r in rows)
-        for old in list(self)[: max(0, len(self) - self.limit)]:
-            del self[old]
+        if len(self) > self.limit:  # oldest first, never what this batch is about to compare
+            for old in [i for i in self if i not in ids][: len(self) - self.limit]:
+                del self[old]

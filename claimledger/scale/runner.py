@@ -93,14 +93,15 @@ def dask_runner(
         yield DaskRunner(client, settings, settings.batch_size)
 
 
-# Dask keeps each connection's last `low-level-log-length` (1,000) messages under 1 MB for
-# debugging; a submitted batch carries its articles' text (~450 KB), so on the driver those
-# logs grew by the batch until 1,000 were held (~0.5 GB per connection). A short log bounds it.
-DRIVER_CONFIG = {"distributed.admin.low-level-log-length": 16}
-# Workers of a local cluster: the nanny's MALLOC_TRIM_THRESHOLD_=65536 (hand freed memory back
-# to the OS at once) made spaCy's allocations cost ~15% more CPU per article, as did the
-# statistical profiler sampling the task thread; neither is of use to a batch ingest.
-LOCAL_WORKER_CONFIG = {
+# Dask settings for a batch ingest, in this process and the local cluster's workers (docs/scale.md
+# gives the same for a cluster's own scheduler and workers):
+# - Dask logs each connection's last 1,000 messages under 1 MB for debugging, and a batch's
+#   message carries its articles' text (~450 KB): the driver held every batch it sent.
+# - The nanny's MALLOC_TRIM_THRESHOLD_=65536 (hand freed memory back to the OS at once) made
+#   spaCy's allocations cost ~15% more CPU per article; the profiler sampling the task thread
+#   cost a few % more. Neither is of use to a batch ingest.
+DASK_CONFIG = {
+    "distributed.admin.low-level-log-length": 16,
     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
     "distributed.worker.profile.enabled": False,
 }
@@ -108,28 +109,20 @@ LOCAL_WORKER_CONFIG = {
 
 @contextmanager
 def _client(workers: int | None, address: str | None) -> Iterator[Client]:
-    """A client of the scheduler at `address`, or of a local cluster (its scheduler in this
-    process), with short message logs."""
-    with dask.config.set(DRIVER_CONFIG):
+    """A client of the scheduler at `address`, or of a new local cluster of single-threaded
+    worker processes (its scheduler in this process), with `DASK_CONFIG`."""
+    with dask.config.set(DASK_CONFIG):
         if address is not None:
             with Client(address) as client:
                 yield client
-        else:
-            with _local_client(workers) as client:
-                yield client
-
-
-@contextmanager
-def _local_client(workers: int | None) -> Iterator[Client]:
-    """A client of a new local cluster of single-threaded worker processes."""
-    with (
-        dask.config.set(LOCAL_WORKER_CONFIG),
-        LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=":0",
-        ) as cluster,
-        Client(cluster) as client,
-    ):
-        yield client
+            return
+        with (
+            LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=":0",
+            ) as cluster,
+            Client(cluster) as client,
+        ):
+            yield client

@@ -75,6 +75,42 @@ def test_quote_interrupted_by_its_cue_runs_from_first_to_last_part(analyze) -> N
     assert st.content.text.endswith("“We will defend ourselves.”")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“For a start,” she told the committee, “we will not send troops.”",
+        '"If you look at it," Mr. Reyes said, "our positions are not so different."',
+    ],
+)
+def test_quote_split_by_its_cue_in_one_sentence_is_one_content(analyze, text: str) -> None:
+    a = analyze(text)
+    (st,) = a.statements
+    first, last = find_quotes(text)[0], find_quotes(text)[-1]
+    assert st.direct
+    assert (st.content.start, st.content.end) == (first[0], last[1])
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "After the court ruled last year, Mr. Hart said, most such laws were thought safe.",
+            "said",
+            "After the court ruled last year, Mr. Hart said, most such laws were thought safe",
+        ),
+        (
+            "If turnout keeps falling, the analyst wrote, the party may lose both seats.",
+            "wrote",
+            "If turnout keeps falling, the analyst wrote, the party may lose both seats",
+        ),
+    ],
+)
+def test_cue_set_off_by_commas_inside_a_clause_takes_the_whole_clause(
+    analyze, text: str, cue: str, content: str
+) -> None:
+    assert only(analyze(text), cue).content.text == content
+
+
 def test_quote_in_one_sentence_and_its_speaker_in_the_next(analyze) -> None:
     a = analyze("“What exactly are they doing?” Mr. Ford told reporters at a base in Italy.")
     st = only(a, "told")

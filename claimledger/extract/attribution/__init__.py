@@ -24,6 +24,8 @@ _JOIN_GAP = re.compile(r"[\s,.;:—–-]*")
 _FOLLOW_ON_DEPS = frozenset({"advcl", "conj"})
 _FOLLOW_ON_TAGS = frozenset({"VBG"})
 _QUOTE_CHARS = frozenset("“”\"'’`")
+_SPLIT_LEAD = re.compile(r"[\s,]*")  # the first half runs straight into speaker or cue
+_SPLIT_GAP = 80  # characters between the halves of a quote the cue interrupts, at most
 
 
 def find_statements(doc: Doc) -> list[Statement]:
@@ -66,6 +68,7 @@ def rule_frames(
         _grow_to_quotes(frame, quotes)
     frames = [f for f in frames if f.content[0] < f.content[1]]
     frames = _outermost(frames)
+    _join_split_quotes(text, frames, quotes)
     _attach_orphan_quotes(doc, text, frames, bare, quotes)
     frames.sort(key=lambda f: f.content[0])
     return frames
@@ -168,6 +171,27 @@ def _end_before(text: str, at: int) -> int:
     while at > 0 and (text[at - 1].isspace() or text[at - 1] in ",;—–-"):
         at -= 1
     return at
+
+
+def _join_split_quotes(text: str, frames: list[Frame], quotes: list[tuple[int, int]]) -> None:
+    """A quote the cue interrupts is one content: "“A,” she told X, “B.”" runs from A to B."""
+    starts = {q[0]: k for k, q in enumerate(quotes)}
+    for frame in frames:
+        k = starts.get(frame.content[0])
+        if not frame.direct or not k:
+            continue
+        a_start, a_end = quotes[k - 1]
+        doc = frame.head.doc
+        opening = doc[min(frame.cue[0], frame.source[0] if frame.source else frame.cue[0])].idx
+        gap = text[a_end : frame.content[0]]
+        if (
+            a_end <= opening
+            and _SPLIT_LEAD.fullmatch(text[a_end:opening])
+            and len(gap) <= _SPLIT_GAP
+            and "\n" not in gap
+            and not any(f.content[0] < a_end and a_start < f.content[1] for f in frames)
+        ):
+            frame.content = (a_start, frame.content[1])
 
 
 def _attach_orphan_quotes(

@@ -34,6 +34,7 @@ _INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
 _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 _CUE_RIGHT_DEPS = frozenset({"prt", "advmod"})
 _TIME_ENTS = frozenset({"DATE", "TIME"})
+_ASIDE_OPENERS = frozenset({"mark", "cc"})  # "as X said", "and X said": part of the aside
 _DASHES = frozenset({"—", "–", "--"})
 _ASIDE_TAIL = 4  # words allowed between an aside's cue and its closing dash ("said last week")
 # Prepositions PolNeAR counts as part of the cue when they follow the verb: "called for X".
@@ -181,6 +182,8 @@ def _verb_frame(verb: Token, inside_quote: list[bool]) -> Frame:
     elif parts:
         start = min(c.left_edge.i for c in parts)
         end = max(c.right_edge.i for c in parts) + 1
+        if start > verb.i and speaker is not None and _parenthetical(verb, speaker, start):
+            start = verb.sent.start  # "X, Hebert said, Y": the words around the cue are one
         if end > verb.i:
             end = _with_trailing_preps(verb, end)
         end = _without_trailing_aside(verb.doc, start, end)
@@ -188,11 +191,26 @@ def _verb_frame(verb: Token, inside_quote: list[bool]) -> Frame:
     elif verb.dep_ == "parataxis" or (
         verb.dep_ == "advcl" and (verb.i > verb.head.i or _as_clause(verb))
     ):
-        content = _clause_without(verb.head, verb)
+        content = _clause_without(verb.head, _aside_range(verb, speaker))
     else:
         content = (0, 0)  # filled later if a quote stands next to it
     source = subtree_range(speaker) if speaker is not None else None
     return Frame(cue=cue_range(verb, start), head=verb, content=content, source=source)
+
+
+def _parenthetical(verb: Token, speaker: Token, content_start: int) -> bool:
+    """Is the cue with its speaker set off by commas inside a sentence, its content resuming
+    right after: "After the ruling, Hebert said, most laws ...", "And Trump, said Sunshine, ..."."""
+    doc = verb.doc
+    cue_start, cue_end = cue_range(verb, content_start)
+    start = min(cue_start, speaker.left_edge.i)
+    end = max(cue_end, speaker.right_edge.i + 1)
+    return (
+        start - 1 > verb.sent.start
+        and doc[start - 1].text == ","
+        and end == content_start - 1
+        and doc[end].text == ","
+    )
 
 
 def _medium_saying(parts: list[Token], inside_quote: list[bool]) -> Token | None:
@@ -421,17 +439,26 @@ def _according_frame(prep: Token) -> Frame | None:
     head = prep.head
     while head.dep_ == "conj" and head.head is not head:
         head = head.head  # "X has surged and, according to Y, has pulled ahead": both halves
-    content = _clause_without(head, prep)
+    content = _clause_without(head, subtree_range(prep))
     return Frame(cue=(prep.i, to.i + 1), head=prep, content=content, source=subtree_range(source))
 
 
-def _clause_without(head: Token, part: Token) -> CharRange:
+def _aside_range(verb: Token, speaker: Token | None) -> TokRange:
+    """A cue verb standing aside in a clause: from its speaker or cue to its right edge; what
+    the parse hangs on its left ("After the ruling, [Hebert said], ...") is the clause's."""
+    starts = [cue_range(verb)[0]] + [c.i for c in verb.lefts if c.dep_ in _ASIDE_OPENERS]
+    if speaker is not None:
+        starts.append(speaker.left_edge.i)
+    return min(starts), verb.right_edge.i + 1
+
+
+def _clause_without(head: Token, part: TokRange) -> CharRange:
     """The clause of `head` less the interrupting `part`: before it, after it, or around it."""
     doc = head.doc
     start, end = subtree_range(head)
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1  # the full stop after "..., officials say." is nobody's words
-    p_start, p_end = subtree_range(part)
+    p_start, p_end = part
     if p_end >= end:
         end = p_start
     elif p_start <= start:

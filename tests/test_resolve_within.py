@@ -44,6 +44,31 @@ def test_role_appositive_keeps_only_the_name(analyze) -> None:
     assert st.speaker_entity == "Park Sun-won" and st.speaker_kind == "person"
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "entity", "kind"),
+    [
+        (
+            "The plan was opposed by Jane Roe, who said that it would fail.",
+            "said",
+            "Jane Roe",
+            "person",
+        ),
+        (
+            "Farmers met the Agriculture Ministry, which warned that prices would rise.",
+            "warned",
+            "Agriculture Ministry",
+            "government",
+        ),
+    ],
+)
+def test_relative_pronoun_speaker_is_its_antecedent(
+    analyze, text: str, cue: str, entity: str, kind: str
+) -> None:
+    st = by_cue(analyze(text), cue)
+    assert st.speaker.text in ("who", "which")  # the span stays where the words are
+    assert (st.speaker_entity, st.speaker_kind) == (entity, kind)
+
+
 def test_surname_first_names_resolve_from_the_family_name(analyze) -> None:
     a = analyze(
         "Lee Seong-kweun, a lawmaker, said that families were moved. "

@@ -18,6 +18,7 @@ _NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "n
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _PLACE_ENTS = frozenset({"NORP", "GPE"})
 _PLACE_STEM = 4  # shortest shared stem of a demonym and its country ("chin-ese", "chin-a")
+_RELATIVE_TAGS = frozenset({"WP", "WDT"})  # "who", "which", "that" opening a relative clause
 _DESCRIPTION_REACH = 12  # tokens either side of a name searched for its titles
 
 
@@ -143,6 +144,9 @@ def classify_speaker(
 ) -> tuple[SpeakerKind, str | None]:
     """Speaker kind and canonical entity name for one speaker span."""
     w = words()
+    antecedent = _antecedent(span)
+    if antecedent is not None:
+        return classify_speaker(antecedent, people, last_person)
     head = span.root
     lemma = head.lemma_.lower()
     if _is_pronoun(span):
@@ -169,6 +173,16 @@ def classify_speaker(
     if lemma in w.person_roles:
         return "person", name
     return "unknown", name
+
+
+def _antecedent(span: TokenSpan) -> TokenSpan | None:
+    """What a relative pronoun speaker stands for: "Jane Roe, who said ..." is Jane Roe."""
+    pronoun = span.root
+    clause = pronoun.head
+    if len(span) != 1 or pronoun.tag_ not in _RELATIVE_TAGS or clause.dep_ != "relcl":
+        return None
+    noun = clause.head
+    return span.doc[noun.left_edge.i : noun.i + 1]
 
 
 def _governmental(span: TokenSpan, lemma: str) -> bool:

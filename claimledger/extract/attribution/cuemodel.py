@@ -51,13 +51,23 @@ def is_candidate(token: Token) -> bool:
 def features(token: Token, inside_quote: bool) -> list[str]:
     """Sparse features of one candidate: its lemma, its role and what hangs off it."""
     lemma = token.lemma_.lower()
+    doc, head = token.doc, token.head
+    before = doc[token.i - 1].lower_ if token.i > 0 else "BOS"
+    after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else "EOS"
     feats = [
         "bias",
         f"lem={lemma}",
         f"tag={token.tag_}",
         f"dep={token.dep_}",
         f"lem|dep={lemma}|{token.dep_}",
-        f"head={token.head.lemma_.lower()}|{token.dep_}",
+        f"head={head.lemma_.lower()}|{token.dep_}",
+        f"hdep={head.dep_}|{token.dep_}",  # a cue in a relative clause, a conjunct, ...
+        f"lem|hpos={lemma}|{head.pos_}|{token.dep_}",
+        # the words either side: "said Tuesday", "show up", "who said", "to say"
+        f"prev={before}",
+        f"next={after}",
+        f"lem|prev={lemma}|{before}",
+        f"lem|next={lemma}|{after}",
     ]
     if lemma in CUE_VERBS:
         feats += ["lex", f"lex|dep={token.dep_}"]
@@ -75,6 +85,8 @@ def features(token: Token, inside_quote: bool) -> list[str]:
         if dep in ("nsubj", "nsubjpass"):
             feats.append(f"subj={child.ent_type_ or child.pos_}")
             feats.append(f"subj={child.lemma_.lower()}" if child.pos_ == "PRON" else "subj=np")
+        if dep in ("dobj", "ccomp", "xcomp"):  # "show support" vs "show that"
+            feats.append(f"lem|{dep}={lemma}|{child.lemma_.lower()}")
         if dep == "ccomp":
             marks = [g.lower_ for g in child.children if g.dep_ == "mark"]
             feats.append(f"ccomp_mark={marks[0] if marks else '-'}")

@@ -10,6 +10,7 @@ from claimledger.extract.attribution.cuemodel import cue_model, is_candidate
 from claimledger.extract.attribution.lexicon import (
     CLAIM_NOUNS,
     CONTENT_DEPS,
+    CUE_VERBS,
     EVALUATION_NOUNS,
     HEARER_VERBS,
     INTENTION_NOUNS,
@@ -76,7 +77,9 @@ def verb_frames(doc: Doc, inside_quote: list[bool]) -> tuple[list[Frame], list[F
             continue  # speech reported inside a quote belongs to the quote's speaker
         if token.lemma_ in SOURCE_PREPOSITIONS and token.dep_ == "prep":
             frame = _according_frame(token)
-        elif is_candidate(token) and model.is_cue(token, inside_quote[token.i]):
+        elif is_candidate(token) and (
+            model.is_cue(token, inside_quote[token.i]) or _sourced_aside(token)
+        ):
             frame = _verb_frame(token, inside_quote)
         elif token.pos_ == "NOUN":
             frame = _noun_frame(token)
@@ -165,7 +168,7 @@ def _verb_frame(verb: Token, inside_quote: list[bool]) -> Frame:
     parts = _content_parts(verb, inside_quote)
     speaker = None if verb.lemma_ in RAISING_VERBS else speaker_of(verb)
     start = None
-    medium = _medium_saying(parts, inside_quote)
+    medium = _medium_saying(parts, inside_quote) or _quoted_as(verb, parts, inside_quote)
     if medium is not None:  # "issued a statement saying ...": the cue runs to "saying"
         parts = _content_parts(medium, inside_quote)
         start = min(c.left_edge.i for c in parts)
@@ -191,7 +194,10 @@ def _verb_frame(verb: Token, inside_quote: list[bool]) -> Frame:
     elif verb.dep_ == "parataxis" or (
         verb.dep_ == "advcl" and (verb.i > verb.head.i or _as_clause(verb))
     ):
-        content = _clause_without(verb.head, _aside_range(verb, speaker))
+        clause = verb.head
+        while clause.dep_ == "xcomp":  # "were preparing to fight, as alleged by Kyiv"
+            clause = clause.head
+        content = _clause_without(clause, _aside_range(verb, speaker))
     else:
         content = (0, 0)  # filled later if a quote stands next to it
     source = subtree_range(speaker) if speaker is not None else None
@@ -224,6 +230,32 @@ def _medium_saying(parts: list[Token], inside_quote: list[bool]) -> Token | None
             if inner and _content_parts(child, inside_quote):
                 return child
     return None
+
+
+def _quoted_as(verb: Token, parts: list[Token], inside_quote: list[bool]) -> Token | None:
+    """In "was quoted as saying X", the participle that carries X."""
+    if parts:
+        return None
+    for prep in verb.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for child in prep.children:
+                if (
+                    child.dep_ == "pcomp"
+                    and child.lemma_.lower() in CUE_VERBS
+                    and _content_parts(child, inside_quote)
+                ):
+                    return child
+    return None
+
+
+def _sourced_aside(verb: Token) -> bool:
+    """ "..., as alleged by Kyiv": a verb of saying in an `as` clause with its source named is
+    an attribution however rare the verb is in training."""
+    return (
+        verb.lemma_.lower() in CUE_VERBS
+        and _as_clause(verb)
+        and any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 def _as_clause(verb: Token) -> bool:

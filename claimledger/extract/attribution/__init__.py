@@ -181,8 +181,8 @@ def _join_split_quotes(text: str, frames: list[Frame], quotes: list[tuple[int, i
         if not frame.direct or not k:
             continue
         a_start, a_end = quotes[k - 1]
-        doc = frame.head.doc
-        opening = doc[min(frame.cue[0], frame.source[0] if frame.source else frame.cue[0])].idx
+        first = min(frame.cue[0], frame.source[0]) if frame.source else frame.cue[0]
+        opening = frame.head.doc[first].idx  # where the speaker or the cue begins
         gap = text[a_end : frame.content[0]]
         if (
             a_end <= opening

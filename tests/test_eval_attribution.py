@@ -80,6 +80,14 @@ def test_exact_and_overlap_scores() -> None:
     assert figures["overlap"]["r"] == pytest.approx(100 * (1 + 2 / 3) / 2, abs=0.1)
 
 
+def test_a_wordless_span_overlaps_whole_when_inside_one_and_not_otherwise() -> None:
+    text = "“Yes.” ― Ann Lee"
+    dash = (7, 8)
+    tally = Tally()
+    tally.add(text, [dash, (1, 5)], [dash])  # the dash cue matched; "Yes" predicted, no gold
+    assert tally.figures()["overlap"] == {"p": 50.0, "r": 100.0, "f1": 66.7}
+
+
 def test_empty_predictions_score_zero_not_crash() -> None:
     tally = Tally()
     tally.add("x y", [], [(0, 1)])

@@ -69,6 +69,15 @@ def test_relative_pronoun_speaker_is_its_antecedent(
     assert (st.speaker_entity, st.speaker_kind) == (entity, kind)
 
 
+def test_headline_surname_resolves_to_the_full_name_given_later(analyze) -> None:
+    a = analyze(
+        "Sanders: Brexit’s Message Could Draw Trump Support.\n\n"
+        "Senator Bernie Sanders said on Monday that the vote was a warning."
+    )
+    headline = by_cue(a, ":")
+    assert headline.speaker_kind == "person" and headline.speaker_entity == "Bernie Sanders"
+
+
 def test_surname_first_names_resolve_from_the_family_name(analyze) -> None:
     a = analyze(
         "Lee Seong-kweun, a lawmaker, said that families were moved. "

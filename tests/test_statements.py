@@ -463,3 +463,42 @@ def test_cue_runs_on_over_words_before_the_content(
 def test_time_between_cue_and_content_leaves_the_content_whole(analyze) -> None:
     st = starting(analyze("Ann Lee said Tuesday that the plant was safe."), "said")
     assert st.speaker.text == "Ann Lee" and st.content.text == "that the plant was safe"
+
+
+# --- attributions the layout makes ---------------------------------------------------------
+
+
+def test_headline_speaker_colon_claim(analyze) -> None:
+    a = analyze(
+        "Sanders: Brexit’s Message Could Draw Trump Support.\n\nThe senator spoke on Monday."
+    )
+    st = only(a, ":")
+    assert st.speaker.text == "Sanders"
+    assert st.content.text == "Brexit’s Message Could Draw Trump Support."
+    assert_traceable(a)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Monday’s Morning Email: The Debate Is Tonight.\n\nGood morning.",  # a dated kicker
+        "Ann Lee spoke.\n\nThe pattern is clear: the troops are in Russia.",  # not a headline
+    ],
+)
+def test_colon_that_names_no_speaker_is_no_statement(analyze, text: str) -> None:
+    assert not [s for s in analyze(text).statements if s.cue.text == ":"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“He represents our greatest shame.” ― Sonya Herridge\n“Next.” ― Ann Lee",
+        "Voters wrote in.\n\n“He represents our greatest shame.”\n\n- Sonya Herridge, Miami.",
+    ],
+)
+def test_quote_signed_with_a_dash_and_a_name(analyze, text: str) -> None:
+    a = analyze(text)
+    st = next(s for s in a.statements if s.speaker and s.speaker.text == "Sonya Herridge")
+    assert st.direct and st.cue.text in ("―", "-")
+    assert st.content.text == "“He represents our greatest shame.”"
+    assert_traceable(a)

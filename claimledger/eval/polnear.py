@@ -127,10 +127,13 @@ def word_bounds(text: str, span: Bounds) -> list[Bounds]:
 
 
 def best_share(text: str, span: Bounds, others: Iterable[Bounds]) -> float:
-    """Largest share of `span`'s word tokens that lie inside any single one of `others`."""
+    """Largest share of `span`'s word tokens that lie inside any single one of `others`.
+
+    A span with no word (a dash cue: "“...” ― Name") counts whole when it lies inside one."""
     words = word_bounds(text, span)
-    if not words:
-        return 0.0
+    if not words:  # a span trimmed to nothing shares nothing
+        start, end = span
+        return float(start < end and any(o_s <= start and end <= o_e for o_s, o_e in others))
     best = 0
     for o_start, o_end in others:
         inside = sum(o_start <= s and e <= o_end for s, e in words)

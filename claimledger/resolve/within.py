@@ -115,6 +115,14 @@ class PersonIndex:
                 return self.canonical(ent)
         return None
 
+    def surname(self, span: TokenSpan) -> str | None:
+        """A bare name the tagger missed, as a headline's "Sanders:" is, when the article
+        names that person in full somewhere."""
+        if not all(t.text[:1].isupper() for t in span if not t.is_punct):
+            return None
+        full = self.canonical(span)
+        return full if full != strip_honorifics(span) else None
+
     def by_role(self, span: TokenSpan) -> str | None:
         """The person last introduced with the role and country of a role phrase: "the
         Ukrainian leader" is the "President X of Ukraine" named before it."""
@@ -153,7 +161,7 @@ def classify_speaker(
         if head.lower_ in w.pronouns_person:
             return "person", last_person or people.last_before(head)
         return "unknown", None
-    person = people.in_span(span)
+    person = people.in_span(span) or people.surname(span)
     if person is None and lemma in w.person_roles:
         person = people.by_role(span)
     if person:

@@ -15,6 +15,7 @@ from claimledger.extract.attribution.bounds import (
     cue_candidates,
 )
 from claimledger.extract.attribution.frames import Frame, verb_frames
+from claimledger.extract.attribution.lines import headline_frames, signature_frames
 from claimledger.extract.attribution.quotes import find_quotes
 from claimledger.extract.attribution.stance import stance_of
 from claimledger.model import Span, Statement
@@ -36,6 +37,7 @@ def find_statements(doc: Doc) -> list[Statement]:
     frames = rule_frames(doc, text, quotes, inside)
     if frames:
         _redraw_bounds(Layout(doc, inside), frames)
+    frames = _outermost_of(headline_frames(doc) + signature_frames(doc, quotes), frames)
     return [_statement(doc, text, f) for f in frames]
 
 
@@ -77,6 +79,23 @@ def rule_frames(
 def inside_quotes(doc: Doc) -> list[bool]:
     """Per token: does it sit strictly inside a quotation of the article?"""
     return quote_flags(doc, find_quotes(doc.text))
+
+
+def _outermost_of(outer: list[Frame], frames: list[Frame]) -> list[Frame]:
+    """Frames a layout gives, and those whose cue lies outside all of them, in text order."""
+    if not outer:
+        return frames
+    kept = [
+        f
+        for f in frames
+        if not any(
+            o.content[0] < f.content[1]
+            and f.content[0] < o.content[1]
+            or (o.source[0] <= f.cue[0] and f.head.idx < o.content[1])
+            for o in outer
+        )
+    ]
+    return sorted(outer + kept, key=lambda f: f.content[0])
 
 
 def quote_flags(doc: Doc, quotes: list[tuple[int, int]]) -> list[bool]:

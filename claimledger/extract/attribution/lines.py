@@ -1,0 +1,103 @@
+"""Attributions a line's layout makes, not its grammar: "Name: claim" headlines and quotes
+signed with a dash ("“...” ― Name")."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from claimledger.extract.attribution.frames import Frame
+
+# "Sanders: Clinton Email Story Has Moved." A short label, a colon, then the claim.
+_LABELLED = re.compile(r"(?P<label>[^\n:]{1,60}?)[ \t]*:[ \t]+(?P<rest>\S[^\n]*)")
+_MAX_LABEL_WORDS = 5
+# Labels that name who speaks: a name or an organisation, not a time, count or kicker.
+_SPEAKER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_SPEAKER_POS = frozenset({"PROPN", "NOUN"})
+# After a quote, on its line or alone on the next: "― Sonya Herridge", "- Sanders, in Iowa."
+_SIGNATURE = re.compile(
+    r"[ \t\u00a0]*(?P<dash>―|—|–|--?)[ \t\u00a0]*(?P<name>[^\n(,\"“”]{1,60}?)[ \t\u00a0.]*(?:[(,][^\n\"“”]*)?"
+)
+
+
+def headline_frames(doc: Doc) -> list[Frame]:
+    """The article's first line read as "Speaker: claim", the headline form of a quote."""
+    text = doc.text
+    start = len(text) - len(text.lstrip())
+    line_end = text.find("\n", start)
+    m = _LABELLED.fullmatch(text, start, len(text) if line_end == -1 else line_end)
+    if m is None:
+        return []
+    label = doc.char_span(*m.span("label"), alignment_mode="expand")
+    colon = doc.char_span(m.end("label"), m.start("rest"), alignment_mode="expand")
+    if label is None or colon is None or not _names_a_speaker(label):
+        return []
+    cue = next((t for t in colon if t.text == ":"), None)
+    if cue is None:
+        return []
+    rest_end = m.end("rest")
+    while rest_end > m.start("rest") and text[rest_end - 1].isspace():
+        rest_end -= 1
+    return [
+        Frame(
+            cue=(cue.i, cue.i + 1),
+            head=cue,
+            content=(m.start("rest"), rest_end),
+            source=(label.start, label.end),
+        )
+    ]
+
+
+def _names_a_speaker(label: Span) -> bool:
+    """A short label with no verb, naming a person, body or group."""
+    words = [t for t in label if not t.is_punct]
+    if not words or len(words) > _MAX_LABEL_WORDS or not words[0].text[0].isupper():
+        return False
+    if any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    ents = {t.ent_type_ for t in words if t.ent_type_}
+    if ents & _NOT_SPEAKER_ENTS:
+        return False
+    return bool(ents & _SPEAKER_ENTS) or label.root.pos_ in _SPEAKER_POS
+
+
+def signature_frames(doc: Doc, quotes: list[tuple[int, int]]) -> list[Frame]:
+    """A quote signed by a dash and a name after it, on its own line or on the next one."""
+    text = doc.text
+    frames = []
+    for q_start, q_end in quotes:
+        at = q_end
+        line_end = text.find("\n", at)
+        line_end = len(text) if line_end == -1 else line_end
+        if not text[at:line_end].strip():  # the signature may stand alone on the next line
+            if text[text.rfind("\n", 0, q_start) + 1 : q_start].strip():
+                continue  # only a quote that is its paragraph
+            at = _skip_space(text, line_end)
+            line_end = text.find("\n", at)
+            line_end = len(text) if line_end == -1 else line_end
+        m = _SIGNATURE.fullmatch(text, at, line_end)
+        if m is None:
+            continue
+        name = doc.char_span(*m.span("name"), alignment_mode="expand")
+        dash = doc.char_span(*m.span("dash"), alignment_mode="expand")
+        if name is None or not dash or not _names_a_speaker(name):
+            continue
+        frames.append(
+            Frame(
+                cue=(dash.start, dash.end),
+                head=dash[0],
+                content=(q_start, q_end),
+                source=(name.start, name.end),
+                direct=True,
+            )
+        )
+    return frames
+
+
+def _skip_space(text: str, at: int) -> int:
+    """The first position from `at` that is not whitespace."""
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at

@@ -383,6 +383,16 @@ def test_follow_on_participle_splits_the_content(analyze) -> None:
     assert_traceable(a)
 
 
+def test_second_verb_of_one_speaker_is_a_statement_of_its_own(analyze) -> None:
+    a = analyze(
+        "He said the attacks had helped his campaign and warned that the party would split."
+    )
+    said, warned = only(a, "said"), only(a, "warned")
+    assert said.content.text == "the attacks had helped his campaign"
+    assert warned.content.text == "that the party would split"
+    assert_traceable(a)
+
+
 def test_non_restrictive_relative_clause_ends_content(analyze) -> None:
     text = "The mayor said the vote was delayed by the storm, which flooded the hall."
     st = only(analyze(text), "said")

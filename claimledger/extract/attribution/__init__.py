@@ -23,7 +23,6 @@ from claimledger.model import Span, Statement
 # Between a speaker's words and their next quote: "“A,” he said. “B.”" (same paragraph).
 _JOIN_GAP = re.compile(r"[\s,.;:—–-]*")
 _FOLLOW_ON_DEPS = frozenset({"advcl", "conj"})
-_FOLLOW_ON_TAGS = frozenset({"VBG"})
 _QUOTE_CHARS = frozenset("“”\"'’`")
 _SPLIT_LEAD = re.compile(r"[\s,]*")  # the first half runs straight into speaker or cue
 _SPLIT_GAP = 80  # characters between the halves of a quote the cue interrupts, at most
@@ -174,12 +173,12 @@ def _outermost(frames: list[Frame]) -> list[Frame]:
 
 def _follow_on(frame: Frame) -> bool:
     """A cue verb in a clause hung after its governor's words: "..., adding that ...",
-    "..., suggesting ...": a participle or a conjunct with a content of its own."""
+    "..., suggesting ...", "... and said that ...": a participle or a conjunct with a content
+    of its own."""
     head = frame.head
     return (
         head.pos_ == "VERB"
-        and head.dep_ in _FOLLOW_ON_DEPS
-        and head.tag_ in _FOLLOW_ON_TAGS
+        and (head.dep_ == "conj" or (head.dep_ in _FOLLOW_ON_DEPS and head.tag_ == "VBG"))
         and head.i > head.head.i
         and frame.content[0] > head.idx
     )

@@ -45,6 +45,7 @@ def assert_traceable(analysis: Analysis) -> None:
         ("“No closer here.\nNext paragraph.", ["“No closer here."]),  # ends at its paragraph
         ("the end of a long quote.”\n", ["the end of a long quote.”"]),  # opener was earlier
         ("“A real ‘no-limits partnership,” he said.", ["“A real ‘no-limits partnership,”"]),
+        ("“It is unusual,“ said Ann Lee.", ["“It is unusual,“"]),  # an opener typed to close
     ],
 )
 def test_find_quotes_tolerates_unbalanced_marks(text: str, quotes: list[str]) -> None:

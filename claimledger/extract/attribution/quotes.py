@@ -9,6 +9,7 @@ import re
 _MARKS = re.compile(r"``|''|’’|[“”\"]|\n")
 _OPENERS = frozenset({"“", "``"})
 _CLOSERS = frozenset({"”", "’’"})
+_CLAUSE_END = frozenset(",.?!")
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
@@ -45,12 +46,12 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 
 def _opens(text: str, mark: str, start: int, end: int, is_open: bool) -> bool:
     """Is this mark an opening one?"""
-    if mark in _OPENERS:
-        return True
-    if mark in _CLOSERS:
-        return False
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
+    if mark in _OPENERS:  # unless typed for a closer: "“It's unusual,“ said Noble."
+        return not (is_open and before in _CLAUSE_END and (after.isspace() or after in ".,"))
+    if mark in _CLOSERS:
+        return False
     if before.isspace() or before in "([{—–-":
         return not after.isspace()
     if after.isspace() or after in ".,;:!?)":

@@ -148,6 +148,18 @@ def test_according_to(analyze) -> None:
     assert st.content.text == "The troops left in May"
 
 
+def test_a_poll_opening_the_sentence_is_its_source(analyze) -> None:
+    st = only(
+        analyze("In a Gallup poll released Monday, 52 percent of voters backed the plan."), "In"
+    )
+    assert st.speaker.text == "a Gallup poll released Monday" and st.speaker_kind == "report"
+    assert st.content.text == "52 percent of voters backed the plan"
+
+
+def test_a_lead_in_the_polls_is_no_statement(analyze) -> None:
+    assert not analyze("Clinton has a wide lead in the polls.").statements
+
+
 def test_possessive_office_as_speaker(analyze) -> None:
     st = only(analyze("The governor's office said the bridge would reopen."), "said")
     assert st.speaker.text == "The governor's office"

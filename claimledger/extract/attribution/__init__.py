@@ -44,7 +44,10 @@ def _redraw_bounds(layout: Layout, frames: list[Frame]) -> None:
     """Let the boundary model move each cue's end and each content's start and end."""
     model = bound_model()
     for frame in frames:
-        cue_end = model.best(cue_candidates(layout, frame.cue, frame.head.i, frame.content))
+        ends = cue_candidates(layout, frame.cue, frame.head.i, frame.content)
+        if frame.source is not None and frame.source[0] >= frame.cue[1]:  # "said [Ann Lee]"
+            ends = [c for c in ends if c.token <= frame.source[0]]
+        cue_end = model.best(ends)
         start, end = frame.content
         options = [
             candidates(layout, frame.content, frame.cue, frame.head.i, s, frame.direct)

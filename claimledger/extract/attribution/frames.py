@@ -12,6 +12,7 @@ from claimledger.extract.attribution.lexicon import (
     CONTENT_DEPS,
     CUE_VERBS,
     EVALUATION_NOUNS,
+    FINDING_NOUNS,
     HEARER_VERBS,
     INTENTION_NOUNS,
     MEDIUM_NOUNS,
@@ -77,6 +78,8 @@ def verb_frames(doc: Doc, inside_quote: list[bool]) -> tuple[list[Frame], list[F
             continue  # speech reported inside a quote belongs to the quote's speaker
         if token.lemma_ in SOURCE_PREPOSITIONS and token.dep_ == "prep":
             frame = _according_frame(token)
+        elif token.lower_ == "in" and token.dep_ == "prep" and token.i == token.sent.start:
+            frame = _finding_frame(token)
         elif is_candidate(token) and (
             model.is_cue(token, inside_quote[token.i]) or _sourced_aside(token)
         ):
@@ -473,6 +476,15 @@ def _according_frame(prep: Token) -> Frame | None:
         head = head.head  # "X has surged and, according to Y, has pulled ahead": both halves
     content = _clause_without(head, subtree_range(prep))
     return Frame(cue=(prep.i, to.i + 1), head=prep, content=content, source=subtree_range(source))
+
+
+def _finding_frame(prep: Token) -> Frame | None:
+    """ "In a CBS News poll, she led by 24 points": the poll is the source of its clause."""
+    source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if source is None or source.lemma_.lower() not in FINDING_NOUNS or prep.head.i < prep.i:
+        return None
+    content = _clause_without(prep.head, subtree_range(prep))
+    return Frame(cue=(prep.i, prep.i + 1), head=prep, content=content, source=subtree_range(source))
 
 
 def _aside_range(verb: Token, speaker: Token | None) -> TokRange:

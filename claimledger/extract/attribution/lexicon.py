@@ -78,6 +78,8 @@ MEDIUM_NOUNS = _words(
 
 # "according to X": a preposition that introduces the source ("as alleged by X" is a passive agent).
 SOURCE_PREPOSITIONS = frozenset({"accord"})
+# Findings that open a sentence as its source: "In a Gallup poll, 52 percent ...".
+FINDING_NOUNS = frozenset({"poll", "survey"})
 
 # Verbs whose attribution is a denial; with describe/call/dismiss a dismissive label also denies.
 DENY_VERBS = frozenset(

@@ -512,6 +512,18 @@ def test_colon_that_names_no_speaker_is_no_statement(analyze, text: str) -> None
     assert not [s for s in analyze(text).statements if s.cue.text == ":"]
 
 
+def test_transcript_turn_is_its_speakers_words(analyze) -> None:
+    a = analyze(
+        "Jake Tapper interviewed the governor.\n\n"
+        "TAPPER: Do you think he has campaigned as a healer?\n\n"
+        "UPDATE: The interview aired on Sunday."
+    )
+    st = only(a, ":")
+    assert st.speaker.text == "TAPPER" and st.speaker_entity == "Jake Tapper"
+    assert st.content.text == "Do you think he has campaigned as a healer?"
+    assert st.stance == "question"
+
+
 @pytest.mark.parametrize(
     "text",
     [

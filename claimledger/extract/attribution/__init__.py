@@ -15,7 +15,11 @@ from claimledger.extract.attribution.bounds import (
     cue_candidates,
 )
 from claimledger.extract.attribution.frames import Frame, verb_frames
-from claimledger.extract.attribution.lines import headline_frames, signature_frames
+from claimledger.extract.attribution.lines import (
+    headline_frames,
+    signature_frames,
+    transcript_frames,
+)
 from claimledger.extract.attribution.quotes import find_quotes
 from claimledger.extract.attribution.stance import stance_of
 from claimledger.model import Span, Statement
@@ -37,6 +41,7 @@ def find_statements(doc: Doc) -> list[Statement]:
     if frames:
         _redraw_bounds(Layout(doc, inside), frames)
     frames = _outermost_of(headline_frames(doc) + signature_frames(doc, quotes), frames)
+    frames = sorted(frames + transcript_frames(doc), key=lambda f: f.content[0])
     return [_statement(doc, text, f) for f in frames]
 
 

@@ -1,5 +1,5 @@
-"""Attributions a line's layout makes, not its grammar: "Name: claim" headlines and quotes
-signed with a dash ("“...” ― Name")."""
+"""Attributions a line's layout makes, not its grammar: "Name: claim" headlines, transcript
+turns and quotes signed with a dash ("“...” ― Name")."""
 
 from __future__ import annotations
 
@@ -10,8 +10,13 @@ from spacy.tokens import Doc, Span
 from claimledger.extract.attribution.frames import Frame
 
 # "Sanders: Clinton Email Story Has Moved." A short label, a colon, then the claim.
-_LABELLED = re.compile(r"(?P<label>[^\n:]{1,60}?)[ \t]*:[ \t]+(?P<rest>\S[^\n]*)")
+_LABELLED = re.compile(r"[ \t\"“]*(?P<label>[^\n:]{1,60}?)[ \t]*:[ \t]+(?P<rest>\S[^\n]*)")
 _MAX_LABEL_WORDS = 5
+_MAX_TRANSCRIPT_WORDS = 3
+_LINE = re.compile(r"[^\n]*")
+_TURN = re.compile(
+    r"^[ \t\"“]*(?P<label>[A-Z][A-Z .'’-]{1,40}?)[ \t]*:[ \t]+(?P<rest>\S[^\n]*)", re.M
+)
 # Labels that name who speaks: a name or an organisation, not a time, count or kicker.
 _SPEAKER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -25,18 +30,30 @@ _SIGNATURE = re.compile(
 def headline_frames(doc: Doc) -> list[Frame]:
     """The article's first line read as "Speaker: claim", the headline form of a quote."""
     text = doc.text
-    start = len(text) - len(text.lstrip())
-    line_end = text.find("\n", start)
-    m = _LABELLED.fullmatch(text, start, len(text) if line_end == -1 else line_end)
-    if m is None:
-        return []
-    label = doc.char_span(*m.span("label"), alignment_mode="expand")
+    line = next((m for m in _LINE.finditer(text) if m.group().strip()), None)
+    m = line and _LABELLED.fullmatch(text, *line.span())
+    label = m and doc.char_span(*m.span("label"), alignment_mode="expand")
+    return _label_frame(doc, m, label) if label and _names_a_speaker(label) else []
+
+
+def transcript_frames(doc: Doc) -> list[Frame]:
+    """A transcript's turns, "TAPPER: Do you think ...": the label speaks the line."""
+    text = doc.text
+    frames = []
+    for m in _TURN.finditer(text):
+        label = doc.char_span(*m.span("label"), alignment_mode="expand")
+        if label and _transcript_speaker(label, text):
+            frames += _label_frame(doc, m, label)
+    return frames
+
+
+def _label_frame(doc: Doc, m: re.Match[str], label: Span) -> list[Frame]:
+    """The frame of one "Label: words" line: the colon is the cue, the rest what was said."""
     colon = doc.char_span(m.end("label"), m.start("rest"), alignment_mode="expand")
-    if label is None or colon is None or not _names_a_speaker(label):
-        return []
-    cue = next((t for t in colon if t.text == ":"), None)
+    cue = next((t for t in colon if t.text == ":"), None) if colon is not None else None
     if cue is None:
         return []
+    text = doc.text
     rest_end = m.end("rest")
     while rest_end > m.start("rest") and text[rest_end - 1].isspace():
         rest_end -= 1
@@ -48,6 +65,15 @@ def headline_frames(doc: Doc) -> list[Frame]:
             source=(label.start, label.end),
         )
     ]
+
+
+def _transcript_speaker(label: Span, text: str) -> bool:
+    """A transcript's capitalised speaker label, named in ordinary case elsewhere in the
+    article ("TAPPER:" and "Jake Tapper"): not a kicker such as "UPDATE:"."""
+    words = [t.text for t in label if not t.is_punct]
+    if not words or len(words) > _MAX_TRANSCRIPT_WORDS or not all(w.isupper() for w in words):
+        return False
+    return all(re.search(rf"\b{re.escape(w.title())}\b", text) for w in words if len(w) > 1)
 
 
 def _names_a_speaker(label: Span) -> bool:

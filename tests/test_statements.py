@@ -406,6 +406,25 @@ def test_second_verb_of_one_speaker_is_a_statement_of_its_own(analyze) -> None:
     assert_traceable(a)
 
 
+def test_participle_on_a_noun_has_that_noun_as_speaker(analyze) -> None:
+    a = analyze("There were emails showing that the agency knew of the threat.")
+    st = only(a, "showing")
+    assert st.speaker.text == "emails" and st.content.text == "that the agency knew of the threat"
+
+
+def test_speaker_of_a_conjunct_without_subject_is_found_further_up(analyze) -> None:
+    a = analyze(
+        "The senator sought to calm his supporters and took a heckler in stride, "
+        "saying the man had a right to speak."
+    )
+    assert only(a, "saying").speaker.text == "The senator"
+
+
+def test_a_statement_saying_is_one_statement(analyze) -> None:
+    a = analyze("Officials released emails showing that the agency knew of the threat.")
+    assert len(a.statements) == 1, a.statements
+
+
 def test_non_restrictive_relative_clause_ends_content(analyze) -> None:
     text = "The mayor said the vote was delayed by the storm, which flooded the hall."
     st = only(analyze(text), "said")

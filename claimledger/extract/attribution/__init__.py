@@ -156,7 +156,8 @@ def _grow_to_quotes(frame: Frame, quotes: list[tuple[int, int]]) -> None:
 
 
 def _outermost(frames: list[Frame]) -> list[Frame]:
-    """Drop frames whose cue lies inside another frame's content: PolNeAR nests nothing.
+    """Drop frames whose cue lies inside another frame's content or cue ("released emails
+    showing"): PolNeAR nests nothing.
 
     A speaker's follow-on clause ("..., she said, adding that ...") that a content swallowed
     is split off first: the earlier content ends before it and the clause stands on its own."""
@@ -174,7 +175,14 @@ def _outermost(frames: list[Frame]) -> list[Frame]:
     kept = []
     for frame in frames:
         cue_at = frame.head.idx
-        if not any(o is not frame and o.content[0] <= cue_at < o.content[1] for o in frames):
+        if not any(
+            o is not frame
+            and (
+                o.content[0] <= cue_at < o.content[1]
+                or (o.head.i != frame.head.i and o.cue[0] <= frame.head.i < o.cue[1])
+            )
+            for o in frames
+        ):
             kept.append(frame)
     return kept
 

@@ -36,6 +36,7 @@ _INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
 _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 _CUE_RIGHT_DEPS = frozenset({"prt", "advmod"})
 _TIME_ENTS = frozenset({"DATE", "TIME"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _ASIDE_OPENERS = frozenset({"mark", "cc"})  # "as X said", "and X said": part of the aside
 _DASHES = frozenset({"—", "–", "--"})
 _ASIDE_TAIL = 4  # words allowed between an aside's cue and its closing dash ("said last week")
@@ -147,6 +148,16 @@ def subtree_range(token: Token) -> TokRange:
     return token.left_edge.i, token.right_edge.i + 1
 
 
+def _speaker_range(speaker: Token, verb: Token) -> TokRange:
+    """The speaker's phrase; a noun the cue modifies ends where the cue's clause begins."""
+    start, end = subtree_range(speaker)
+    if verb.head.i == speaker.i < verb.i:
+        end = verb.left_edge.i
+        while end > speaker.i + 1 and verb.doc[end - 1].is_punct:
+            end -= 1
+    return start, end
+
+
 def speaker_of(verb: Token) -> Token | None:
     """The speaker: the verb's subject, a passive's `by` agent, or a governing verb's subject."""
     passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN"
@@ -158,11 +169,15 @@ def speaker_of(verb: Token) -> Token | None:
             return child
         if child.dep_ == "nsubjpass" and verb.lemma_ == "quote":
             return child
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in _NOMINAL:
+        return verb.head  # "emails showing that ...", "a super PAC backing Bush"
     head = verb
-    while head.dep_ in _INHERIT_DEPS and head.head is not head:
+    while head.dep_ in _INHERIT_DEPS and head.head.i != head.i:
         head = head.head
         if head.pos_ in ("VERB", "AUX"):
-            return next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+            subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is not None or head.dep_ != "conj":
+                return subject  # else "X sought ... and took ..., saying": X's
     return None
 
 
@@ -180,7 +195,7 @@ def _verb_frame(verb: Token, inside_quote: list[bool]) -> Frame:
             cue=(cue_range(verb, start)[0], medium.i + 1),
             head=verb,
             content=_chars(verb.doc, start, end),
-            source=subtree_range(speaker) if speaker is not None else None,
+            source=_speaker_range(speaker, verb) if speaker is not None else None,
         )
     aside = _aside_before(verb, speaker)
     if aside is not None:
@@ -203,7 +218,7 @@ def _verb_frame(verb: Token, inside_quote: list[bool]) -> Frame:
         content = _clause_without(clause, _aside_range(verb, speaker))
     else:
         content = (0, 0)  # filled later if a quote stands next to it
-    source = subtree_range(speaker) if speaker is not None else None
+    source = _speaker_range(speaker, verb) if speaker is not None else None
     return Frame(cue=cue_range(verb, start), head=verb, content=content, source=source)
 
 
@@ -469,10 +484,10 @@ def _according_frame(prep: Token) -> Frame | None:
     """ "according to X, ...": X is the source, the clause around the phrase is the content."""
     to = next((c for c in prep.children if c.lower_ == "to"), None)
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    if to is None or source is None or prep.head is prep:
+    if to is None or source is None or prep.head.i == prep.i:
         return None
     head = prep.head
-    while head.dep_ == "conj" and head.head is not head:
+    while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head  # "X has surged and, according to Y, has pulled ahead": both halves
     content = _clause_without(head, subtree_range(prep))
     return Frame(cue=(prep.i, to.i + 1), head=prep, content=content, source=subtree_range(source))

@@ -412,6 +412,19 @@ def test_participle_on_a_noun_has_that_noun_as_speaker(analyze) -> None:
     assert st.speaker.text == "emails" and st.content.text == "that the agency knew of the threat"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Marco Rubio, speaking at a rally in Miami, said the race was open.", "Marco Rubio"),
+        ("The lawyers, who filed the complaint on Monday, said the law was void.", "The lawyers"),
+    ],
+)
+def test_a_clause_set_off_after_the_speaker_is_not_the_speaker(
+    analyze, text: str, speaker: str
+) -> None:
+    assert only(analyze(text), "said").speaker.text == speaker
+
+
 def test_speaker_of_a_conjunct_without_subject_is_found_further_up(analyze) -> None:
     a = analyze(
         "The senator sought to calm his supporters and took a heckler in stride, "

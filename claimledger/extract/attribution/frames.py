@@ -37,6 +37,7 @@ _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 _CUE_RIGHT_DEPS = frozenset({"prt", "advmod"})
 _TIME_ENTS = frozenset({"DATE", "TIME"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+_ASIDE_MARKS = frozenset({",", "—", "–"})
 _ASIDE_OPENERS = frozenset({"mark", "cc"})  # "as X said", "and X said": part of the aside
 _DASHES = frozenset({"—", "–", "--"})
 _ASIDE_TAIL = 4  # words allowed between an aside's cue and its closing dash ("said last week")
@@ -149,13 +150,25 @@ def subtree_range(token: Token) -> TokRange:
 
 
 def _speaker_range(speaker: Token, verb: Token) -> TokRange:
-    """The speaker's phrase; a noun the cue modifies ends where the cue's clause begins."""
+    """The speaker's phrase; a noun the cue modifies ends where the cue's clause begins, and
+    a clause set off by a comma after it is an aside ("Marco Rubio, speaking in Miami,")."""
     start, end = subtree_range(speaker)
+    doc = speaker.doc
     if verb.head.i == speaker.i < verb.i:
-        end = verb.left_edge.i
-        while end > speaker.i + 1 and verb.doc[end - 1].is_punct:
-            end -= 1
-    return start, end
+        cut = verb.left_edge.i
+    else:
+        asides = [c for c in speaker.rights if _speaker_aside(c)]
+        cut = asides[0].left_edge.i if asides else end
+        if doc[cut - 1].text not in _ASIDE_MARKS:
+            return start, end
+    while cut > speaker.i + 1 and doc[cut - 1].is_punct:
+        cut -= 1
+    return start, cut
+
+
+def _speaker_aside(child: Token) -> bool:
+    """A participle clause on any speaker, a relative clause on a common noun."""
+    return child.dep_ == "acl" or (child.dep_ == "relcl" and child.head.pos_ == "NOUN")
 
 
 def speaker_of(verb: Token) -> Token | None:

@@ -520,6 +520,21 @@ def test_time_between_cue_and_content_leaves_the_content_whole(analyze) -> None:
     assert st.speaker.text == "Ann Lee" and st.content.text == "that the plant was safe"
 
 
+def test_a_blank_line_ends_a_sentence_but_a_wrapped_line_does_not(nlp) -> None:
+    doc = nlp("9:30 p.m.\n\nAnn Lee says the count\nwill resume on Friday.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "9:30 p.m.",
+        "Ann Lee says the count\nwill resume on Friday.",
+    ]
+
+
+def test_liveblog_timestamp_is_not_the_speaker(analyze) -> None:
+    a = analyze("9:30 p.m.\n\nDonald Trump says he may move to the South if he loses.")
+    st = only(a, "says")
+    assert st.speaker.text == "Donald Trump"
+    assert st.content.text == "he may move to the South if he loses"
+
+
 # --- attributions the layout makes ---------------------------------------------------------
 
 

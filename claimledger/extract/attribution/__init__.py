@@ -76,6 +76,7 @@ def rule_frames(
         _keep_to_paragraph(text, frame)
         _grow_to_quotes(frame, quotes)
     frames = [f for f in frames if f.content[0] < f.content[1]]
+    frames += _introducing(text, bare)
     frames = _outermost(frames)
     _join_split_quotes(text, frames, quotes)
     _attach_orphan_quotes(doc, text, frames, bare, quotes)
@@ -136,6 +137,27 @@ def _keep_to_paragraph(text: str, frame: Frame) -> None:
             t.i for t in doc[frame.source[0] : frame.source[1]] if para_start <= t.idx < para_end
         ]
         frame.source = (tokens[0], tokens[-1] + 1) if tokens else None
+
+
+def _introducing(text: str, bare: list[Frame]) -> list[Frame]:
+    """Cues with no content that close their paragraph with a colon ("the mayor said:"):
+    the next paragraph is what was said."""
+    found = []
+    for frame in bare:
+        para_end = text.find("\n", frame.head.idx)
+        if para_end == -1 or not text[frame.head.idx : para_end].rstrip().endswith(":"):
+            continue
+        start = _skip_blank(text, para_end)
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:"):
+            end -= 1  # the full stop is nobody's words
+        if start < end:
+            frame.content = (start, end)
+            found.append(frame)
+    for frame in found:
+        bare.remove(frame)
+    return found
 
 
 def _skip_blank(text: str, at: int) -> int:

@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+import re
+
+import numpy as np
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
 PARAGRAPH_BREAKS = "paragraph_breaks"
 # A blank line, not a single line break: hard-wrapped text breaks lines inside sentences.
-_BREAK_NEWLINES = 2
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 
 
 @Language.component(PARAGRAPH_BREAKS)
 def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line ends a sentence: the parser would run a timestamp, a heading or a
     byline on into the next paragraph ("9:30 p.m.\\n\\nTrump says ...": "p.m." says)."""
-    for token in doc[1:]:
-        before = doc[token.i - 1]
-        if before.is_space and before.text.count("\n") >= _BREAK_NEWLINES and not token.is_space:
-            token.is_sent_start = True
+    ends = [m.end() for m in _BLANK_LINE.finditer(doc.text)]
+    if ends:
+        starts = doc.to_array(IDX)
+        for end, at in zip(ends, np.searchsorted(starts, ends).tolist(), strict=True):
+            if 0 < at < len(doc) and starts[at] == end:  # a token begins right after it
+                doc[at].is_sent_start = True
     return doc
 
 

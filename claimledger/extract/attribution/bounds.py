@@ -175,8 +175,9 @@ def _features(
     layout: Layout, at: int, guess: int, side: str, direct: bool, lemma: str, cut: str
 ) -> list[str]:
     """What the parse says about a content boundary: the words either side, the constituent
-    opening there and what it hangs on, quotes, how far it is from the rule's guess and what
-    opens at the guess (moving past a relative clause is not moving past an object)."""
+    opening there and what it hangs on, quotes, how far it is from the rule's guess, what
+    opens at the guess (moving past a relative clause is not moving past an object), and what
+    opens there for this cue's verb ("said X, as" and "called for X, as" end differently)."""
     dist = _bucket(at - guess)
     prev = layout.word[at - 1] if at > 0 else "BOS"
     nxt = layout.word[at] if at < layout.n else "EOS"
@@ -195,6 +196,7 @@ def _features(
         ]
         if dep in _WORDED_DEPS:
             feats.append(f"cw={dep}|{layout.lower[first]}")
+        feats += [f"lem|c={lemma}|{dep}", f"lem|n={lemma}|{layout.word[at]}"]
     else:
         feats.append("eos")
     if at > 0:

@@ -14,6 +14,7 @@ _LABELLED = re.compile(r"[ \t\"“]*(?P<label>[^\n:]{1,60}?)[ \t]*:[ \t]+(?P<res
 _MAX_LABEL_WORDS = 5
 _MAX_TRANSCRIPT_WORDS = 3
 _LINE = re.compile(r"[^\n]*")
+_SPACE = re.compile(r"\s*")
 _TURN = re.compile(
     r"^[ \t\"“]*(?P<label>[A-Z][A-Z .'’-]{1,40}?)[ \t]*:[ \t]+(?P<rest>\S[^\n]*)", re.M
 )
@@ -100,7 +101,7 @@ def signature_frames(doc: Doc, quotes: list[tuple[int, int]]) -> list[Frame]:
         if not text[at:line_end].strip():  # the signature may stand alone on the next line
             if text[text.rfind("\n", 0, q_start) + 1 : q_start].strip():
                 continue  # only a quote that is its paragraph
-            at = _skip_space(text, line_end)
+            at = _SPACE.match(text, line_end).end()
             line_end = text.find("\n", at)
             line_end = len(text) if line_end == -1 else line_end
         m = _SIGNATURE.fullmatch(text, at, line_end)
@@ -120,10 +121,3 @@ def signature_frames(doc: Doc, quotes: list[tuple[int, int]]) -> list[Frame]:
             )
         )
     return frames
-
-
-def _skip_space(text: str, at: int) -> int:
-    """The first position from `at` that is not whitespace."""
-    while at < len(text) and text[at].isspace():
-        at += 1
-    return at

@@ -97,9 +97,8 @@ def _outermost_of(outer: list[Frame], frames: list[Frame]) -> list[Frame]:
         f
         for f in frames
         if not any(
-            o.content[0] < f.content[1]
-            and f.content[0] < o.content[1]
-            or (o.source[0] <= f.cue[0] and f.head.idx < o.content[1])
+            (o.content[0] < f.content[1] and f.content[0] < o.content[1])  # overlapping
+            or (o.source[0] <= f.cue[0] and f.head.idx < o.content[1])  # cue inside it
             for o in outer
         )
     ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from claimledger.extract.attribution.bounds import (
@@ -40,8 +41,9 @@ def find_statements(doc: Doc) -> list[Statement]:
     frames = rule_frames(doc, text, quotes, inside)
     if frames:
         _redraw_bounds(Layout(doc, inside), frames)
-    frames = _outermost_of(headline_frames(doc) + signature_frames(doc, quotes), frames)
-    frames = sorted(frames + transcript_frames(doc), key=lambda f: f.content[0])
+    layout_made = headline_frames(doc, text) + signature_frames(doc, text, quotes)
+    frames = _outermost_of(layout_made, frames)
+    frames = sorted(frames + transcript_frames(doc, text), key=lambda f: f.content[0])
     return [_statement(doc, text, f) for f in frames]
 
 
@@ -77,7 +79,7 @@ def rule_frames(
         _grow_to_quotes(frame, quotes)
     frames = [f for f in frames if f.content[0] < f.content[1]]
     frames += _introducing(text, bare)
-    frames = _outermost(frames)
+    frames = _outermost(text, frames)
     _join_split_quotes(text, frames, quotes)
     _attach_orphan_quotes(doc, text, frames, bare, quotes)
     frames.sort(key=lambda f: f.content[0])
@@ -108,11 +110,14 @@ def _outermost_of(outer: list[Frame], frames: list[Frame]) -> list[Frame]:
 def quote_flags(doc: Doc, quotes: list[tuple[int, int]]) -> list[bool]:
     """Per token: does it sit strictly inside a quotation?"""
     flags = [False] * len(doc)
+    if not quotes:
+        return flags
     starts = [q[0] for q in quotes]
-    for token in doc:
-        k = bisect_left(starts, token.idx + 1) - 1
-        if k >= 0 and quotes[k][0] < token.idx and token.idx + len(token) < quotes[k][1]:
-            flags[token.i] = True
+    idx, length = doc.to_array([IDX, LENGTH]).T.tolist()  # no Token objects: they cost
+    for i, (at, n) in enumerate(zip(idx, length, strict=True)):
+        k = bisect_left(starts, at + 1) - 1
+        if k >= 0 and quotes[k][0] < at and at + n < quotes[k][1]:
+            flags[i] = True
     return flags
 
 
@@ -176,7 +181,7 @@ def _grow_to_quotes(frame: Frame, quotes: list[tuple[int, int]]) -> None:
     frame.content = (start, end)
 
 
-def _outermost(frames: list[Frame]) -> list[Frame]:
+def _outermost(text: str, frames: list[Frame]) -> list[Frame]:
     """Drop frames whose cue lies inside another frame's content or cue ("released emails
     showing"): PolNeAR nests nothing.
 
@@ -192,7 +197,7 @@ def _outermost(frames: list[Frame]) -> list[Frame]:
                 and other.head.idx < at
                 and other.content[0] < at < other.content[1]
             ):
-                other.content = (other.content[0], _end_before(frame.head.doc.text, at))
+                other.content = (other.content[0], _end_before(text, at))
     kept = []
     for frame in frames:
         cue_at = frame.head.idx

@@ -28,33 +28,30 @@ _SIGNATURE = re.compile(
 )
 
 
-def headline_frames(doc: Doc) -> list[Frame]:
+def headline_frames(doc: Doc, text: str) -> list[Frame]:
     """The article's first line read as "Speaker: claim", the headline form of a quote."""
-    text = doc.text
     line = next((m for m in _LINE.finditer(text) if m.group().strip()), None)
     m = line and _LABELLED.fullmatch(text, *line.span())
     label = m and doc.char_span(*m.span("label"), alignment_mode="expand")
-    return _label_frame(doc, m, label) if label and _names_a_speaker(label) else []
+    return _label_frame(doc, text, m, label) if label and _names_a_speaker(label) else []
 
 
-def transcript_frames(doc: Doc) -> list[Frame]:
+def transcript_frames(doc: Doc, text: str) -> list[Frame]:
     """A transcript's turns, "TAPPER: Do you think ...": the label speaks the line."""
-    text = doc.text
     frames = []
     for m in _TURN.finditer(text):
         label = doc.char_span(*m.span("label"), alignment_mode="expand")
         if label and _transcript_speaker(label, text):
-            frames += _label_frame(doc, m, label)
+            frames += _label_frame(doc, text, m, label)
     return frames
 
 
-def _label_frame(doc: Doc, m: re.Match[str], label: Span) -> list[Frame]:
+def _label_frame(doc: Doc, text: str, m: re.Match[str], label: Span) -> list[Frame]:
     """The frame of one "Label: words" line: the colon is the cue, the rest what was said."""
     colon = doc.char_span(m.end("label"), m.start("rest"), alignment_mode="expand")
     cue = next((t for t in colon if t.text == ":"), None) if colon is not None else None
     if cue is None:
         return []
-    text = doc.text
     rest_end = m.end("rest")
     while rest_end > m.start("rest") and text[rest_end - 1].isspace():
         rest_end -= 1
@@ -90,9 +87,8 @@ def _names_a_speaker(label: Span) -> bool:
     return bool(ents & _SPEAKER_ENTS) or label.root.pos_ in _SPEAKER_POS
 
 
-def signature_frames(doc: Doc, quotes: list[tuple[int, int]]) -> list[Frame]:
+def signature_frames(doc: Doc, text: str, quotes: list[tuple[int, int]]) -> list[Frame]:
     """A quote signed by a dash and a name after it, on its own line or on the next one."""
-    text = doc.text
     frames = []
     for q_start, q_end in quotes:
         at = q_end

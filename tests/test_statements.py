@@ -584,3 +584,21 @@ def test_quote_signed_with_a_dash_and_a_name(analyze, text: str) -> None:
     assert st.direct and st.cue.text in ("―", "-")
     assert st.content.text == "“He represents our greatest shame.”"
     assert_traceable(a)
+
+
+def test_a_very_long_text_is_read_in_blocks_with_the_same_statements(
+    nlp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import claimledger.extract.attribution as attribution
+
+    paragraphs = [
+        f"“The bridge {k} will reopen,” the mayor said. Officials said repairs cost {k} million."
+        for k in range(12)
+    ]
+    doc = nlp("\n\n".join(paragraphs))
+    whole = attribution.find_statements(doc)
+    monkeypatch.setattr(attribution, "BLOCK_CHARS", 300)
+    blocks = attribution.find_statements(doc)
+    assert len(whole) == 24 and blocks == whole
+    for st in blocks:
+        assert doc.text[st.content.start : st.content.end] == st.content.text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -89,12 +90,17 @@ class PersonIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.ents = [e for e in doc.ents if e.label_ == "PERSON"]
-        # (position, name, its words) of every multi-word name, in text order
-        self.full = [
-            (e.start, name, set(_name_words(name)))
-            for e in self.ents
-            if len(_name_words(name := strip_honorifics(e))) > 1
-        ]
+        self.starts = [e.start for e in self.ents]
+        self.ends = [e.end for e in self.ents]
+        # every multi-word name: its words, and where it is named, in text order
+        self.full: dict[str, tuple[frozenset[str], list[int]]] = {}
+        self.by_word: dict[str, set[str]] = {}
+        for e in self.ents:
+            parts = _name_words(name := strip_honorifics(e))
+            if len(parts) > 1:
+                self.full.setdefault(name, (frozenset(parts), []))[1].append(e.start)
+                for part in parts:
+                    self.by_word.setdefault(part, set()).add(name)
 
     def canonical(self, span: TokenSpan) -> str:
         """The fullest name holding every word of `span`'s name; the nearest one before wins,
@@ -103,16 +109,23 @@ class PersonIndex:
         parts = set(_name_words(name))
         if not parts:
             return name
-        fits = [f for f in self.full if parts <= f[2]]
-        before = [f for f in fits if f[0] <= span.start]
-        best = max(before or fits, key=lambda f: (len(f[2]), f[0]), default=None)
-        return best[1] if best else name
+        first = next(iter(parts))
+        fits = [n for n in self.by_word.get(first, ()) if parts <= self.full[n][0]]
+        best_before = best_any = None
+        for n in fits:
+            size, at = len(self.full[n][0]), self.full[n][1]
+            best_any = max(best_any or (size, at[-1], n), (size, at[-1], n))
+            k = bisect_right(at, span.start)
+            if k:
+                best_before = max(best_before or (size, at[k - 1], n), (size, at[k - 1], n))
+        best = best_before or best_any
+        return best[2] if best else name
 
     def in_span(self, span: TokenSpan) -> str | None:
         """The first person named inside a speaker span: "Park Sun-won, a member of ..."."""
-        for ent in self.ents:
-            if span.start <= ent.start and ent.end <= span.end:
-                return self.canonical(ent)
+        k = bisect_left(self.starts, span.start)
+        if k < len(self.ents) and self.ends[k] <= span.end:
+            return self.canonical(self.ents[k])
         return None
 
     def surname(self, span: TokenSpan) -> str | None:
@@ -133,7 +146,7 @@ class PersonIndex:
         ]
         if not places and role in words().generic_roles:
             return None  # "the leader" alone could be anyone
-        for ent in reversed([e for e in self.ents if e.end <= span.start]):
+        for ent in reversed(self.ents[: bisect_right(self.ends, span.start)]):
             described = _description(ent)
             if role not in described and not (places and role in words().generic_roles):
                 continue
@@ -143,8 +156,8 @@ class PersonIndex:
 
     def last_before(self, token: Token) -> str | None:
         """The person named most recently before `token`."""
-        before = [e for e in self.ents if e.end <= token.i]
-        return self.canonical(before[-1]) if before else None
+        k = bisect_right(self.ends, token.i)
+        return self.canonical(self.ents[k - 1]) if k else None
 
 
 def classify_speaker(

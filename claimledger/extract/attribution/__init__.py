@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
@@ -25,6 +26,7 @@ from claimledger.extract.attribution.quotes import find_quotes
 from claimledger.extract.attribution.stance import stance_of
 from claimledger.model import Span, Statement
 
+BLOCK_CHARS = 50_000  # a text longer than this is read in blocks of about this size
 # Between a speaker's words and their next quote: "“A,” he said. “B.”" (same paragraph).
 _JOIN_GAP = re.compile(r"[\s,.;:—–-]*")
 _FOLLOW_ON_DEPS = frozenset({"advcl", "conj"})
@@ -34,8 +36,51 @@ _SPLIT_GAP = 80  # characters between the halves of a quote the cue interrupts, 
 
 
 def find_statements(doc: Doc) -> list[Statement]:
-    """Every attribution in the article, in text order, with spans into `doc.text`."""
+    """Every attribution in the article, in text order, with spans into `doc.text`.
+
+    A very long text is read in blocks cut between paragraphs: frames are matched with quotes
+    and with each other pairwise, which must not grow with the square of a whole book."""
     text = doc.text  # built afresh by spaCy on every access: read it once
+    if len(text) <= BLOCK_CHARS:
+        return _statements_in(doc, text)
+    found = []
+    for start, end in _blocks(doc, text):
+        part = doc[start:end].as_doc()
+        at = doc[start].idx
+        found += [_shifted(st, text, at) for st in _statements_in(part, part.text)]
+    return found
+
+
+def _blocks(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """Token ranges of about `BLOCK_CHARS` characters, cut where a line begins a sentence (or,
+    in a text with no line breaks, at any sentence)."""
+    cuts, begun = [0], 0
+    for sent in doc.sents:
+        size = sent.start_char - begun
+        opens_line = sent.start_char > 0 and text[sent.start_char - 1] == "\n"
+        if size >= 2 * BLOCK_CHARS or (size >= BLOCK_CHARS and opens_line):
+            cuts.append(sent.start)
+            begun = sent.start_char
+    return list(zip(cuts, cuts[1:] + [len(doc)], strict=True))
+
+
+def _shifted(st: Statement, text: str, at: int) -> Statement:
+    """A statement found in a block, its spans moved to the whole text."""
+
+    def move(span: Span | None) -> Span | None:
+        return None if span is None else Span.of(text, span.start + at, span.end + at)
+
+    return replace(
+        st,
+        sentence=move(st.sentence),
+        content=move(st.content),
+        speaker=move(st.speaker),
+        cue=move(st.cue),
+    )
+
+
+def _statements_in(doc: Doc, text: str) -> list[Statement]:
+    """The attributions of one Doc (an article, or a block of a very long one)."""
     quotes = find_quotes(text)
     inside = quote_flags(doc, quotes)
     frames = rule_frames(doc, text, quotes, inside)
@@ -289,6 +334,8 @@ def _fills_paragraph(text: str, q_start: int, q_end: int) -> bool:
 
 def _bare_cue_for(doc: Doc, bare: list[Frame], q_start: int, q_end: int) -> Frame | None:
     """A content-less cue in the sentence that holds the quote's end or the one right after."""
+    if not bare:
+        return None
     q_sent = doc.char_span(q_start, q_end, alignment_mode="expand")
     if q_sent is None:
         return None

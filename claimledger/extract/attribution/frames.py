@@ -37,6 +37,7 @@ _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 _CUE_RIGHT_DEPS = frozenset({"prt", "advmod"})
 _TIME_ENTS = frozenset({"DATE", "TIME"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+_PARTICIPLE_REACH = 12  # tokens after a claim noun its "fueled by X" may stand, at most
 _ASIDE_MARKS = frozenset({",", "—", "–"})
 _ASIDE_OPENERS = frozenset({"mark", "cc"})  # "as X said", "and X said": part of the aside
 _DASHES = frozenset({"—", "–", "--"})
@@ -436,8 +437,10 @@ def _noun_speaker(noun: Token) -> TokRange | None:
     for child in noun.children:
         if child.dep_ == "poss":
             return child.left_edge.i, child.i + 1
-    for token in noun.subtree:
-        if token.dep_ == "acl" and token.i > noun.i:  # "reports (of the moves), fueled by X"
+    doc = noun.doc
+    reach = min(noun.right_edge.i + 1, noun.i + 1 + _PARTICIPLE_REACH)
+    for token in doc[noun.i + 1 : reach]:
+        if token.dep_ == "acl":  # "reports (of the moves), fueled by X"
             agent = next((g for g in token.children if g.dep_ == "agent"), None)
             obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
             if obj is not None:

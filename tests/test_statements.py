@@ -552,6 +552,7 @@ def test_headline_speaker_colon_claim(analyze) -> None:
     "text",
     [
         "Monday’s Morning Email: The Debate Is Tonight.\n\nGood morning.",  # a dated kicker
+        "BREAKING: The Bridge Has Reopened.\n\nTraffic is moving.",  # a genre, not a speaker
         "Ann Lee spoke.\n\nThe pattern is clear: the troops are in Russia.",  # not a headline
     ],
 )

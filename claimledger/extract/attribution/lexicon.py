@@ -78,6 +78,13 @@ MEDIUM_NOUNS = _words(
 
 # "according to X": a preposition that introduces the source ("as alleged by X" is a passive agent).
 SOURCE_PREPOSITIONS = frozenset({"accord"})
+# Headline labels that name a genre or a format, not who speaks: "BREAKING: ...", "Watch: ...".
+HEADLINE_KICKERS = _words(
+    """
+    breaking update updated watch video videos photo photos exclusive live analysis opinion
+    editorial correction related listen read byline note spoiler explainer recap review
+    """
+)
 # Findings that open a sentence as its source: "In a Gallup poll, 52 percent ...".
 FINDING_NOUNS = frozenset({"poll", "survey"})
 

@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from claimledger.extract.attribution.frames import Frame
+from claimledger.extract.attribution.lexicon import HEADLINE_KICKERS
 
 # "Sanders: Clinton Email Story Has Moved." A short label, a colon, then the claim.
 _LABELLED = re.compile(r"[ \t\"“]*(?P<label>[^\n:]{1,60}?)[ \t]*:[ \t]+(?P<rest>\S[^\n]*)")
@@ -78,6 +79,8 @@ def _names_a_speaker(label: Span) -> bool:
     """A short label with no verb, naming a person, body or group."""
     words = [t for t in label if not t.is_punct]
     if not words or len(words) > _MAX_LABEL_WORDS or not words[0].text[0].isupper():
+        return False
+    if len(words) == 1 and words[0].lower_ in HEADLINE_KICKERS:
         return False
     if any(t.pos_ in ("VERB", "AUX") for t in words):
         return False

@@ -386,23 +386,27 @@ def test_statement_saying_extends_the_cue(analyze) -> None:
     assert st.content.text == "that the plant would close in May"
 
 
-def test_follow_on_participle_splits_the_content(analyze) -> None:
-    a = analyze(
-        "The governor said the budget was balanced, adding that taxes would not rise this year."
-    )
-    said, adding = only(a, "said"), only(a, "adding")
-    assert said.content.text == "the budget was balanced"
-    assert adding.content.text == "that taxes would not rise this year"
-    assert_traceable(a)
-
-
-def test_second_verb_of_one_speaker_is_a_statement_of_its_own(analyze) -> None:
-    a = analyze(
-        "He said the attacks had helped his campaign and warned that the party would split."
-    )
-    said, warned = only(a, "said"), only(a, "warned")
-    assert said.content.text == "the attacks had helped his campaign"
-    assert warned.content.text == "that the party would split"
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (  # a participle after the content
+            "The governor said the budget was balanced, adding that taxes would not rise.",
+            ("said", "the budget was balanced"),
+            ("adding", "that taxes would not rise"),
+        ),
+        (  # the speaker's second verb
+            "He said the attacks had helped his campaign and warned that the party would split.",
+            ("said", "the attacks had helped his campaign"),
+            ("warned", "that the party would split"),
+        ),
+    ],
+)
+def test_follow_on_clause_of_one_speaker_is_a_statement_of_its_own(
+    analyze, text: str, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    a = analyze(text)
+    for cue, content in (first, second):
+        assert only(a, cue).content.text == content
     assert_traceable(a)
 
 

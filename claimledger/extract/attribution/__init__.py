@@ -19,6 +19,9 @@ from claimledger.extract.attribution.bounds import (
 from claimledger.extract.attribution.frames import Frame, verb_frames
 from claimledger.extract.attribution.lines import (
     headline_frames,
+    line_end,
+    line_start,
+    next_line,
     signature_frames,
     transcript_frames,
 )
@@ -169,15 +172,11 @@ def quote_flags(doc: Doc, quotes: list[tuple[int, int]]) -> list[bool]:
 def _keep_to_paragraph(text: str, frame: Frame) -> None:
     """Clip content to the cue's paragraph: a parse may run a clause across a paragraph break."""
     at = frame.head.idx
-    para_start = text.rfind("\n", 0, at) + 1
-    para_end = text.find("\n", at)
-    if para_end == -1:
-        para_end = len(text)
+    para_start, para_end = line_start(text, at), line_end(text, at)
     start, end = frame.content
     if text[para_start:para_end].rstrip().endswith(":") and start >= para_end:
         # "... he said:" closing its paragraph introduces the next one
-        nxt = text.find("\n", _skip_blank(text, para_end))
-        para_end = len(text) if nxt == -1 else nxt
+        para_end = next_line(text, para_end)[1]
     start, end = max(start, para_start), min(end, para_end)
     frame.content = (start, end) if start < end else (0, 0)
     if frame.source is not None:
@@ -193,12 +192,10 @@ def _introducing(text: str, bare: list[Frame]) -> list[Frame]:
     the next paragraph is what was said."""
     found = []
     for frame in bare:
-        para_end = text.find("\n", frame.head.idx)
-        if para_end == -1 or not text[frame.head.idx : para_end].rstrip().endswith(":"):
+        para_end = line_end(text, frame.head.idx)
+        if para_end == len(text) or not text[frame.head.idx : para_end].rstrip().endswith(":"):
             continue
-        start = _skip_blank(text, para_end)
-        end = text.find("\n", start)
-        end = len(text) if end == -1 else end
+        start, end = next_line(text, para_end)
         while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:"):
             end -= 1  # the full stop is nobody's words
         if start < end:
@@ -207,13 +204,6 @@ def _introducing(text: str, bare: list[Frame]) -> list[Frame]:
     for frame in found:
         bare.remove(frame)
     return found
-
-
-def _skip_blank(text: str, at: int) -> int:
-    """The first position from `at` that is not whitespace."""
-    while at < len(text) and text[at].isspace():
-        at += 1
-    return at
 
 
 def _grow_to_quotes(frame: Frame, quotes: list[tuple[int, int]]) -> None:
@@ -325,11 +315,8 @@ def _attach_orphan_quotes(
 
 def _fills_paragraph(text: str, q_start: int, q_end: int) -> bool:
     """Is the quote a paragraph of its own (a speaker's words running on over paragraphs)?"""
-    para_start = text.rfind("\n", 0, q_start) + 1
-    para_end = text.find("\n", q_end)
-    if para_end == -1:
-        para_end = len(text)
-    return not text[para_start:q_start].strip() and not text[q_end:para_end].strip(" .,")
+    before, after = text[line_start(text, q_start) : q_start], text[q_end : line_end(text, q_end)]
+    return not before.strip() and not after.strip(" .,")
 
 
 def _bare_cue_for(doc: Doc, bare: list[Frame], q_start: int, q_end: int) -> Frame | None:

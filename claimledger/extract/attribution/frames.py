@@ -81,7 +81,7 @@ def verb_frames(doc: Doc, inside_quote: list[bool]) -> tuple[list[Frame], list[F
             continue  # speech reported inside a quote belongs to the quote's speaker
         if token.lemma_ in SOURCE_PREPOSITIONS and token.dep_ == "prep":
             frame = _according_frame(token)
-        elif token.lower_ == "in" and token.dep_ == "prep" and token.i == token.sent.start:
+        elif token.lower_ == "in" and token.dep_ == "prep" and token.is_sent_start:
             frame = _finding_frame(token)
         elif is_candidate(token) and (
             model.is_cue(token, inside_quote[token.i]) or _sourced_aside(token)

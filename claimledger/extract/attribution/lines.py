@@ -15,7 +15,7 @@ _LABELLED = re.compile(r"[ \t\"“]*(?P<label>[^\n:]{1,60}?)[ \t]*:[ \t]+(?P<res
 _MAX_LABEL_WORDS = 5
 _MAX_TRANSCRIPT_WORDS = 3
 _LINE = re.compile(r"[^\n]*")
-_SPACE = re.compile(r"\s*")
+_BLANK = re.compile(r"\s*")
 _TURN = re.compile(
     r"^[ \t\"“]*(?P<label>[A-Z][A-Z .'’-]{1,40}?)[ \t]*:[ \t]+(?P<rest>\S[^\n]*)", re.M
 )
@@ -94,16 +94,12 @@ def signature_frames(doc: Doc, text: str, quotes: list[tuple[int, int]]) -> list
     """A quote signed by a dash and a name after it, on its own line or on the next one."""
     frames = []
     for q_start, q_end in quotes:
-        at = q_end
-        line_end = text.find("\n", at)
-        line_end = len(text) if line_end == -1 else line_end
-        if not text[at:line_end].strip():  # the signature may stand alone on the next line
-            if text[text.rfind("\n", 0, q_start) + 1 : q_start].strip():
+        at, end = q_end, line_end(text, q_end)
+        if not text[at:end].strip():  # the signature may stand alone on the next line
+            if text[line_start(text, q_start) : q_start].strip():
                 continue  # only a quote that is its paragraph
-            at = _SPACE.match(text, line_end).end()
-            line_end = text.find("\n", at)
-            line_end = len(text) if line_end == -1 else line_end
-        m = _SIGNATURE.fullmatch(text, at, line_end)
+            at, end = next_line(text, end)
+        m = _SIGNATURE.fullmatch(text, at, end)
         if m is None:
             continue
         name = doc.char_span(*m.span("name"), alignment_mode="expand")
@@ -120,3 +116,20 @@ def signature_frames(doc: Doc, text: str, quotes: list[tuple[int, int]]) -> list
             )
         )
     return frames
+
+
+def line_start(text: str, at: int) -> int:
+    """Where the line holding `at` begins."""
+    return text.rfind("\n", 0, at) + 1
+
+
+def line_end(text: str, at: int) -> int:
+    """Where the line holding `at` ends (its newline, or the end of the text)."""
+    end = text.find("\n", at)
+    return len(text) if end == -1 else end
+
+
+def next_line(text: str, at: int) -> tuple[int, int]:
+    """The first line with words after `at`, blank lines skipped: (start, end)."""
+    start = _BLANK.match(text, at).end()
+    return start, line_end(text, start)

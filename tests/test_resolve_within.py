@@ -103,6 +103,18 @@ def test_surname_first_names_resolve_from_the_family_name(analyze) -> None:
             "U.S. officials",
             "anonymous",
         ),
+        (  # parsed as "Spain" and "North Macedonia experts": the experts speak
+            "Both Spain and North Macedonia experts said the move was a mistake.",
+            "said",
+            "Spain and North Macedonia experts",
+            "anonymous",
+        ),
+        (
+            "Russia and its allies said the vote was rigged.",
+            "said",
+            "Russia and its allies",
+            "government",
+        ),
         (
             "Reports suggested that the army had recruited interpreters.",
             "suggested",

@@ -524,12 +524,36 @@ def test_time_between_cue_and_content_leaves_the_content_whole(analyze) -> None:
     assert st.speaker.text == "Ann Lee" and st.content.text == "that the plant was safe"
 
 
+def test_for_the_first_time_is_when_not_what(analyze) -> None:
+    st = only(
+        analyze("Officials revealed for the first time that the dam had cracked."), "revealed"
+    )
+    assert (st.cue.text, st.content.text) == ("revealed", "that the dam had cracked")
+
+
 def test_a_blank_line_ends_a_sentence_but_a_wrapped_line_does_not(nlp) -> None:
     doc = nlp("9:30 p.m.\n\nAnn Lee says the count\nwill resume on Friday.")
     assert [s.text.strip() for s in doc.sents] == [
         "9:30 p.m.",
         "Ann Lee says the count\nwill resume on Friday.",
     ]
+
+
+def test_a_title_case_line_is_one_sentence(nlp) -> None:
+    doc = nlp(
+        "Photo by Ann Lee\n\nU.S. Says Rebel Troops Are in the Capital\n\nThe Pentagon confirmed it."
+    )
+    assert [s.text.strip() for s in doc.sents] == [
+        "Photo by Ann Lee",
+        "U.S. Says Rebel Troops Are in the Capital",
+        "The Pentagon confirmed it.",
+    ]
+
+
+def test_headline_speaker_with_an_abbreviation(analyze) -> None:
+    st = only(analyze("Photo by Ann Lee\n\nU.S. Says Rebel Troops Are in the Capital"), "Says")
+    assert st.speaker.text == "U.S."
+    assert st.content.text == "Rebel Troops Are in the Capital"
 
 
 def test_liveblog_timestamp_is_not_the_speaker(analyze) -> None:

@@ -10,8 +10,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 PARAGRAPH_BREAKS = "paragraph_breaks"
+TITLE_LINES = "title_lines"
 # A blank line, not a single line break: hard-wrapped text breaks lines inside sentences.
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
+_LINE = re.compile(r"[^\n]+")
+_LONG_WORD = re.compile(r"[^\W\d_][\w’'-]{3,}")  # four letters or more: "Says", not "of"
+_TITLE_WORDS = (3, 30)  # a headline's length in words, fewest and most
+_TITLE_SHARE = 0.75  # of its long words, at least this share capitalised
 
 
 @Language.component(PARAGRAPH_BREAKS)
@@ -27,8 +32,33 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component(TITLE_LINES)
+def title_lines(doc: Doc) -> Doc:
+    """A line in Title Case is one sentence: every word is capitalised, so the parser reads any
+    abbreviation in it as a sentence's end ("U.S. Says Troops Are in Russia": "U.S." alone)."""
+    starts = doc.to_array(IDX)
+    for line in _LINE.finditer(doc.text):
+        if not _is_title(line.group()):
+            continue
+        first, stop = np.searchsorted(starts, [line.start(), line.end()]).tolist()
+        for at in range(first + 1, stop):
+            doc[at].is_sent_start = False
+    return doc
+
+
+def _is_title(line: str) -> bool:
+    """Is this line a headline in Title Case, with no full stop to end it?"""
+    words = line.split()
+    if not _TITLE_WORDS[0] <= len(words) <= _TITLE_WORDS[1] or line.rstrip()[-1] in ".!?":
+        return False
+    long_words = _LONG_WORD.findall(line)
+    capitals = sum(w[0].isupper() for w in long_words)
+    return len(long_words) >= 2 and capitals >= _TITLE_SHARE * len(long_words)
+
+
 def add_components(nlp: Language) -> None:
     """Add our components once, where they belong in the statistical pipeline."""
-    if PARAGRAPH_BREAKS not in nlp.pipe_names:
-        where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
-        nlp.add_pipe(PARAGRAPH_BREAKS, **where)
+    where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
+    for name in (PARAGRAPH_BREAKS, TITLE_LINES):
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, **where)

@@ -16,6 +16,7 @@ from claimledger.model import Analysis, Entity, Mention, Span, SpeakerKind
 _MENTION_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "NORP": "group"}
 # Left modifiers that belong to a name: "U.S. officials", "South Korea’s intelligence service".
 _NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "npadvmod"})
+_LEADERS = frozenset({"det", "preconj"})  # words a name does not begin with
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _PLACE_ENTS = frozenset({"NORP", "GPE"})
 _PLACE_STEM = 4  # shortest shared stem of a demonym and its country ("chin-ese", "chin-a")
@@ -181,11 +182,13 @@ def classify_speaker(
         return "person", person
     name = entity_name(span)
     lowered = f" {name.lower()} "
+    head = _shared_head(head)
+    lemma = head.lemma_.lower()
     if lemma in w.report or lemma.rstrip("s") in w.report:
         return "report", name
-    if any(f" {o} " in lowered for o in w.outlet) and not _governmental(span, lemma):
+    if any(f" {o} " in lowered for o in w.outlet) and not _governmental(span, head):
         return "outlet", name
-    if _governmental(span, lemma):
+    if _governmental(span, head):
         return "government", name
     if lemma in w.anonymous and not any(t.ent_type_ in ("PERSON", "ORG") for t in span):
         return "anonymous", name
@@ -194,6 +197,20 @@ def classify_speaker(
     if lemma in w.person_roles:
         return "person", name
     return "unknown", name
+
+
+def _shared_head(head: Token) -> Token:
+    """The noun a coordination shares: "Russia and North Korea experts" are experts (the parser
+    coordinates "Russia" with "North Korea experts")."""
+    last = next((c for c in reversed(list(head.rights)) if c.dep_ == "conj"), None)
+    if (
+        last is not None
+        and head.pos_ == "PROPN"
+        and last.pos_ == "NOUN"
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in last.lefts)
+    ):
+        return last  # and not "Russia and its allies": those stay Russia's
+    return head
 
 
 def _antecedent(span: TokenSpan) -> TokenSpan | None:
@@ -206,10 +223,11 @@ def _antecedent(span: TokenSpan) -> TokenSpan | None:
     return span.doc[noun.left_edge.i : noun.i + 1]
 
 
-def _governmental(span: TokenSpan, lemma: str) -> bool:
+def _governmental(span: TokenSpan, head: Token) -> bool:
     """A government body: a seat of government ("Kyiv", "the Kremlin") or an official organ."""
     w = words()
-    if span.root.ent_type_ == "GPE" or lemma in w.government or lemma in w.capitals:
+    lemma = head.lemma_.lower()
+    if head.ent_type_ == "GPE" or lemma in w.government or lemma in w.capitals:
         return True
     text = f" {span.text.lower()} "
     return any(" " in g and f" {g} " in text for g in w.government)
@@ -225,7 +243,8 @@ def entity_name(span: TokenSpan) -> str:
         start = min((c.left_edge.i for c in mods), default=head.i)
         start = max(start, span.start)
         end = head.i + 1
-    tokens = [t for t in span.doc[start:end] if not (t.dep_ == "det" and t.i == start)]
+    # no article, nor the "both" of "both Moscow and Pyongyang"
+    tokens = [t for t in span.doc[start:end] if not (t.dep_ in _LEADERS and t.i == start)]
     while tokens and (tokens[-1].is_punct or tokens[-1].text in _POSSESSIVE):
         tokens.pop()
     return "".join(t.text_with_ws for t in tokens).strip()

@@ -36,6 +36,7 @@ _INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
 _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 _CUE_RIGHT_DEPS = frozenset({"prt", "advmod"})
 _TIME_ENTS = frozenset({"DATE", "TIME"})
+_TIME_NOUNS = frozenset({"time", "moment", "occasion"})  # "for the first time": when, not what
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _PARTICIPLE_REACH = 12  # tokens after a claim noun its "fueled by X" may stand, at most
 _ASIDE_MARKS = frozenset({",", "—", "–"})
@@ -129,8 +130,11 @@ def _is_time(token: Token) -> bool:
 
 
 def _is_when(prep: Token) -> bool:
-    """A time phrase: "on Monday" says when, not what about."""
-    return any(g.dep_ == "pobj" and g.ent_type_ in _TIME_ENTS for g in prep.children)
+    """A time phrase: "on Monday", "for the first time" say when, not what about."""
+    return any(
+        g.dep_ == "pobj" and (g.ent_type_ in _TIME_ENTS or g.lemma_.lower() in _TIME_NOUNS)
+        for g in prep.children
+    )
 
 
 def _is_medium(prep: Token) -> bool:
@@ -361,13 +365,23 @@ def _content_parts(verb: Token, inside_quote: list[bool]) -> list[Token]:
 def _prep_objects(verb: Token) -> list[Token]:
     """Objects of the verb's of / for / about / on phrases: what is commented on or blamed for.
 
-    A time is when it was said, not what: "was quoted on Tuesday saying ..."."""
-    return [
+    A time is when it was said, not what: "was quoted on Tuesday saying ..."; the parser hangs
+    a that-clause after "for the first time" on "time", and that clause is what was said."""
+    objects = [
         g
         for c in verb.rights
         if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPOSITIONS
         for g in c.children
         if g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in _TIME_ENTS
+    ]
+    return [
+        part
+        for g in objects
+        for part in (
+            [c for c in g.rights if c.dep_ == "relcl" and c.left_edge.lower_ == "that"]
+            if g.lemma_.lower() in _TIME_NOUNS
+            else [g]
+        )
     ]
 
 

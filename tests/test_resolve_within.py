@@ -35,6 +35,30 @@ def test_pronoun_resolves_to_the_last_person_speaking(analyze) -> None:
     assert added.speaker.text == "She" and added.speaker_entity == "Maria Gonzalez"
 
 
+@pytest.mark.parametrize(
+    ("text", "entity", "kind"),
+    [
+        (
+            "American officials said the count was rising. They said 2,500 troops had arrived.",
+            "American officials",
+            "anonymous",
+        ),
+        (
+            "The ministry said the border was closed. It added that trucks would be turned back.",
+            "ministry",
+            "government",
+        ),
+        # a group is not what "they" means after a person spoke
+        ("Ann Lee said the troops were tired. They said they wanted to go home.", None, "unknown"),
+    ],
+)
+def test_they_and_it_resolve_to_the_group_speaking_just_before(
+    analyze, text: str, entity: str | None, kind: str
+) -> None:
+    second = analyze(text).statements[1]
+    assert (second.speaker_entity, second.speaker_kind) == (entity, kind)
+
+
 def test_role_appositive_keeps_only_the_name(analyze) -> None:
     a = analyze(
         "Park Sun-won, a member of the parliamentary intelligence committee, noted that "

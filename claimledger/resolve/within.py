@@ -21,6 +21,10 @@ _POSSESSIVE = ("’s", "'s", "’", "'")
 _PLACE_ENTS = frozenset({"NORP", "GPE"})
 _PLACE_STEM = 4  # shortest shared stem of a demonym and its country ("chin-ese", "chin-a")
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})  # "who", "which", "that" opening a relative clause
+_GROUP_KINDS = frozenset({"anonymous", "government", "organization"})
+_BODY_KINDS = frozenset({"government", "organization"})  # what "it said" may stand for
+_PLURAL_PRONOUNS = frozenset({"they", "them"})
+_GROUP_REACH = 60  # tokens after a group spoke within which "they" is that group
 _DESCRIPTION_REACH = 12  # tokens either side of a name searched for its titles
 
 
@@ -70,17 +74,16 @@ def resolve_article(doc: Doc, analysis: Analysis) -> None:
         if name:
             note(ent, name, kind)
 
-    last_person: str | None = None
+    recent = Recent()
     for st in analysis.statements:
         if st.speaker is None:
             continue
         span = doc.char_span(st.speaker.start, st.speaker.end, alignment_mode="expand")
         if span is None:
             continue
-        kind, name = classify_speaker(span, people, last_person)
+        kind, name = classify_speaker(span, people, recent)
         st.speaker_kind, st.speaker_entity = kind, name
-        if kind == "person" and name:
-            last_person = name
+        recent.heard(span, kind, name)
         if name and not _is_pronoun(span) and not any(t.ent_type_ for t in span):
             note(span, name, kind)  # unnamed speakers ("U.S. officials") are mentions too
     analysis.entities = list(entities.values())
@@ -161,20 +164,44 @@ class PersonIndex:
         return self.canonical(self.ents[k - 1]) if k else None
 
 
+@dataclass
+class Recent:
+    """Who spoke last, for pronouns: "he" is the last person, "they" the last group nearby."""
+
+    person: str | None = None
+    group: tuple[SpeakerKind, str, int] | None = None  # kind, name, token where it spoke
+
+    def heard(self, span: TokenSpan, kind: SpeakerKind, name: str | None) -> None:
+        """Remember a speaker just resolved."""
+        if name and kind == "person":
+            self.person = name
+        elif name and kind in _GROUP_KINDS and not _is_pronoun(span):
+            self.group = (kind, name, span.start)
+
+    def group_for(self, pronoun: Token) -> tuple[SpeakerKind, str] | None:
+        """The group a "they" (or an "it" for a body) speaking near it stands for."""
+        if self.group is None or pronoun.i - self.group[2] > _GROUP_REACH:
+            return None
+        kind, name, _ = self.group
+        if pronoun.lower_ in _PLURAL_PRONOUNS or (pronoun.lower_ == "it" and kind in _BODY_KINDS):
+            return kind, name
+        return None
+
+
 def classify_speaker(
-    span: TokenSpan, people: PersonIndex, last_person: str | None
+    span: TokenSpan, people: PersonIndex, recent: Recent
 ) -> tuple[SpeakerKind, str | None]:
     """Speaker kind and canonical entity name for one speaker span."""
     w = words()
     antecedent = _antecedent(span)
     if antecedent is not None:
-        return classify_speaker(antecedent, people, last_person)
+        return classify_speaker(antecedent, people, recent)
     head = span.root
     lemma = head.lemma_.lower()
     if _is_pronoun(span):
         if head.lower_ in w.pronouns_person:
-            return "person", last_person or people.last_before(head)
-        return "unknown", None
+            return "person", recent.person or people.last_before(head)
+        return recent.group_for(head) or ("unknown", None)
     person = people.in_span(span) or people.surname(span)
     if person is None and lemma in w.person_roles:
         person = people.by_role(span)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from claimledger import Ledger
 from claimledger.cli import app
 from claimledger.report import demo, render
 from claimledger.report.chart import measure_chart
@@ -252,3 +253,21 @@ def test_briefing_groups_entities_and_keeps_minor_figures_out_of_the_headlines(
                and len(c["members"]["statements"]) == 2]
     assert prop["origins"] == ["Lloyd J. Austin III"] and prop["n_articles"] == 2
     store.close()
+
+
+def test_a_quote_the_attribution_interrupts_reads_without_it(tmp_path: Path) -> None:
+    story = tmp_path / "split.txt"
+    story.write_text(
+        "“The bridge is closed,” Mayor Ann Lee told reporters at the river on Monday. "
+        "“It will stay closed.”\n\nThe plan, officials say, may be to rebuild it.\n",
+        encoding="utf-8",
+    )
+    with Ledger(str(tmp_path / "x.db")) as ledger:
+        ledger.ingest([str(story)])
+        stored = {s["cue_text"]: s for s in ledger.statements()}
+        briefing, page = ledger.report("md"), ledger.report("html")
+    # the stored span runs across the attribution, for tracing; readers get the words alone
+    assert "told reporters" in stored["told"]["content_text"]
+    assert "“The bridge is closed,” … “It will stay closed.”" in briefing
+    assert "The plan … may be to rebuild it" in briefing
+    assert "“The bridge is closed,” … “It will stay closed.”" in page

@@ -203,10 +203,21 @@ def test_as_alleged_by(analyze) -> None:
     assert st.content.text == "The soldiers were preparing to fight"
 
 
-def test_accused_of(analyze) -> None:
-    st = only(analyze("Ann Lee accused the army of preparing to send more troops."), "accused")
-    assert st.speaker.text == "Ann Lee"
-    assert st.content.text == "the army of preparing to send more troops"  # the charge's target
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Ann Lee accused the army of preparing to send more troops.",
+            "the army of preparing to send more troops",  # the charge's target
+        ),
+        (  # the parser hangs "of ..." on "the president"
+            "Republicans accused the president of politicizing the tragedy.",
+            "the president of politicizing the tragedy",
+        ),
+    ],
+)
+def test_accused_of(analyze, text: str, content: str) -> None:
+    assert only(analyze(text), "accused").content.text == content
 
 
 def test_scare_quote_label_is_not_speech(analyze) -> None:

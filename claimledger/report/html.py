@@ -13,7 +13,7 @@ from urllib.parse import quote, urlencode, urlsplit
 from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader, select_autoescape
 
 from claimledger.report.chart import Chart, measure_chart
-from claimledger.report.readmodel import by_speaker, quoted, speaker_label
+from claimledger.report.readmodel import by_speaker, shown_content, speaker_label
 
 LinkFn = Callable[[str, Any], str]
 
@@ -34,7 +34,7 @@ def make_env(link: LinkFn, loaders: tuple[BaseLoader, ...] = ()) -> Environment:
     env.globals["chart_for"] = lambda figures: _chart(figures, link)
     env.filters["slug"] = slug
     env.filters["groupby_speaker"] = by_speaker
-    env.filters["quoted"] = quoted
+    env.filters["shown_content"] = shown_content
     env.filters["speaker_label"] = speaker_label
     env.filters["safe_url"] = safe_url
     return env

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from claimledger.report.html import safe_url
-from claimledger.report.readmodel import quoted, speaker_label
+from claimledger.report.readmodel import shown_content, speaker_label
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -101,7 +101,7 @@ def render_markdown(b: dict[str, Any]) -> str:
 
 
 def _statement(s: dict[str, Any], cite: Any, who: bool = False) -> str:
-    content = md(quoted(s["content_text"], s["direct"]))
+    content = md(shown_content(s))
     stance = "" if s["stance"] == "assert" else f"_{'denies' if s['stance'] == 'deny' else s['stance']}_: "
     speaker = f"**{md(speaker_label(s))}** " if who else ""
     return (f"- {speaker}{stance}{content} — {md(s['outlet'] or 'unknown')}, "

@@ -6,6 +6,7 @@ ask for everything with `limit=None`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -28,6 +29,8 @@ measure_col = func.coalesce(Q.c.measure, Q.c.counted, Q.c.unit, literal("unspeci
 # Who is speaking: the entity across articles, else the name in the article, else the words.
 speaker_col = func.coalesce(L.c.canonical, S.c.speaker_name, S.c.speaker_text, literal(UNATTRIBUTED))
 QUOTE_MARKS = frozenset("\"“”‘’«»„")
+_OPENER = re.compile(r"[“‘«„]|(?<![\w.,!?])\"")  # a quotation opening
+_GLUE = " \t\n,;:—–-"  # what joins an attribution to the words around it
 TIME_UNITS = ["second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade",
               "century"]
 # A figure stated against another ("double the previous figures", "up 300").
@@ -376,6 +379,26 @@ def figure_text(
         return f"×{number(value)}"
     sign = {">": "≥ ", "<": "≤ ", "~": "~", "up": "+", "down": "−"}.get(change, "")
     return f"{sign}{number(value)}"
+
+
+def shown_content(s: dict[str, Any]) -> str:
+    """A statement's words as a reader sees them: an attribution the span runs across is cut
+    out ("“A,” she said, “B.”" shows "“A,” … “B.”"); the stored span stays whole for tracing."""
+    text, start, end = s["content_text"], s["content_start"], s["content_end"]
+    inner = [
+        (s[f"{role}_start"], s[f"{role}_end"])
+        for role in ("cue", "speaker")
+        if s.get(f"{role}_start") is not None and start < s[f"{role}_start"] < end
+    ]
+    if inner:
+        left = text[: min(a for a, _ in inner) - start].rstrip(_GLUE)
+        right = text[max(b for _, b in inner) - start :]
+        if s["direct"] and (opener := _OPENER.search(right)):
+            right = right[opener.start() :]  # what the speaker said next, not where or to whom
+        right = right.lstrip(_GLUE)
+        if left and right:
+            text = f"{left} … {right}"
+    return quoted(text, s["direct"])
 
 
 def quoted(content: str, direct: bool) -> str:

@@ -344,7 +344,8 @@ def _content_parts(verb: Token, inside_quote: list[bool]) -> list[Token]:
     ):
         # "commented on ...", "accused X of ...", "blamed X for ..."
         parts = _prep_objects(verb)
-        # the one accused or blamed is part of the charge: "accused [X of Y]"
+        # the one accused or blamed is part of the charge: "accused [X of Y]", also where the
+        # parser hangs the charge on X
         parts = [
             c
             for c in listeners
@@ -352,6 +353,7 @@ def _content_parts(verb: Token, inside_quote: list[bool]) -> list[Token]:
                 p.head.lower_ in _CHARGE_PREPOSITIONS and p.head.i == c.right_edge.i + 1
                 for p in parts
             )
+            or any(g.dep_ == "prep" and g.lower_ in _CHARGE_PREPOSITIONS for g in c.rights)
         ] + parts
     left = [c for c in parts if c.i < verb.i]
     right = [c for c in parts if c.i > verb.i]

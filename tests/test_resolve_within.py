@@ -59,6 +59,17 @@ def test_they_and_it_resolve_to_the_group_speaking_just_before(
     assert (second.speaker_entity, second.speaker_kind) == (entity, kind)
 
 
+def test_who_speaks_for_a_person_even_unnamed(analyze) -> None:
+    st = by_cue(analyze("The reporter spoke to a nurse who said the ward was full."), "said")
+    assert (st.speaker_entity, st.speaker_kind) == ("nurse", "person")
+
+
+def test_first_person_outside_quotes_is_the_writer(analyze) -> None:
+    a = analyze("We believe the bridge should stay open.", outlet="The Daily Planet")
+    st = by_cue(a, "believe")
+    assert (st.speaker_entity, st.speaker_kind) == ("The Daily Planet", "outlet")
+
+
 def test_role_appositive_keeps_only_the_name(analyze) -> None:
     a = analyze(
         "Park Sun-won, a member of the parliamentary intelligence committee, noted that "

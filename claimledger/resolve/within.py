@@ -24,6 +24,7 @@ _RELATIVE_TAGS = frozenset({"WP", "WDT"})  # "who", "which", "that" opening a re
 _GROUP_KINDS = frozenset({"anonymous", "government", "organization"})
 _BODY_KINDS = frozenset({"government", "organization"})  # what "it said" may stand for
 _PLURAL_PRONOUNS = frozenset({"they", "them"})
+_PERSONAL_RELATIVES = frozenset({"who", "whom"})
 _GROUP_REACH = 60  # tokens after a group spoke within which "they" is that group
 _DESCRIPTION_REACH = 12  # tokens either side of a name searched for its titles
 
@@ -40,6 +41,7 @@ class Words:
     outlet: frozenset[str]
     person_roles: frozenset[str]
     pronouns_person: frozenset[str]
+    pronouns_author: frozenset[str]  # "I" and "we" outside quotes: the article's writer
     capitals: frozenset[str]  # a capital speaks for its government: "Kyiv said"
     generic_roles: frozenset[str]  # roles that fit anyone of a country: "the Ukrainian leader"
 
@@ -75,6 +77,8 @@ def resolve_article(doc: Doc, analysis: Analysis) -> None:
             note(ent, name, kind)
 
     recent = Recent()
+    outlet = analysis.article.outlet
+    writer = outlet if outlet and outlet.lower() != "unknown" else None
     for st in analysis.statements:
         if st.speaker is None:
             continue
@@ -82,6 +86,8 @@ def resolve_article(doc: Doc, analysis: Analysis) -> None:
         if span is None:
             continue
         kind, name = classify_speaker(span, people, recent)
+        if kind == "outlet" and name is None:  # "I", "we": whoever writes for the outlet
+            name = writer
         st.speaker_kind, st.speaker_entity = kind, name
         recent.heard(span, kind, name)
         if name and not _is_pronoun(span) and not any(t.ent_type_ for t in span):
@@ -195,12 +201,17 @@ def classify_speaker(
     w = words()
     antecedent = _antecedent(span)
     if antecedent is not None:
-        return classify_speaker(antecedent, people, recent)
+        kind, name = classify_speaker(antecedent, people, recent)
+        if kind == "unknown" and span.root.lower_ in _PERSONAL_RELATIVES:
+            kind = "person"  # "an architect who said": "who" is said of people
+        return kind, name
     head = span.root
     lemma = head.lemma_.lower()
     if _is_pronoun(span):
         if head.lower_ in w.pronouns_person:
             return "person", recent.person or people.last_before(head)
+        if head.lower_ in w.pronouns_author:
+            return "outlet", None  # the writer: named after the outlet by the caller
         return recent.group_for(head) or ("unknown", None)
     person = people.in_span(span) or people.surname(span)
     if person is None and lemma in w.person_roles:

@@ -64,6 +64,12 @@ def test_who_speaks_for_a_person_even_unnamed(analyze) -> None:
     assert (st.speaker_entity, st.speaker_kind) == ("nurse", "person")
 
 
+def test_his_words_are_the_last_person_s(analyze) -> None:
+    a = analyze("Ann Lee spoke on Monday. Her statement said the bridge would close.")
+    st = by_cue(a, "said")
+    assert (st.speaker_entity, st.speaker_kind) == ("Ann Lee", "person")
+
+
 def test_first_person_outside_quotes_is_the_writer(analyze) -> None:
     a = analyze("We believe the bridge should stay open.", outlet="The Daily Planet")
     st = by_cue(a, "believe")
@@ -144,6 +150,8 @@ def test_surname_first_names_resolve_from_the_family_name(analyze) -> None:
             "Spain and North Macedonia experts",
             "anonymous",
         ),
+        ("The Lee campaign said the poll was wrong.", "said", "Lee campaign", "organization"),
+        ("The ad says the senator voted twice.", "says", "ad", "report"),
         (
             "Russia and its allies said the vote was rigged.",
             "said",

@@ -39,6 +39,7 @@ class Words:
     anonymous: frozenset[str]
     report: frozenset[str]
     outlet: frozenset[str]
+    organization: frozenset[str]  # unnamed bodies that are not governments: "the campaign"
     person_roles: frozenset[str]
     pronouns_person: frozenset[str]
     pronouns_author: frozenset[str]  # "I" and "we" outside quotes: the article's writer
@@ -213,11 +214,17 @@ def classify_speaker(
         if head.lower_ in w.pronouns_author:
             return "outlet", None  # the writer: named after the outlet by the caller
         return recent.group_for(head) or ("unknown", None)
+    if lemma in w.organization and not any(c.dep_ == "poss" for c in head.children):
+        return "organization", entity_name(span)  # "the Lee campaign" is not Lee
     person = people.in_span(span) or people.surname(span)
     if person is None and lemma in w.person_roles:
         person = people.by_role(span)
     if person:
         return "person", person
+    if (lemma in w.report or lemma in w.government) and any(
+        c.dep_ == "poss" and c.lower_ in w.pronouns_person for c in head.children
+    ):
+        return "person", recent.person or people.last_before(head)  # "his tweet", "her office"
     name = entity_name(span)
     lowered = f" {name.lower()} "
     head = _shared_head(head)
@@ -230,7 +237,7 @@ def classify_speaker(
         return "government", name
     if lemma in w.anonymous and not any(t.ent_type_ in ("PERSON", "ORG") for t in span):
         return "anonymous", name
-    if head.ent_type_ in ("ORG", "NORP"):
+    if head.ent_type_ in ("ORG", "NORP") or lemma in w.organization:
         return "organization", name
     if lemma in w.person_roles:
         return "person", name

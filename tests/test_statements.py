@@ -453,6 +453,18 @@ def test_a_statement_saying_is_one_statement(analyze) -> None:
     assert len(a.statements) == 1, a.statements
 
 
+def test_a_cue_the_redrawn_content_leaves_out_stands_on_its_own(analyze) -> None:
+    # the rules' content for "shared" holds "which Mr. Ailes denies"; the boundary model ends it
+    # at "allegations", and the denial is a statement of its own again
+    a = analyze(
+        "After the board shared the full details of the allegations, which Mr. Ailes denies, "
+        "the talk of a walkout ended."
+    )
+    assert only(a, "shared").content.text == "the full details of the allegations"
+    denial = only(a, "denies")
+    assert denial.stance == "deny" and denial.speaker_entity == "Ailes"
+
+
 def test_non_restrictive_relative_clause_ends_content(analyze) -> None:
     text = "The mayor said the vote was delayed by the storm, which flooded the hall."
     st = only(analyze(text), "said")

@@ -86,9 +86,14 @@ def _statements_in(doc: Doc, text: str) -> list[Statement]:
     """The attributions of one Doc (an article, or a block of a very long one)."""
     quotes = find_quotes(text)
     inside = quote_flags(doc, quotes)
-    frames = rule_frames(doc, text, quotes, inside)
+    nested: list[Frame] = []
+    frames = rule_frames(doc, text, quotes, inside, nested)
     if frames:
-        _redraw_bounds(Layout(doc, inside), frames)
+        layout = Layout(doc, inside)
+        _redraw_bounds(layout, frames)
+        freed = _no_longer_nested(nested, frames)
+        _redraw_bounds(layout, freed)
+        frames = sorted(frames + freed, key=lambda f: f.content[0])
     layout_made = headline_frames(doc, text) + signature_frames(doc, text, quotes)
     frames = _outermost_of(layout_made, frames)
     frames = sorted(frames + transcript_frames(doc, text), key=lambda f: f.content[0])
@@ -118,16 +123,24 @@ def _redraw_bounds(layout: Layout, frames: list[Frame]) -> None:
 
 
 def rule_frames(
-    doc: Doc, text: str, quotes: list[tuple[int, int]], inside: list[bool]
+    doc: Doc,
+    text: str,
+    quotes: list[tuple[int, int]],
+    inside: list[bool],
+    nested: list[Frame] | None = None,
 ) -> list[Frame]:
-    """The frames the rules find, in text order: the guesses the boundary model starts from."""
+    """The frames the rules find, in text order: the guesses the boundary model starts from.
+    Frames set aside as nested in another are added to `nested`."""
     frames, bare = verb_frames(doc, inside)
     for frame in frames:
         _keep_to_paragraph(text, frame)
         _grow_to_quotes(frame, quotes)
     frames = [f for f in frames if f.content[0] < f.content[1]]
     frames += _introducing(text, bare)
-    frames = _outermost(text, frames)
+    kept = _outermost(text, frames)
+    if nested is not None:
+        nested += [f for f in frames if not any(f is k for k in kept)]
+    frames = kept
     _join_split_quotes(text, frames, quotes)
     _attach_orphan_quotes(doc, text, frames, bare, quotes)
     frames.sort(key=lambda f: f.content[0])
@@ -246,6 +259,21 @@ def _outermost(text: str, frames: list[Frame]) -> list[Frame]:
         ):
             kept.append(frame)
     return kept
+
+
+def _no_longer_nested(nested: list[Frame], frames: list[Frame]) -> list[Frame]:
+    """Nested frames the boundary model freed: the content or cue that held their cue was
+    redrawn without it, and their own content overlaps no frame kept."""
+    return [
+        f
+        for f in nested
+        if not any(
+            o.content[0] <= f.head.idx < o.content[1]
+            or o.cue[0] <= f.head.i < o.cue[1]
+            or (o.content[0] < f.content[1] and f.content[0] < o.content[1])
+            for o in frames
+        )
+    ]
 
 
 def _follow_on(frame: Frame) -> bool:

@@ -76,6 +76,21 @@ def test_first_person_outside_quotes_is_the_writer(analyze) -> None:
     assert (st.speaker_entity, st.speaker_kind) == ("The Daily Planet", "outlet")
 
 
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("Ann Lee's campaign manager, Bob Stone, said the race was close.", "Bob Stone"),
+        ("Senator Ann Lee's spokeswoman Maria Gomez said the bill would pass.", "Maria Gomez"),
+        ("Ann Lee's office said the bill would pass.", "Ann Lee"),  # her office speaks for her
+    ],
+)
+def test_a_named_speaker_is_not_the_one_whose_aide_they_are(
+    analyze, text: str, entity: str
+) -> None:
+    st = by_cue(analyze(text), "said")
+    assert (st.speaker_entity, st.speaker_kind) == (entity, "person")
+
+
 def test_role_appositive_keeps_only_the_name(analyze) -> None:
     a = analyze(
         "Park Sun-won, a member of the parliamentary intelligence committee, noted that "

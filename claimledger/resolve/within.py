@@ -133,11 +133,17 @@ class PersonIndex:
         return best[2] if best else name
 
     def in_span(self, span: TokenSpan) -> str | None:
-        """The first person named inside a speaker span: "Park Sun-won, a member of ..."."""
+        """The first person named inside a speaker span ("Park Sun-won, a member of ..."), one
+        who is not just a possessor if there is one: "Scott's niece, Marcia Price" is Price."""
         k = bisect_left(self.starts, span.start)
-        if k < len(self.ents) and self.ends[k] <= span.end:
-            return self.canonical(self.ents[k])
-        return None
+        inside = []
+        while k < len(self.ents) and self.ends[k] <= span.end:
+            inside.append(self.ents[k])
+            k += 1
+        if not inside:
+            return None
+        owned = [e for e in inside if e.root.dep_ != "poss"]
+        return self.canonical((owned or inside)[0])
 
     def surname(self, span: TokenSpan) -> str | None:
         """A bare name the tagger missed, as a headline's "Sanders:" is, when the article

@@ -397,6 +397,11 @@ def test_statement_saying_extends_the_cue(analyze) -> None:
     assert st.content.text == "that the plant would close in May"
 
 
+def test_a_medium_s_participle_that_says_nothing_leaves_the_cue_alone(analyze) -> None:
+    st = only(analyze("The mayor posted a video attempting to calm the city."), "posted")
+    assert st.content.text == "a video attempting to calm the city"
+
+
 @pytest.mark.parametrize(
     ("text", "first", "second"),
     [

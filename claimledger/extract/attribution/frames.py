@@ -261,7 +261,12 @@ def _medium_saying(parts: list[Token], inside_quote: list[bool]) -> Token | None
         return None
     medium = parts[0]
     for child in medium.rights:
-        if child.dep_ == "acl" and child.tag_ == "VBG" and child.i == medium.i + 1:
+        if (
+            child.dep_ == "acl"
+            and child.tag_ == "VBG"
+            and child.i == medium.i + 1
+            and child.lemma_.lower() in CUE_VERBS  # "tweets saying", not "tweets attempting"
+        ):
             inner = [c for c in child.children if c.dep_ in CONTENT_DEPS and c.i > child.i]
             if inner and _content_parts(child, inside_quote):
                 return child

@@ -220,6 +220,10 @@ def test_accused_of(analyze, text: str, content: str) -> None:
     assert only(analyze(text), "accused").content.text == content
 
 
+def test_let_us_say_is_a_supposition_not_a_statement(analyze) -> None:
+    assert analyze("Let's say you think a degree will cost $160,000.").statements == []
+
+
 def test_scare_quote_label_is_not_speech(analyze) -> None:
     a = analyze("The two countries have formed a ‘no-limits partnership’ in recent years.")
     assert a.statements == []

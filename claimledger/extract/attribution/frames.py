@@ -36,6 +36,7 @@ _INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
 _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 _CUE_RIGHT_DEPS = frozenset({"prt", "advmod"})
 _TIME_ENTS = frozenset({"DATE", "TIME"})
+_LET_US = frozenset({"'s", "’s", "us"})
 _TIME_NOUNS = frozenset({"time", "moment", "occasion"})  # "for the first time": when, not what
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _PARTICIPLE_REACH = 12  # tokens after a claim noun its "fueled by X" may stand, at most
@@ -84,8 +85,10 @@ def verb_frames(doc: Doc, inside_quote: list[bool]) -> tuple[list[Frame], list[F
             frame = _according_frame(token)
         elif token.lower_ == "in" and token.dep_ == "prep" and token.is_sent_start:
             frame = _finding_frame(token)
-        elif is_candidate(token) and (
-            model.is_cue(token, inside_quote[token.i]) or _sourced_aside(token)
+        elif (
+            is_candidate(token)
+            and not _supposed(token)
+            and (model.is_cue(token, inside_quote[token.i]) or _sourced_aside(token))
         ):
             frame = _verb_frame(token, inside_quote)
         elif token.pos_ == "NOUN":
@@ -101,6 +104,13 @@ def verb_frames(doc: Doc, inside_quote: list[bool]) -> tuple[list[Frame], list[F
         elif frame.source is not None:
             bare.append(frame)
     return frames, bare
+
+
+def _supposed(verb: Token) -> bool:
+    """ "Let's say ...", "let us suppose ...": a supposition, nobody's statement."""
+    return verb.head.lemma_ == "let" and any(
+        c.dep_ == "nsubj" and c.lower_ in _LET_US for c in verb.children
+    )
 
 
 def cue_range(verb: Token, content_start: int | None = None) -> TokRange:

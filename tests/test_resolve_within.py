@@ -82,6 +82,10 @@ def test_first_person_outside_quotes_is_the_writer(analyze) -> None:
         ("Ann Lee's campaign manager, Bob Stone, said the race was close.", "Bob Stone"),
         ("Senator Ann Lee's spokeswoman Maria Gomez said the bill would pass.", "Maria Gomez"),
         ("Ann Lee's office said the bill would pass.", "Ann Lee"),  # her office speaks for her
+        (
+            "Ann Lee spoke on Monday. Lee campaign spokesman Bob Stone said it was close.",
+            "Bob Stone",
+        ),
     ],
 )
 def test_a_named_speaker_is_not_the_one_whose_aide_they_are(
@@ -167,6 +171,7 @@ def test_surname_first_names_resolve_from_the_family_name(analyze) -> None:
         ),
         ("The Lee campaign said the poll was wrong.", "said", "Lee campaign", "organization"),
         ("The ad says the senator voted twice.", "says", "ad", "report"),
+        ("According to Politico, the vote was delayed.", "According to", "Politico", "outlet"),
         (
             "Russia and its allies said the vote was rigged.",
             "said",

@@ -133,8 +133,9 @@ class PersonIndex:
         return best[2] if best else name
 
     def in_span(self, span: TokenSpan) -> str | None:
-        """The first person named inside a speaker span ("Park Sun-won, a member of ..."), one
-        who is not just a possessor if there is one: "Scott's niece, Marcia Price" is Price."""
+        """The person a speaker span names: the one at its head ("Clinton campaign spokesman
+        Brian Fallon" is Fallon), else the first who is not just a possessor ("Scott's niece,
+        Marcia Price" is Price; "Park Sun-won, a member of ..." is Park)."""
         k = bisect_left(self.starts, span.start)
         inside = []
         while k < len(self.ents) and self.ends[k] <= span.end:
@@ -142,8 +143,9 @@ class PersonIndex:
             k += 1
         if not inside:
             return None
+        at_head = [e for e in inside if e.start <= span.root.i < e.end]
         owned = [e for e in inside if e.root.dep_ != "poss"]
-        return self.canonical((owned or inside)[0])
+        return self.canonical((at_head or owned or inside)[0])
 
     def surname(self, span: TokenSpan) -> str | None:
         """A bare name the tagger missed, as a headline's "Sanders:" is, when the article
@@ -222,6 +224,8 @@ def classify_speaker(
         return recent.group_for(head) or ("unknown", None)
     if lemma in w.organization and not any(c.dep_ == "poss" for c in head.children):
         return "organization", entity_name(span)  # "the Lee campaign" is not Lee
+    if entity_name(span).lower() in w.outlet:
+        return "outlet", entity_name(span)  # "Politico", whatever the tagger took it for
     person = people.in_span(span) or people.surname(span)
     if person is None and lemma in w.person_roles:
         person = people.by_role(span)

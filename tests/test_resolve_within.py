@@ -95,6 +95,14 @@ def test_a_named_speaker_is_not_the_one_whose_aide_they_are(
     assert (st.speaker_entity, st.speaker_kind) == (entity, "person")
 
 
+def test_she_is_not_the_man_who_spoke_last(analyze) -> None:
+    a = analyze(
+        "Ms. Ann Lee said the bridge was closed. Mr. Bob Stone said it was safe. "
+        "She said repairs would take a year. He added that traffic would be diverted."
+    )
+    assert [s.speaker_entity for s in a.statements] == ["Ann Lee", "Bob Stone"] * 2
+
+
 def test_role_appositive_keeps_only_the_name(analyze) -> None:
     a = analyze(
         "Park Sun-won, a member of the parliamentary intelligence committee, noted that "

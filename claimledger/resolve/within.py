@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -25,6 +25,12 @@ _GROUP_KINDS = frozenset({"anonymous", "government", "organization"})
 _BODY_KINDS = frozenset({"government", "organization"})  # what "it said" may stand for
 _PLURAL_PRONOUNS = frozenset({"they", "them"})
 _PERSONAL_RELATIVES = frozenset({"who", "whom"})
+_PRONOUN_SEX = {**dict.fromkeys(("he", "him", "his"), "m"), **dict.fromkeys(("she", "her"), "f")}
+_HONORIFIC_SEX = {
+    **dict.fromkeys(("mr.", "mr"), "m"),
+    **dict.fromkeys(("mrs.", "mrs", "ms.", "ms"), "f"),
+}
+_PERSON_REACH = 4  # speakers back a "he" or "she" may reach past one of the other sex
 _GROUP_REACH = 60  # tokens after a group spoke within which "they" is that group
 _DESCRIPTION_REACH = 12  # tokens either side of a name searched for its titles
 
@@ -112,6 +118,13 @@ class PersonIndex:
                 self.full.setdefault(name, (frozenset(parts), []))[1].append(e.start)
                 for part in parts:
                     self.by_word.setdefault(part, set()).add(name)
+        # what the article's honorifics tell: "Mr. Austin", "Ms. Park"
+        self.sex: dict[str, str] = {}
+        for e in self.ents:
+            before = doc[e.start - 1].lower_ if e.start else ""
+            told = _HONORIFIC_SEX.get(before) or _HONORIFIC_SEX.get(e[0].lower_)
+            if told:
+                self.sex.setdefault(self.canonical(e), told)
 
     def canonical(self, span: TokenSpan) -> str:
         """The fullest name holding every word of `span`'s name; the nearest one before wins,
@@ -181,17 +194,29 @@ class PersonIndex:
 
 @dataclass
 class Recent:
-    """Who spoke last, for pronouns: "he" is the last person, "they" the last group nearby."""
+    """Who spoke last, for pronouns: "he" is the last person not known as a woman, "she" the
+    last not known as a man (the article calls them "Mr." or "Ms."); "they" is the last group
+    nearby."""
 
-    person: str | None = None
+    people: list[str] = field(default_factory=list)  # persons who spoke, the latest last
     group: tuple[SpeakerKind, str, int] | None = None  # kind, name, token where it spoke
 
     def heard(self, span: TokenSpan, kind: SpeakerKind, name: str | None) -> None:
         """Remember a speaker just resolved."""
         if name and kind == "person":
-            self.person = name
+            if name in self.people:
+                self.people.remove(name)
+            self.people.append(name)
         elif name and kind in _GROUP_KINDS and not _is_pronoun(span):
             self.group = (kind, name, span.start)
+
+    def person_for(self, pronoun: Token, sex: dict[str, str]) -> str | None:
+        """The latest person who spoke and may be called `pronoun`."""
+        told = _PRONOUN_SEX.get(pronoun.lower_)
+        for name in reversed(self.people[-_PERSON_REACH:]):
+            if told is None or sex.get(name, told) == told:
+                return name
+        return None
 
     def group_for(self, pronoun: Token) -> tuple[SpeakerKind, str] | None:
         """The group a "they" (or an "it" for a body) speaking near it stands for."""
@@ -218,7 +243,7 @@ def classify_speaker(
     lemma = head.lemma_.lower()
     if _is_pronoun(span):
         if head.lower_ in w.pronouns_person:
-            return "person", recent.person or people.last_before(head)
+            return "person", recent.person_for(head, people.sex) or people.last_before(head)
         if head.lower_ in w.pronouns_author:
             return "outlet", None  # the writer: named after the outlet by the caller
         return recent.group_for(head) or ("unknown", None)
@@ -234,7 +259,7 @@ def classify_speaker(
     if (lemma in w.report or lemma in w.government) and any(
         c.dep_ == "poss" and c.lower_ in w.pronouns_person for c in head.children
     ):
-        return "person", recent.person or people.last_before(head)  # "his tweet", "her office"
+        return "person", recent.person_for(head, people.sex) or people.last_before(head)
     name = entity_name(span)
     lowered = f" {name.lower()} "
     head = _shared_head(head)

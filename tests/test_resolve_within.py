@@ -86,6 +86,10 @@ def test_first_person_outside_quotes_is_the_writer(analyze) -> None:
             "Ann Lee spoke on Monday. Lee campaign spokesman Bob Stone said it was close.",
             "Bob Stone",
         ),
+        (  # a name inside a clause on the speaker phrase is not the speaker's
+            "Several judges handling lawsuits about Ann Lee's emails said they must go.",
+            "Several judges",
+        ),
     ],
 )
 def test_a_named_speaker_is_not_the_one_whose_aide_they_are(

@@ -31,6 +31,8 @@ _HONORIFIC_SEX = {
     **dict.fromkeys(("mrs.", "mrs", "ms.", "ms"), "f"),
 }
 _PERSON_REACH = 4  # speakers back a "he" or "she" may reach past one of the other sex
+_CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _GROUP_REACH = 60  # tokens after a group spoke within which "they" is that group
 _DESCRIPTION_REACH = 12  # tokens either side of a name searched for its titles
 
@@ -154,6 +156,7 @@ class PersonIndex:
         while k < len(self.ents) and self.ends[k] <= span.end:
             inside.append(self.ents[k])
             k += 1
+        inside = [e for e in inside if not _in_clause(e.root, span.root)]
         if not inside:
             return None
         at_head = [e for e in inside if e.start <= span.root.i < e.end]
@@ -190,6 +193,17 @@ class PersonIndex:
         """The person named most recently before `token`."""
         k = bisect_right(self.ends, token.i)
         return self.canonical(self.ents[k - 1]) if k else None
+
+
+def _in_clause(token: Token, root: Token) -> bool:
+    """Is `token` inside a clause hung on the speaker phrase ("judges handling cases involving
+    Ann Lee") other than as its subject ("a speech Ann Lee delivered" is hers)?"""
+    below = token
+    while token.i != root.i and token.head.i != token.i:
+        if token.dep_ in _CLAUSE_DEPS and below.dep_ not in _SUBJECTS:
+            return True
+        below, token = token, token.head
+    return False
 
 
 @dataclass

@@ -360,6 +360,22 @@ def test_asked_is_a_question(analyze) -> None:
     assert st.stance == "question"
 
 
+def test_asking_someone_to_act_is_no_question(analyze) -> None:
+    st = only(analyze("The moderator asked the candidates to discuss their own ideas."), "asked")
+    assert st.stance == "assert"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court rejected a request to unseal the file.",
+        "The ministry denied entry to the reporters.",
+    ],
+)
+def test_refusing_a_request_is_no_denial(analyze, text: str) -> None:
+    assert [s.stance for s in analyze(text).statements] == ["assert"]
+
+
 # --- the example story -----------------------------------------------------------------
 
 

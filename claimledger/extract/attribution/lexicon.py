@@ -92,6 +92,13 @@ FINDING_NOUNS = frozenset({"poll", "survey"})
 DENY_VERBS = frozenset(
     {"deny", "dismiss", "reject", "refute", "dispute", "disavow", "rebut", "debunk", "contradict"}
 )
+# What one may reject or deny without denying a claim: "rejected the request", "denied permits".
+REQUEST_NOUNS = _words(
+    """
+    request permit application offer bid appeal motion petition nomination invitation plea
+    demand proposal entry admission visa license licence loan access
+    """
+)
 LABEL_VERBS = frozenset({"describe", "call", "dismiss", "label", "brand", "dub", "characterize"})
 DISMISSIVE_WORDS = _words(
     """

@@ -183,6 +183,19 @@ def test_surname_first_names_resolve_from_the_family_name(analyze) -> None:
         ),
         ("The Lee campaign said the poll was wrong.", "said", "Lee campaign", "organization"),
         ("The ad says the senator voted twice.", "says", "ad", "report"),
+        (
+            "Federal investigators said the fire was set.",
+            "said",
+            "Federal investigators",
+            "anonymous",
+        ),
+        ("Her daughter said the family was relieved.", "said", "Her daughter", "person"),
+        (
+            "The Charlotte Observer reported a loss.",
+            "reported",
+            "Charlotte Observer",
+            "organization",
+        ),
         ("According to Politico, the vote was delayed.", "According to", "Politico", "outlet"),
         (
             "Russia and its allies said the vote was rigged.",

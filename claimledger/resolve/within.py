@@ -21,8 +21,8 @@ _POSSESSIVE = ("’s", "'s", "’", "'")
 _PLACE_ENTS = frozenset({"NORP", "GPE"})
 _PLACE_STEM = 4  # shortest shared stem of a demonym and its country ("chin-ese", "chin-a")
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})  # "who", "which", "that" opening a relative clause
-_GROUP_KINDS = frozenset({"anonymous", "government", "organization"})
-_BODY_KINDS = frozenset({"government", "organization"})  # what "it said" may stand for
+_GROUP_KINDS = frozenset({"anonymous", "government", "organization", "outlet"})
+_BODY_KINDS = frozenset({"government", "organization", "outlet"})  # what "it said" may be
 _PLURAL_PRONOUNS = frozenset({"they", "them"})
 _PERSONAL_RELATIVES = frozenset({"who", "whom"})
 _PRONOUN_SEX = {**dict.fromkeys(("he", "him", "his"), "m"), **dict.fromkeys(("she", "her"), "f")}
@@ -284,7 +284,11 @@ def classify_speaker(
         return "outlet", name
     if _governmental(span, head):
         return "government", name
-    if lemma in w.anonymous and not any(t.ent_type_ in ("PERSON", "ORG") for t in span):
+    if (
+        lemma in w.anonymous
+        and head.ent_type_ != "ORG"  # "The Charlotte Observer" is a name, not an observer
+        and not any(t.ent_type_ == "PERSON" for t in span)
+    ):
         return "anonymous", name
     if head.ent_type_ in ("ORG", "NORP") or lemma in w.organization:
         return "organization", name

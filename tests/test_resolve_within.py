@@ -107,6 +107,32 @@ def test_she_is_not_the_man_who_spoke_last(analyze) -> None:
     assert [s.speaker_entity for s in a.statements] == ["Ann Lee", "Bob Stone"] * 2
 
 
+def test_a_word_the_tagger_ran_into_a_name_is_not_the_name(analyze) -> None:
+    # the headline's verb joins the name once; the article names her twice without it
+    a = analyze(
+        "Black Lawmakers Rip Ann Lee As A Fraud\n\n"
+        "Ann Lee said the vote was rigged. Ann Lee added that she would appeal."
+    )
+    assert [s.speaker_entity for s in a.statements] == ["Ann Lee", "Ann Lee"]
+    assert "Rip Ann Lee" not in {e.name for e in a.entities}
+
+
+def test_two_names_the_tagger_ran_together_stand_for_neither(analyze) -> None:
+    a = analyze(
+        "Ann Lee Slams Bob Stone Over Taxes\n\nAnn Lee said taxes were too high. Ann Lee added "
+        "that she would cut them. Bob Stone said she was wrong. Bob Stone added that it was fair."
+    )
+    assert [s.speaker_entity for s in a.statements] == ["Ann Lee"] * 2 + ["Bob Stone"] * 2
+
+
+def test_a_full_name_given_first_stays_the_name(analyze) -> None:
+    a = analyze(
+        "Rafael Ortega Salinas spoke on Monday. Mr. Ortega Salinas said exports "
+        "would grow. Mr. Ortega Salinas added that talks would resume."
+    )
+    assert {s.speaker_entity for s in a.statements} == {"Rafael Ortega Salinas"}
+
+
 def test_role_appositive_keeps_only_the_name(analyze) -> None:
     a = analyze(
         "Park Sun-won, a member of the parliamentary intelligence committee, noted that "

@@ -120,6 +120,8 @@ class PersonIndex:
                 self.full.setdefault(name, (frozenset(parts), []))[1].append(e.start)
                 for part in parts:
                     self.by_word.setdefault(part, set()).add(name)
+        headline_end = doc.text.find("\n")
+        self.variant_of = self._variants(doc, headline_end if headline_end >= 0 else 0)
         # what the article's honorifics tell: "Mr. Austin", "Ms. Park"
         self.sex: dict[str, str] = {}
         for e in self.ents:
@@ -128,6 +130,27 @@ class PersonIndex:
             if told:
                 self.sex.setdefault(self.canonical(e), told)
 
+    def _variants(self, doc: Doc, headline_end: int) -> dict[str, str | None]:
+        """Names named once with a word run into a name the article uses more and used first
+        (or in the headline): an epithet ("Crooked Ann Lee"), a headline's verb ("Critics Rip
+        Ann Lee"). A name first given in full ("Rafael Ortega Salinas", then "Mr. Ortega
+        Salinas") is the name itself. Two names run together ("Lee Slams Bob Stone") stand
+        for neither (None)."""
+        out: dict[str, str | None] = {}
+        words_of = {n: _name_words(n) for n in self.full}
+        for name, (_, at) in self.full.items():
+            whole = words_of[name]
+            inside = {
+                other
+                for other, (_, other_at) in self.full.items()
+                if len(at) == 1 < len(other_at)
+                and _at_edge(words_of[other], whole)
+                and (other_at[0] < at[0] or doc[at[0]].idx < headline_end)
+            }
+            if inside:  # two names run together stand for neither: no target
+                out[name] = inside.pop() if len(inside) == 1 else None
+        return out
+
     def canonical(self, span: TokenSpan) -> str:
         """The fullest name holding every word of `span`'s name; the nearest one before wins,
         so "Lee" is "Lee Seong-kweun" and "Mr. Kim" the Kim last named in full."""
@@ -135,8 +158,14 @@ class PersonIndex:
         parts = set(_name_words(name))
         if not parts:
             return name
+        if name in self.variant_of:
+            return self.variant_of[name] or name
         first = next(iter(parts))
-        fits = [n for n in self.by_word.get(first, ()) if parts <= self.full[n][0]]
+        fits = [
+            n
+            for n in self.by_word.get(first, ())
+            if parts <= self.full[n][0] and n not in self.variant_of
+        ]
         best_before = best_any = None
         for n in fits:
             size, at = len(self.full[n][0]), self.full[n][1]
@@ -383,6 +412,12 @@ def _same_place(a: str, b: str) -> bool:
         shared += 1
     shortest = min(len(a), len(b))
     return shared >= max(_PLACE_STEM, shortest - 3) or (shared == 3 and shortest >= 6)
+
+
+def _at_edge(inner: list[str], whole: list[str]) -> bool:
+    """Does `whole` begin or end with `inner`, and hold more besides?"""
+    n = len(inner)
+    return n < len(whole) and inner in (whole[:n], whole[-n:])
 
 
 def _name_words(name: str) -> list[str]:

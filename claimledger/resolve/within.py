@@ -33,6 +33,7 @@ _HONORIFIC_SEX = {
 _PERSON_REACH = 4  # speakers back a "he" or "she" may reach past one of the other sex
 _CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_LONGEST_NAME = 8  # words in the longest name searched for a name inside it
 _GROUP_REACH = 60  # tokens after a group spoke within which "they" is that group
 _DESCRIPTION_REACH = 12  # tokens either side of a name searched for its titles
 
@@ -137,14 +138,19 @@ class PersonIndex:
         Salinas") is the name itself. Two names run together ("Lee Slams Bob Stone") stand
         for neither (None)."""
         out: dict[str, str | None] = {}
-        words_of = {n: _name_words(n) for n in self.full}
+        by_words = {tuple(_name_words(n)): n for n in self.full}  # looked up, never scanned
         for name, (_, at) in self.full.items():
-            whole = words_of[name]
+            whole = tuple(_name_words(name))
+            if len(at) != 1 or len(whole) > _LONGEST_NAME:
+                continue
+            edges = {whole[:k] for k in range(2, len(whole))} | {
+                whole[-k:] for k in range(2, len(whole))
+            }
             inside = {
                 other
-                for other, (_, other_at) in self.full.items()
-                if len(at) == 1 < len(other_at)
-                and _at_edge(words_of[other], whole)
+                for other in (by_words.get(edge) for edge in edges)
+                if other is not None
+                and len(other_at := self.full[other][1]) > 1
                 and (other_at[0] < at[0] or doc[at[0]].idx < headline_end)
             }
             if inside:  # two names run together stand for neither: no target
@@ -412,12 +418,6 @@ def _same_place(a: str, b: str) -> bool:
         shared += 1
     shortest = min(len(a), len(b))
     return shared >= max(_PLACE_STEM, shortest - 3) or (shared == 3 and shortest >= 6)
-
-
-def _at_edge(inner: list[str], whole: list[str]) -> bool:
-    """Does `whole` begin or end with `inner`, and hold more besides?"""
-    n = len(inner)
-    return n < len(whole) and inner in (whole[:n], whole[-n:])
 
 
 def _name_words(name: str) -> list[str]:

@@ -125,6 +125,14 @@ def test_two_names_the_tagger_ran_together_stand_for_neither(analyze) -> None:
     assert [s.speaker_entity for s in a.statements] == ["Ann Lee"] * 2 + ["Bob Stone"] * 2
 
 
+def test_a_surname_is_the_person_the_article_names_more_often(analyze) -> None:
+    a = analyze(
+        "John Smith said the mill would stay open. John Smith added that wages would rise. "
+        "The rally was organized by Mary Smith, his sister. Smith said the town would thrive."
+    )
+    assert [s.speaker_entity for s in a.statements] == ["John Smith"] * 3
+
+
 def test_a_full_name_given_first_stays_the_name(analyze) -> None:
     a = analyze(
         "Rafael Ortega Salinas spoke on Monday. Mr. Ortega Salinas said exports "

@@ -121,8 +121,11 @@ class PersonIndex:
                 self.full.setdefault(name, (frozenset(parts), []))[1].append(e.start)
                 for part in parts:
                     self.by_word.setdefault(part, set()).add(name)
-        headline_end = doc.text.find("\n")
-        self.variant_of = self._variants(doc, headline_end if headline_end >= 0 else 0)
+        # where the first line (a headline, if any) ends; doc.text would build the whole text
+        headline_end = next(
+            (t.idx + t.text_with_ws.index("\n") for t in doc if "\n" in t.text_with_ws), 0
+        )
+        self.variant_of = self._variants(doc, headline_end)
         # what the article's honorifics tell: "Mr. Austin", "Ms. Park"
         self.sex: dict[str, str] = {}
         for e in self.ents:
@@ -158,8 +161,10 @@ class PersonIndex:
         return out
 
     def canonical(self, span: TokenSpan) -> str:
-        """The fullest name holding every word of `span`'s name; the nearest one before wins,
-        so "Lee" is "Lee Seong-kweun" and "Mr. Kim" the Kim last named in full."""
+        """The fullest name holding every word of `span`'s name; of those, one named more than
+        once, then the nearest one before wins, so "Lee" is "Lee Seong-kweun", "Mr. Kim" the
+        Kim last named in full, and "Clinton" not a one-off "Injecting Clinton" the tagger
+        made of a headline."""
         name = strip_honorifics(span)
         parts = set(_name_words(name))
         if not parts:
@@ -175,12 +180,13 @@ class PersonIndex:
         best_before = best_any = None
         for n in fits:
             size, at = len(self.full[n][0]), self.full[n][1]
-            best_any = max(best_any or (size, at[-1], n), (size, at[-1], n))
+            rank = (size, len(at) > 1)
+            best_any = max(best_any or (*rank, at[-1], n), (*rank, at[-1], n))
             k = bisect_right(at, span.start)
             if k:
-                best_before = max(best_before or (size, at[k - 1], n), (size, at[k - 1], n))
+                best_before = max(best_before or (*rank, at[k - 1], n), (*rank, at[k - 1], n))
         best = best_before or best_any
-        return best[2] if best else name
+        return best[-1] if best else name
 
     def in_span(self, span: TokenSpan) -> str | None:
         """The person a speaker span names: the one at its head ("Clinton campaign spokesman
@@ -296,10 +302,11 @@ def classify_speaker(
         if head.lower_ in w.pronouns_author:
             return "outlet", None  # the writer: named after the outlet by the caller
         return recent.group_for(head) or ("unknown", None)
+    name = entity_name(span)
     if lemma in w.organization and not any(c.dep_ == "poss" for c in head.children):
-        return "organization", entity_name(span)  # "the Lee campaign" is not Lee
-    if entity_name(span).lower() in w.outlet:
-        return "outlet", entity_name(span)  # "Politico", whatever the tagger took it for
+        return "organization", name  # "the Lee campaign" is not Lee
+    if name.lower() in w.outlet:
+        return "outlet", name  # "Politico", whatever the tagger took it for
     person = people.in_span(span) or people.surname(span)
     if person is None and lemma in w.person_roles:
         person = people.by_role(span)
@@ -309,7 +316,6 @@ def classify_speaker(
         c.dep_ == "poss" and c.lower_ in w.pronouns_person for c in head.children
     ):
         return "person", recent.person_for(head, people.sex) or people.last_before(head)
-    name = entity_name(span)
     lowered = f" {name.lower()} "
     head = _shared_head(head)
     lemma = head.lemma_.lower()

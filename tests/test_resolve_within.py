@@ -280,6 +280,9 @@ def test_example_story_speakers(analyze, examples_dir) -> None:
     assert noted and noted[0].speaker_entity == "Lloyd Austin"
     stances = {s.speaker_entity: s.stance for s in a.statements}
     assert stances["Kremlin"] == "deny"
+    # "revealed for the first time that ...": the time phrase is neither cue nor content
+    revealed = by_cue(a, "revealed")
+    assert revealed.content.text.startswith("that North Korea has dispatched")
 
 
 def test_role_phrase_resolves_to_the_person_introduced_with_that_role_and_country(analyze) -> None:

@@ -394,6 +394,11 @@ def test_example_story_statements(analyze, examples_dir) -> None:
     assert kinds["Russia"] == "government"
     # "the real ‘no-limits partnership’" sits inside Mr. Cha's quote: no statement of its own
     assert not any("no-limits" in s.content.text and not s.direct for s in a.statements)
+    # the Title Case headline "U.S. Says ..." keeps its speaker; "both ... experts" are experts
+    assert ("U.S.", "government") in {(s.speaker_entity, s.speaker_kind) for s in a.statements}
+    assert kinds["Russia and North Korea experts"] == "anonymous"
+    # "But they made no estimate ..." right after American officials spoke is theirs
+    assert only(a, "made no estimate of").speaker_entity == "American officials"
 
 
 # --- content boundaries and prepositional content ----------------------------------------

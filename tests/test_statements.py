@@ -522,6 +522,46 @@ def test_quoted_words_win_over_the_topic_of_said(analyze) -> None:
     assert st.content.text == "“It will not work,”"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We will not close the plant,” the mayor said on WXYZ’s “Morning Report.”",
+        "“We will not close the plant,” the mayor said in an interview on “Morning Report.”",
+    ],
+)
+def test_a_quoted_title_after_the_cue_is_not_the_speaker_s_words(analyze, text: str) -> None:
+    st = starting(analyze(text), "said")
+    assert st.content.text == "“We will not close the plant,”"
+
+
+def test_the_speaker_s_next_quote_after_a_quoted_title_still_joins(analyze) -> None:
+    text = (
+        "“We will not close the plant,” the mayor said on “Morning Report.” "
+        "“It employs four hundred people.”"
+    )
+    st = starting(analyze(text), "said")
+    assert st.content.text.startswith("“We will not close")
+    assert st.content.text.endswith("“It employs four hundred people.”")
+
+
+def test_quoted_fragments_of_reported_speech_stay_together(analyze) -> None:
+    st = only(analyze("The mayor said the plan was “reckless” and “a waste of money.”"), "said")
+    assert st.content.text.startswith("the plan was “reckless”")
+    assert st.content.text.endswith("“a waste of money.”")
+
+
+@pytest.mark.parametrize("name", ["Hale", "Quinn", "Mendez"])
+def test_a_speaker_right_after_the_quote_is_the_name_without_the_marks(analyze, name: str) -> None:
+    """The parser hangs the closing mark on the name, or the name on the quote's last noun."""
+    text = (
+        "“He is absolutely right. There is a severe disconnect between this White House and "
+        f"our military,” {name}, a top Lee surrogate, said Thursday morning on Fox News."
+    )
+    st = starting(analyze(text), "said")
+    assert st.speaker.text == f"{name}, a top Lee surrogate"
+    assert st.content.text.startswith("“He is absolutely right.")
+
+
 def test_colon_ending_a_paragraph_introduces_the_next(analyze) -> None:
     a = analyze("In a speech on Friday, the mayor said:\n\nThe bridge will reopen in May.")
     st = only(a, "said")

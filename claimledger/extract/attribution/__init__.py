@@ -32,6 +32,10 @@ from claimledger.model import Span, Statement
 BLOCK_CHARS = 50_000  # a text longer than this is read in blocks of about this size
 # Between a speaker's words and their next quote: "“A,” he said. “B.”" (same paragraph).
 _JOIN_GAP = re.compile(r"[\s,.;:—–-]*")
+# A word runs straight into the quote: a title or phrase the sentence names ("said on CNN's
+# “State of the Union”"), not the speaker's next words ("“...,” he said, and “a con”").
+_RUN_ON = re.compile(r"\b(?!(?:and|or|but|nor|that)\b)[\w’']+\s*\Z", re.IGNORECASE)
+_EDGE_MARKS = ",;—–―-"
 _FOLLOW_ON_DEPS = frozenset({"advcl", "conj"})
 _QUOTE_CHARS = frozenset("“”\"'’`")
 _SPLIT_LEAD = re.compile(r"[\s,]*")  # the first half runs straight into speaker or cue
@@ -321,18 +325,23 @@ def _attach_orphan_quotes(
     doc: Doc, text: str, frames: list[Frame], bare: list[Frame], quotes: list[tuple[int, int]]
 ) -> None:
     """A quote no frame claims continues the speaker just before it, or feeds an empty cue."""
+    passed: dict[int, int] = {}  # frame -> the end of a quote its sentence names, unclaimed
     for q_start, q_end in quotes:
         if any(f.content[0] <= q_start < f.content[1] for f in frames):
             continue
         before = [f for f in frames if f.direct and f.head.idx < q_start >= f.content[1]]
         prev = max(before, key=lambda f: _frame_end(text, f, q_start), default=None)
         if prev is not None:
-            gap = text[_frame_end(text, prev, q_start) : q_start]
-            if _JOIN_GAP.fullmatch(gap) and (
+            end = max(_frame_end(text, prev, q_start), passed.get(id(prev), 0))
+            if _JOIN_GAP.fullmatch(text[end:q_start]) and (
                 "\n" not in text[prev.content[1] : q_start]
                 or _fills_paragraph(text, q_start, q_end)
             ):
-                prev.content = (prev.content[0], q_end)
+                if prev.content[1] <= doc[prev.cue[0]].idx and _RUN_ON.search(text, 0, q_start):
+                    # after the cue, a quote a word runs into is named: said on “Meet the Press”
+                    passed[id(prev)] = q_end
+                else:
+                    prev.content = (prev.content[0], q_end)
                 continue
         cue = _bare_cue_for(doc, bare, q_start, q_end)
         if cue is not None:
@@ -380,8 +389,18 @@ def _statement(doc: Doc, text: str, frame: Frame) -> Statement:
     return Statement(
         sentence=Span.of(text, sent.start_char, sent.end_char),
         content=Span.of(text, start, end),
-        speaker=Span.of(text, speaker.start_char, speaker.end_char) if speaker else None,
-        cue=Span.of(text, cue.start_char, cue.end_char),
+        speaker=_trimmed(text, speaker.start_char, speaker.end_char) if speaker else None,
+        cue=_trimmed(text, cue.start_char, cue.end_char, marks=""),
         direct=frame.direct,
         stance=stance_of(frame.head, content_tokens, text[start:end]),
     )
+
+
+def _trimmed(text: str, start: int, end: int, marks: str = _EDGE_MARKS) -> Span:
+    """A span without the spaces (no-break ones too) and the `marks` the tokenizer left at its
+    edges: "PolitiFact\xa0", "the public ―" (a dash alone may be a cue: "― Ann Lee")."""
+    while start < end and (text[start].isspace() or text[start] in marks):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in marks):
+        end -= 1
+    return Span.of(text, start, end)

@@ -169,6 +169,8 @@ def _speaker_range(speaker: Token, verb: Token) -> TokRange:
     a clause set off by a comma after it is an aside ("Marco Rubio, speaking in Miami,")."""
     start, end = subtree_range(speaker)
     doc = speaker.doc
+    while start < speaker.i and doc[start].is_punct:  # a closing quote hung on the name
+        start += 1
     if verb.head.i == speaker.i < verb.i:
         cut = verb.left_edge.i
     else:
@@ -209,10 +211,32 @@ def speaker_of(verb: Token) -> Token | None:
     return None
 
 
+def _stranded(verb: Token) -> Token | None:
+    """A name between a closing quote and the verb that the parser hung on the quote's last
+    noun, leaving the verb without a subject: "“... our military,” Flynn, an aide, said"."""
+    doc = verb.doc
+    end = verb.i
+    while end > 0 and doc[end - 1].is_punct and not doc[end - 1].is_quote:
+        end -= 1
+    if end == verb.i or end == 0:  # the name is set off by a comma
+        return None
+    top = doc[end - 1]
+    while top.head.i < top.i and top.dep_ in ("appos", "compound", "amod", "det"):
+        if doc[top.head.i].is_quote or any(t.is_quote for t in doc[top.head.i : top.i]):
+            break
+        top = top.head
+    opening = top.left_edge.i
+    while opening < top.i and doc[opening].is_quote:  # the parser may hang the mark on it
+        opening += 1
+    if top.pos_ != "PROPN" or opening == 0 or not doc[opening - 1].is_quote:
+        return None
+    return top
+
+
 def _verb_frame(verb: Token, inside_quote: list[bool]) -> Frame:
     """Frame of a cue verb: content from its complements, or the clause it interrupts."""
     parts = _content_parts(verb, inside_quote)
-    speaker = None if verb.lemma_ in RAISING_VERBS else speaker_of(verb)
+    speaker = None if verb.lemma_ in RAISING_VERBS else speaker_of(verb) or _stranded(verb)
     start = None
     medium = _medium_saying(parts, inside_quote) or _quoted_as(verb, parts, inside_quote)
     if medium is not None:  # "issued a statement saying ...": the cue runs to "saying"
@@ -375,6 +399,11 @@ def _content_parts(verb: Token, inside_quote: list[bool]) -> list[Token]:
     if left and right and not (subject_is_content and len(left) == 1):
         quoted_left = any(inside_quote[c.left_edge.i : c.right_edge.i + 1] for c in left)
         quoted_right = any(inside_quote[c.left_edge.i : c.right_edge.i + 1] for c in right)
+        if quoted_left and quoted_right:  # a quoted clause, then a quoted name ("on “Meet ...”")
+            quoted_right = not (
+                any(c.dep_ == "ccomp" for c in left)
+                and all(c.pos_ == "PROPN" and inside_quote[c.i] for c in right)
+            )
         return left if quoted_left and not quoted_right else right
     return parts
 

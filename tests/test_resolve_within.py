@@ -77,26 +77,32 @@ def test_first_person_outside_quotes_is_the_writer(analyze) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "entity"),
+    ("text", "entity", "kind"),
     [
-        ("Ann Lee's campaign manager, Bob Stone, said the race was close.", "Bob Stone"),
-        ("Senator Ann Lee's spokeswoman Maria Gomez said the bill would pass.", "Maria Gomez"),
-        ("Ann Lee's office said the bill would pass.", "Ann Lee"),  # her office speaks for her
+        ("Ann Lee's campaign manager, Bob Stone, said the race was close.", "Bob Stone", "person"),
+        (
+            "Senator Ann Lee's spokeswoman Maria Gomez said the bill would pass.",
+            "Maria Gomez",
+            "person",
+        ),
+        ("Ann Lee's office said the bill would pass.", "Ann Lee", "person"),  # speaks for her
         (
             "Ann Lee spoke on Monday. Lee campaign spokesman Bob Stone said it was close.",
             "Bob Stone",
+            "person",
         ),
         (  # a name inside a clause on the speaker phrase is not the speaker's
             "Several judges handling lawsuits about Ann Lee's emails said they must go.",
             "Several judges",
+            "anonymous",
         ),
     ],
 )
 def test_a_named_speaker_is_not_the_one_whose_aide_they_are(
-    analyze, text: str, entity: str
+    analyze, text: str, entity: str, kind: str
 ) -> None:
     st = by_cue(analyze(text), "said")
-    assert (st.speaker_entity, st.speaker_kind) == (entity, "person")
+    assert (st.speaker_entity, st.speaker_kind) == (entity, kind)
 
 
 def test_she_is_not_the_man_who_spoke_last(analyze) -> None:
@@ -243,6 +249,24 @@ def test_surname_first_names_resolve_from_the_family_name(analyze) -> None:
             "Reports",
             "report",
         ),
+        (  # the name beside the common noun is who speaks
+            "The mining company Southern Copper said its operations were not affected.",
+            "said",
+            "Southern Copper",
+            "organization",
+        ),
+        (  # several of a role, unnamed, are a group, not one person
+            "Party leaders said the vote would be held on Friday.",
+            "said",
+            "Party leaders",
+            "anonymous",
+        ),
+        (  # a name begins with a capital
+            "The nonpartisan Congressional Budget Office said the plan would cost more.",
+            "said",
+            "Congressional Budget Office",
+            "government",
+        ),
     ],
 )
 def test_bodies_governments_anonymous_sources_and_reports(
@@ -301,3 +325,33 @@ def test_role_phrase_of_another_country_stays_unresolved(analyze) -> None:
     a = analyze("President Mira Kovac of Poland spoke. The Czech leader said talks had failed.")
     st = by_cue(a, "said")
     assert st.speaker_kind == "person" and st.speaker_entity == "Czech leader"
+
+
+def test_the_company_is_the_company_that_spoke_just_before(analyze) -> None:
+    a = analyze(
+        "The mining company Southern Copper said its operations were not affected. "
+        "The company denied that any of its workers had been hurt."
+    )
+    denied = by_cue(a, "denied")
+    assert (denied.speaker_entity, denied.speaker_kind) == ("Southern Copper", "organization")
+
+
+def test_the_agency_is_not_a_company_that_spoke_before(analyze) -> None:
+    a = analyze(
+        "The mining company Southern Copper said its operations were not affected. "
+        "The agency warned that the road was closed."
+    )
+    warned = by_cue(a, "warned")
+    assert (warned.speaker_entity, warned.speaker_kind) == ("agency", "government")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“They knew these houses would fall,” said Juana Quispe, 54, whose home was destroyed.",
+        "“They knew these houses would fall,” said Juana Quispe, who lost her home.",
+    ],
+)
+def test_a_name_with_an_age_or_a_who_clause_is_a_person(analyze, text: str) -> None:
+    st = by_cue(analyze(text), "said")
+    assert (st.speaker_entity, st.speaker_kind) == ("Juana Quispe", "person")

@@ -562,6 +562,15 @@ def test_a_speaker_right_after_the_quote_is_the_name_without_the_marks(analyze, 
     assert st.content.text.startswith("“He is absolutely right.")
 
 
+@pytest.mark.parametrize(
+    "dateline", ["LIMA, Peru — ", "WASHINGTON (AP) - ", "LOS ANGELES, Sept. 28 (UPI) — "]
+)
+def test_a_wire_dateline_is_not_part_of_what_was_said(analyze, dateline: str) -> None:
+    text = f"{dateline}A strong earthquake struck the coast early Tuesday, officials said."
+    st = only(analyze(text), "said")
+    assert st.content.text == "A strong earthquake struck the coast early Tuesday"
+
+
 def test_colon_ending_a_paragraph_introduces_the_next(analyze) -> None:
     a = analyze("In a speech on Friday, the mayor said:\n\nThe bridge will reopen in May.")
     st = only(a, "said")

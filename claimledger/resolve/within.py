@@ -19,12 +19,13 @@ _NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "n
 _LEADERS = frozenset({"det", "preconj"})  # words a name does not begin with
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _PLACE_ENTS = frozenset({"NORP", "GPE"})
+_NOT_PEOPLE = _PLACE_ENTS | {"LOC", "FAC"}  # "those on Capitol Hill who ..."
 _PLACE_STEM = 4  # shortest shared stem of a demonym and its country ("chin-ese", "chin-a")
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})  # "who", "which", "that" opening a relative clause
 _GROUP_KINDS = frozenset({"anonymous", "government", "organization", "outlet"})
 _BODY_KINDS = frozenset({"government", "organization", "outlet"})  # what "it said" may be
 _PLURAL_PRONOUNS = frozenset({"they", "them"})
-_PERSONAL_RELATIVES = frozenset({"who", "whom"})
+_PERSONAL_RELATIVES = frozenset({"who", "whom", "whose"})
 _PRONOUN_SEX = {**dict.fromkeys(("he", "him", "his"), "m"), **dict.fromkeys(("she", "her"), "f")}
 _HONORIFIC_SEX = {
     **dict.fromkeys(("mr.", "mr"), "m"),
@@ -54,6 +55,7 @@ class Words:
     pronouns_author: frozenset[str]  # "I" and "we" outside quotes: the article's writer
     capitals: frozenset[str]  # a capital speaks for its government: "Kyiv said"
     generic_roles: frozenset[str]  # roles that fit anyone of a country: "the Ukrainian leader"
+    bodies_named_before: frozenset[str]  # "the company" is the company that spoke just before
 
 
 @lru_cache(maxsize=1)
@@ -273,6 +275,12 @@ class Recent:
                 return name
         return None
 
+    def body_for(self, head: Token, kind: SpeakerKind) -> str | None:
+        """The body of that kind that spoke just before a bare "the company" or "the agency"."""
+        if self.group is None or head.i - self.group[2] > _GROUP_REACH or self.group[0] != kind:
+            return None
+        return self.group[1]
+
     def group_for(self, pronoun: Token) -> tuple[SpeakerKind, str] | None:
         """The group a "they" (or an "it" for a body) speaking near it stands for."""
         if self.group is None or pronoun.i - self.group[2] > _GROUP_REACH:
@@ -302,16 +310,27 @@ def classify_speaker(
         if head.lower_ in w.pronouns_author:
             return "outlet", None  # the writer: named after the outlet by the caller
         return recent.group_for(head) or ("unknown", None)
+    named = _named_apposition(span)
+    if named is not None:  # "the mining company Southern Copper" is Southern Copper
+        kind, name = classify_speaker(named, people, recent)
+        return ("person" if lemma in w.person_roles else kind), name
+    if lemma in w.bodies_named_before and [t.lower_ for t in span if t.i != head.i] == ["the"]:
+        kind: SpeakerKind = "organization" if lemma in w.organization else "government"
+        body = recent.body_for(head, kind)
+        if body is not None:
+            return kind, body
     name = entity_name(span)
     if lemma in w.organization and not any(c.dep_ == "poss" for c in head.children):
         return "organization", name  # "the Lee campaign" is not Lee
     if name.lower() in w.outlet:
         return "outlet", name  # "Politico", whatever the tagger took it for
     person = people.in_span(span) or people.surname(span)
-    if person is None and lemma in w.person_roles:
+    if person is None and lemma in w.person_roles and head.tag_ != "NNS":
         person = people.by_role(span)
     if person:
         return "person", person
+    if head.tag_ == "NNP" and head.ent_type_ not in _NOT_PEOPLE and _described_as_person(head):
+        return "person", name  # "Juana Quispe, 54, whose home ...", whatever the tagger said
     if (lemma in w.report or lemma in w.government) and any(
         c.dep_ == "poss" and c.lower_ in w.pronouns_person for c in head.children
     ):
@@ -333,9 +352,30 @@ def classify_speaker(
         return "anonymous", name
     if head.ent_type_ in ("ORG", "NORP") or lemma in w.organization:
         return "organization", name
-    if lemma in w.person_roles:
-        return "person", name
+    if lemma in w.person_roles:  # unnamed: one is a person, several are anonymous sources
+        return ("anonymous" if head.tag_ == "NNS" else "person"), name
     return "unknown", name
+
+
+def _named_apposition(span: TokenSpan) -> TokenSpan | None:
+    """The name set beside a common noun: "the mining company Southern Copper", "the
+    agency, the Geological Survey,"."""
+    head = span.root
+    if head.pos_ != "NOUN":
+        return None
+    for child in head.rights:
+        if child.dep_ == "appos" and child.ent_type_ and child.right_edge.i < span.end:
+            return span.doc[child.left_edge.i : child.i + 1]
+    return None
+
+
+def _described_as_person(name: Token) -> bool:
+    """An age or a "who"/"whose" clause beside a name is said of a person."""
+    return any(
+        (c.dep_ == "appos" and c.like_num and len(c.text) <= 3)
+        or (c.dep_ == "relcl" and c.left_edge.lower_ in _PERSONAL_RELATIVES)
+        for c in name.rights
+    )
 
 
 def _shared_head(head: Token) -> Token:
@@ -384,6 +424,14 @@ def entity_name(span: TokenSpan) -> str:
         end = head.i + 1
     # no article, nor the "both" of "both Moscow and Pyongyang"
     tokens = [t for t in span.doc[start:end] if not (t.dep_ in _LEADERS and t.i == start)]
+    if head.pos_ == "PROPN":  # a name begins with a capital: "nonpartisan Budget Office"
+        while (
+            len(tokens) > 1
+            and tokens[0].dep_ == "amod"
+            and tokens[0].text[:1].islower()
+            and tokens[0].left_edge == tokens[0].right_edge  # not "middle- and low-income"
+        ):
+            tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].text in _POSSESSIVE):
         tokens.pop()
     return "".join(t.text_with_ws for t in tokens).strip()

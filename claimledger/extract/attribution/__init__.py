@@ -35,6 +35,11 @@ _JOIN_GAP = re.compile(r"[\s,.;:—–-]*")
 # A word runs straight into the quote: a title or phrase the sentence names ("said on CNN's
 # “State of the Union”"), not the speaker's next words ("“...,” he said, and “a con”").
 _RUN_ON = re.compile(r"\b(?!(?:and|or|but|nor|that)\b)[\w’']+\s*\Z", re.IGNORECASE)
+# A wire story's dateline opening its first paragraph: "LIMA, Peru — ", "WASHINGTON (AP) - ",
+# "LOS ANGELES, Sept. 28 (UPI) — ".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]*[A-Z.](?:,[^\n—–]{1,30}?)?(?: \([^)\n]{1,30}\))? ?(?:—|–|--|-) ?(?=[A-Z“\"])"
+)
 _EDGE_MARKS = ",;—–―-"
 _FOLLOW_ON_DEPS = frozenset({"advcl", "conj"})
 _QUOTE_CHARS = frozenset("“”\"'’`")
@@ -382,6 +387,8 @@ def _frame_end(text: str, frame: Frame, limit: int) -> int:
 def _statement(doc: Doc, text: str, frame: Frame) -> Statement:
     """Turn a frame into the Statement the rest of the ledger reads."""
     start, end = frame.content
+    if start == line_start(text, start) and (dateline := _DATELINE.match(text, start, end)):
+        start = dateline.end()  # where the story was filed is nobody's words
     content_tokens = doc.char_span(start, end, alignment_mode="expand")
     cue = doc[frame.cue[0] : frame.cue[1]]
     speaker = doc[frame.source[0] : frame.source[1]] if frame.source else None

@@ -355,3 +355,15 @@ def test_the_agency_is_not_a_company_that_spoke_before(analyze) -> None:
 def test_a_name_with_an_age_or_a_who_clause_is_a_person(analyze, text: str) -> None:
     st = by_cue(analyze(text), "said")
     assert (st.speaker_entity, st.speaker_kind) == ("Juana Quispe", "person")
+
+
+def test_the_agency_paragraphs_later_is_the_administration_named_before(analyze) -> None:
+    a = analyze(
+        "The Food and Drug Administration on Friday approved the first pill for the disease.\n\n"
+        "Some experts cautioned that the trials were small. Dr. Ann Lee, a psychiatrist, noted "
+        "that the drug had not been compared with older ones.\n\n"
+        "The agency declined to approve the drug for a broader condition, saying the evidence "
+        "was insufficient."
+    )
+    st = by_cue(a, "declined")
+    assert (st.speaker_entity, st.speaker_kind) == ("Food and Drug Administration", "government")

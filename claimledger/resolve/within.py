@@ -36,6 +36,7 @@ _CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _LONGEST_NAME = 8  # words in the longest name searched for a name inside it
 _GROUP_REACH = 60  # tokens after a group spoke within which "they" is that group
+_BODY_REACH = 400  # tokens after a body named as "the X company" spoke it may be "the company"
 _DESCRIPTION_REACH = 12  # tokens either side of a name searched for its titles
 
 
@@ -56,6 +57,7 @@ class Words:
     capitals: frozenset[str]  # a capital speaks for its government: "Kyiv said"
     generic_roles: frozenset[str]  # roles that fit anyone of a country: "the Ukrainian leader"
     bodies_named_before: frozenset[str]  # "the company" is the company that spoke just before
+    kindred_bodies: dict[str, list[str]]  # "the agency" may be an "Administration", a "Bureau"
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +66,13 @@ def words() -> Words:
     raw = json.loads(
         resources.files("claimledger.resolve").joinpath("data/speaker_words.json").read_text()
     )
-    return Words(**{k: frozenset(v) for k, v in raw.items() if not k.startswith("_")})
+    return Words(
+        **{
+            k: v if isinstance(v, dict) else frozenset(v)
+            for k, v in raw.items()
+            if not k.startswith("_")
+        }
+    )
 
 
 def resolve_article(doc: Doc, analysis: Analysis) -> None:
@@ -257,6 +265,7 @@ class Recent:
 
     people: list[str] = field(default_factory=list)  # persons who spoke, the latest last
     group: tuple[SpeakerKind, str, int] | None = None  # kind, name, token where it spoke
+    bodies: dict[str, tuple[str, int]] = field(default_factory=dict)  # noun -> name, token
 
     def heard(self, span: TokenSpan, kind: SpeakerKind, name: str | None) -> None:
         """Remember a speaker just resolved."""
@@ -266,6 +275,9 @@ class Recent:
             self.people.append(name)
         elif name and kind in _GROUP_KINDS and not _is_pronoun(span):
             self.group = (kind, name, span.start)
+            if kind in _BODY_KINDS and any(t.pos_ == "PROPN" for t in span):
+                for t in span:  # "the mining company X": X is "the company" later on
+                    self.bodies[t.lemma_.lower()] = (name, span.start)
 
     def person_for(self, pronoun: Token, sex: dict[str, str]) -> str | None:
         """The latest person who spoke and may be called `pronoun`."""
@@ -276,10 +288,20 @@ class Recent:
         return None
 
     def body_for(self, head: Token, kind: SpeakerKind) -> str | None:
-        """The body of that kind that spoke just before a bare "the company" or "the agency"."""
-        if self.group is None or head.i - self.group[2] > _GROUP_REACH or self.group[0] != kind:
-            return None
-        return self.group[1]
+        """The body a bare "the company" or "the agency" is: one of that kind that just spoke,
+        or, further back, the last named with that noun or a kindred one ("the Food and Drug
+        Administration" is "the agency" paragraphs later)."""
+        near = self.group
+        if near is not None and head.i - near[2] <= _GROUP_REACH and near[0] == kind:
+            return near[1]
+        noun = head.lemma_.lower()
+        named = [
+            self.bodies[w]
+            for w in (noun, *words().kindred_bodies.get(noun, ()))
+            if w in self.bodies
+        ]
+        name, at = max(named, key=lambda b: b[1], default=(None, 0))
+        return name if head.i - at <= _BODY_REACH else None
 
     def group_for(self, pronoun: Token) -> tuple[SpeakerKind, str] | None:
         """The group a "they" (or an "it" for a body) speaking near it stands for."""

@@ -261,6 +261,20 @@ def test_surname_first_names_resolve_from_the_family_name(analyze) -> None:
             "Party leaders",
             "anonymous",
         ),
+        (  # a report is its author's
+            "The bill would cost $20 billion, according to an estimate by the Congressional "
+            "Budget Office.",
+            "according to",
+            "Congressional Budget Office",
+            "report",
+        ),
+        (
+            "A report released Tuesday by the Department of Homeland Security found that "
+            "records were lost.",
+            "found",
+            "Department of Homeland Security",
+            "report",
+        ),
         (  # a name begins with a capital
             "The nonpartisan Congressional Budget Office said the plan would cost more.",
             "said",
@@ -367,3 +381,12 @@ def test_the_agency_paragraphs_later_is_the_administration_named_before(analyze)
     )
     st = by_cue(a, "declined")
     assert (st.speaker_entity, st.speaker_kind) == ("Food and Drug Administration", "government")
+
+
+def test_the_department_is_the_department_a_report_was_by(analyze) -> None:
+    a = analyze(
+        "A report released Tuesday by the Department of Homeland Security found that records "
+        "were lost. The department disputed the findings."
+    )
+    st = by_cue(a, "disputed")
+    assert (st.speaker_entity, st.speaker_kind) == ("Department of Homeland Security", "government")

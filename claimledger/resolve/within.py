@@ -19,6 +19,7 @@ _NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "n
 _LEADERS = frozenset({"det", "preconj"})  # words a name does not begin with
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _PLACE_ENTS = frozenset({"NORP", "GPE"})
+_AUTHORS = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # who a report may be by
 _NOT_PEOPLE = _PLACE_ENTS | {"LOC", "FAC"}  # "those on Capitol Hill who ..."
 _PLACE_STEM = 4  # shortest shared stem of a demonym and its country ("chin-ese", "chin-a")
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})  # "who", "which", "that" opening a relative clause
@@ -99,12 +100,20 @@ def resolve_article(doc: Doc, analysis: Analysis) -> None:
     recent = Recent()
     outlet = analysis.article.outlet
     writer = outlet if outlet and outlet.lower() != "unknown" else None
+    generic = words().bodies_named_before  # a tagger's lone "Bank" names no bank
+    bodies = iter(
+        e for e in doc.ents if e.label_ == "ORG" and (len(e) > 1 or e.root.lower_ not in generic)
+    )
+    body = next(bodies, None)
     for st in analysis.statements:
         if st.speaker is None:
             continue
         span = doc.char_span(st.speaker.start, st.speaker.end, alignment_mode="expand")
         if span is None:
             continue
+        while body is not None and body.end <= span.start:
+            recent.named(body, entity_name(body))
+            body = next(bodies, None)
         kind, name = classify_speaker(span, people, recent)
         if kind == "outlet" and name is None:  # "I", "we": whoever writes for the outlet
             name = writer
@@ -276,8 +285,13 @@ class Recent:
         elif name and kind in _GROUP_KINDS and not _is_pronoun(span):
             self.group = (kind, name, span.start)
             if kind in _BODY_KINDS and any(t.pos_ == "PROPN" for t in span):
-                for t in span:  # "the mining company X": X is "the company" later on
-                    self.bodies[t.lemma_.lower()] = (name, span.start)
+                self.named(span, name)  # "the mining company X": X is "the company" later on
+
+    def named(self, span: TokenSpan, name: str) -> None:
+        """Remember a body named by its words, speaking or not ("a report by the Department
+        of Homeland Security": "the department" later on)."""
+        for t in span:
+            self.bodies[t.lemma_.lower()] = (name, span.start)
 
     def person_for(self, pronoun: Token, sex: dict[str, str]) -> str | None:
         """The latest person who spoke and may be called `pronoun`."""
@@ -361,6 +375,9 @@ def classify_speaker(
     head = _shared_head(head)
     lemma = head.lemma_.lower()
     if lemma in w.report or lemma.rstrip("s") in w.report:
+        author = _author(head, span)  # "an estimate by the Congressional Budget Office"
+        if author is not None:
+            name = classify_speaker(author, people, recent)[1] or name
         return "report", name
     if any(f" {o} " in lowered for o in w.outlet) and not _governmental(span, head):
         return "outlet", name
@@ -377,6 +394,27 @@ def classify_speaker(
     if lemma in w.person_roles:  # unnamed: one is a person, several are anonymous sources
         return ("anonymous" if head.tag_ == "NNS" else "person"), name
     return "unknown", name
+
+
+def _author(report: Token, span: TokenSpan) -> TokenSpan | None:
+    """Who a report is by, when named: "an estimate by the CBO", "a report released by the
+    inspector general", "a study from Harvard", "the Pentagon's assessment"."""
+    for child in report.children:
+        by = child
+        if child.dep_ == "acl":  # "released by"
+            by = next((g for g in child.children if g.dep_ == "agent"), child)
+        if by.dep_ == "poss" and by.pos_ == "PROPN":
+            author = by
+        elif by.dep_ in ("prep", "agent") and by.lower_ in ("by", "from"):
+            author = next((g for g in by.children if g.dep_ == "pobj"), None)
+        else:
+            continue
+        if author is not None and author.right_edge.i < span.end and author.ent_type_ in _AUTHORS:
+            end = author.i + 1
+            while end < span.end and span.doc[end].ent_iob_ == "I":  # "Department of ..."
+                end += 1
+            return span.doc[author.left_edge.i : end]
+    return None
 
 
 def _named_apposition(span: TokenSpan) -> TokenSpan | None:
@@ -444,6 +482,9 @@ def entity_name(span: TokenSpan) -> str:
         start = min((c.left_edge.i for c in mods), default=head.i)
         start = max(start, span.start)
         end = head.i + 1
+        if head.ent_type_ and head.ent_iob_ != "O":  # "the Department of Homeland Security"
+            while end < span.end and span.doc[end].ent_iob_ == "I":
+                end += 1
     # no article, nor the "both" of "both Moscow and Pyongyang"
     tokens = [t for t in span.doc[start:end] if not (t.dep_ in _LEADERS and t.i == start)]
     if head.pos_ == "PROPN":  # a name begins with a capital: "nonpartisan Budget Office"

@@ -390,3 +390,21 @@ def test_the_department_is_the_department_a_report_was_by(analyze) -> None:
     )
     st = by_cue(a, "disputed")
     assert (st.speaker_entity, st.speaker_kind) == ("Department of Homeland Security", "government")
+
+
+def test_the_newspaper_is_the_journal_that_reported(analyze) -> None:
+    a = analyze(
+        "Northwind is in talks to buy Lumora, The Wall Street Journal reported on Monday. "
+        "A deal could be announced next week, the newspaper said."
+    )
+    st = by_cue(a, "said")
+    assert (st.speaker_entity, st.speaker_kind) == ("Wall Street Journal", "outlet")
+
+
+def test_one_of_them_is_one_of_the_group(analyze) -> None:
+    a = analyze(
+        "Regulators are likely to scrutinize the deal, according to two people briefed on the "
+        "talks. One of them said the company had hired lawyers."
+    )
+    st = by_cue(a, "said")
+    assert (st.speaker_entity, st.speaker_kind) == ("two people", "anonymous")

@@ -306,8 +306,8 @@ class Recent:
         or, further back, the last named with that noun or a kindred one ("the Food and Drug
         Administration" is "the agency" paragraphs later)."""
         near = self.group
-        if near is not None and head.i - near[2] <= _GROUP_REACH and near[0] == kind:
-            return near[1]
+        if near is not None and head.i - near[2] <= _GROUP_REACH and near[0] == kind != "outlet":
+            return near[1]  # not outlets: "the network" need not be the paper quoted before
         noun = head.lemma_.lower()
         named = [
             self.bodies[w]
@@ -346,12 +346,21 @@ def classify_speaker(
         if head.lower_ in w.pronouns_author:
             return "outlet", None  # the writer: named after the outlet by the caller
         return recent.group_for(head) or ("unknown", None)
+    counted = _one_of(head, span)
+    if counted is not None:  # "one of them", "one of the officials": the group's
+        return classify_speaker(counted, people, recent)
     named = _named_apposition(span)
     if named is not None:  # "the mining company Southern Copper" is Southern Copper
         kind, name = classify_speaker(named, people, recent)
         return ("person" if lemma in w.person_roles else kind), name
     if lemma in w.bodies_named_before and [t.lower_ for t in span if t.i != head.i] == ["the"]:
-        kind: SpeakerKind = "organization" if lemma in w.organization else "government"
+        kind: SpeakerKind = (
+            "organization"
+            if lemma in w.organization
+            else "outlet"
+            if lemma in w.outlet or lemma == "paper"
+            else "government"
+        )
         body = recent.body_for(head, kind)
         if body is not None:
             return kind, body
@@ -394,6 +403,17 @@ def classify_speaker(
     if lemma in w.person_roles:  # unnamed: one is a person, several are anonymous sources
         return ("anonymous" if head.tag_ == "NNS" else "person"), name
     return "unknown", name
+
+
+def _one_of(head: Token, span: TokenSpan) -> TokenSpan | None:
+    """The group in "one of them", "two of the officials"."""
+    if head.pos_ != "NUM" or any(t.ent_type_ == "PERSON" for t in span):
+        return None  # "one of the family's attorneys, Justin Bamberg" is Bamberg
+    of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if group is None or group.right_edge.i >= span.end:
+        return None
+    return span.doc[group.left_edge.i : group.right_edge.i + 1]
 
 
 def _author(report: Token, span: TokenSpan) -> TokenSpan | None:

@@ -571,6 +571,48 @@ def test_a_wire_dateline_is_not_part_of_what_was_said(analyze, dateline: str) ->
     assert st.content.text == "A strong earthquake struck the coast early Tuesday"
 
 
+def test_a_phrase_set_off_after_the_cue_is_not_what_was_said(analyze) -> None:
+    text = (
+        "The death toll from the floods has risen to 62, emergency officials said on Thursday, "
+        "up from 40 reported two days earlier."
+    )
+    st = only(analyze(text), "said")
+    assert st.content.text == "The death toll from the floods has risen to 62"
+
+
+def test_a_passive_with_its_own_subject_borrows_no_speaker(analyze) -> None:
+    text = (
+        "Flash floods have killed at least 40 people, the agency said on Tuesday, and the toll "
+        "was expected to rise."
+    )
+    a = analyze(text)
+    assert only(a, "said").speaker.text == "the agency"
+    assert all(s.speaker is None for s in a.statements if s.cue.text != "said")
+
+
+@pytest.mark.parametrize(
+    ("headline", "speaker", "content"),
+    [
+        ("Floods Kill Dozens in Kano, Police Say", "Police", "Floods Kill Dozens in Kano"),
+        (
+            "Tech Giant in Talks to Buy Chip Designer, Report Says",
+            "Report",
+            "Tech Giant in Talks to Buy Chip Designer",
+        ),
+    ],
+)
+def test_a_headline_ending_with_who_says_it(
+    analyze, headline: str, speaker: str, content: str
+) -> None:
+    st = starting(analyze(f"{headline}\n\nThe talks began in March."), "Say")
+    assert (st.speaker.text, st.content.text) == (speaker, content)
+
+
+def test_a_headline_ending_in_a_verb_not_of_saying_is_no_statement(analyze) -> None:
+    a = analyze("Storm Hits Coast, Thousands Flee\n\nThe storm weakened overnight.")
+    assert not [s for s in a.statements if s.cue.text == "Flee"]
+
+
 def test_colon_ending_a_paragraph_introduces_the_next(analyze) -> None:
     a = analyze("In a speech on Friday, the mayor said:\n\nThe bridge will reopen in May.")
     st = only(a, "said")

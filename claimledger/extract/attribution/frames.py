@@ -199,6 +199,8 @@ def speaker_of(verb: Token) -> Token | None:
             return child
         if child.dep_ == "nsubjpass" and verb.lemma_ == "quote":
             return child
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None  # "..., and the toll was expected to rise": expected by nobody named
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in _NOMINAL:
         return verb.head  # "emails showing that ...", "a super PAC backing Bush"
     head = verb
@@ -361,7 +363,8 @@ def _content_parts(verb: Token, inside_quote: list[bool]) -> list[Token]:
 
     A passive's or raising verb's subject is part of what is said ("X is expected to ...",
     "X appears to ..."); a listener alone ("told reporters") is not content. With parts on
-    both sides, the side holding a quotation wins, else the right side.
+    both sides, the right side, unless the left is a clause and the right only a quoted name
+    or a phrase set off by a comma ("X rose, officials said, up from 40 reported earlier").
     """
     hearer = verb.lemma_ in HEARER_VERBS
     passive = any(c.dep_ == "auxpass" for c in verb.children)
@@ -397,14 +400,17 @@ def _content_parts(verb: Token, inside_quote: list[bool]) -> list[Token]:
     left = [c for c in parts if c.i < verb.i]
     right = [c for c in parts if c.i > verb.i]
     if left and right and not (subject_is_content and len(left) == 1):
-        quoted_left = any(inside_quote[c.left_edge.i : c.right_edge.i + 1] for c in left)
-        quoted_right = any(inside_quote[c.left_edge.i : c.right_edge.i + 1] for c in right)
-        if quoted_left and quoted_right:  # a quoted clause, then a quoted name ("on “Meet ...”")
-            quoted_right = not (
-                any(c.dep_ == "ccomp" for c in left)
-                and all(c.pos_ == "PROPN" and inside_quote[c.i] for c in right)
+        if any(c.dep_ == "ccomp" for c in left) and all(
+            (c.pos_ == "PROPN" and inside_quote[c.i])  # a quoted name: said on “Meet the Press”
+            or (
+                c.tag_ in ("VBN", "VBG")
+                and not any(g.dep_ in SUBJECT_DEPS for g in c.children)
+                and verb.doc[c.left_edge.i - 1].is_punct
             )
-        return left if quoted_left and not quoted_right else right
+            for c in right
+        ):  # ", up from 40 reported a day earlier": a phrase set off after the cue
+            return left
+        return right
     return parts
 
 

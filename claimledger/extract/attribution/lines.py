@@ -8,10 +8,14 @@ import re
 from spacy.tokens import Doc, Span
 
 from claimledger.extract.attribution.frames import Frame
-from claimledger.extract.attribution.lexicon import HEADLINE_KICKERS
+from claimledger.extract.attribution.lexicon import CUE_VERBS, HEADLINE_KICKERS
 
 # "Sanders: Clinton Email Story Has Moved." A short label, a colon, then the claim.
 _LABELLED = re.compile(r"[ \t\"“]*(?P<label>[^\n:]{1,60}?)[ \t]*:[ \t]+(?P<rest>\S[^\n]*)")
+# "Floods Kill Dozens in Kano, Police Say": the claim, a comma, a short speaker, the verb.
+_SAYS_LAST = re.compile(
+    r"[ \t]*(?P<rest>\S[^\n]*?),[ \t]+(?P<label>[^\n,]{1,60}?)[ \t]+(?P<cue>[A-Z][a-z]+)[ \t.]*"
+)
 _MAX_LABEL_WORDS = 5
 _MAX_TRANSCRIPT_WORDS = 3
 _LINE = re.compile(r"[^\n]*")
@@ -30,11 +34,28 @@ _SIGNATURE = re.compile(
 
 
 def headline_frames(doc: Doc, text: str) -> list[Frame]:
-    """The article's first line read as "Speaker: claim", the headline form of a quote."""
+    """The article's first line read as "Speaker: claim" or "Claim, Speaker Says", the
+    headline forms of an attribution."""
     line = next((m for m in _LINE.finditer(text) if m.group().strip()), None)
-    m = line and _LABELLED.fullmatch(text, *line.span())
+    if line is None:
+        return []
+    m = _LABELLED.fullmatch(text, *line.span())
     label = m and doc.char_span(*m.span("label"), alignment_mode="expand")
-    return _label_frame(doc, text, m, label) if label and _names_a_speaker(label) else []
+    if label and _names_a_speaker(label):
+        return _label_frame(doc, text, m, label)
+    m = _SAYS_LAST.fullmatch(text, *line.span())
+    label = m and doc.char_span(*m.span("label"), alignment_mode="expand")
+    cue = m and doc.char_span(*m.span("cue"), alignment_mode="expand")
+    if not (label and cue and _names_a_speaker(label) and cue[0].lemma_.lower() in CUE_VERBS):
+        return []
+    return [
+        Frame(
+            cue=(cue.start, cue.end),
+            head=cue[0],
+            content=m.span("rest"),
+            source=(label.start, label.end),
+        )
+    ]
 
 
 def transcript_frames(doc: Doc, text: str) -> list[Frame]:

@@ -177,10 +177,39 @@ def test_flood_story_verdicts_and_origins(store: Store) -> None:
     rescuers = claim(store, "rescue worker|-")
     assert rescuers["verdict"] == "evolved"
     assert rescuers["origins"] == ["Kenya Defence Forces"]
-    evacuated = claim(store, "people|-")
+    evacuated = claim(store, "people|-|evacuated")
     assert evacuated["verdict"] == "denied"
     assert evacuated["n_articles"] == 3 and evacuated["n_origins"] == 2
     assert evacuated["outlets"] == ["Daily Planet", "Evening Post", "Morning Star"]
+
+
+def test_people_displaced_and_people_treated_are_not_one_count(store: Store) -> None:
+    a = Story(
+        "More than 10,000 people have been displaced, the agency said. "
+        "Doctors said they had treated 300 people for cholera.",
+        "Daily Planet", "2031-03-10",
+    )
+    a.num("More than 10,000 people", 10000, change=">", counted="people",
+          statement=a.say("the agency", "More than 10,000 people have been displaced",
+                          "government"))
+    a.num("300 people", 300, counted="people",
+          statement=a.say("Doctors", "they had treated 300 people for cholera", "anonymous"))
+    ingest(store, a)
+    keys = {c["key"] for c in store.rows("claims", {"kind": "quantity"})}
+    assert keys == {"people|-|displaced", "people|-|treated"}
+
+
+def test_a_death_toll_counts_casualties_with_the_deaths_it_updates(store: Store) -> None:
+    a = Story("Officials said 40 people had died in the floods.", "Daily Planet", "2031-03-10")
+    a.num("40 people", 40, counted="people",
+          statement=a.say("Officials", "40 people had died in the floods", "anonymous"))
+    b = Story("The death toll from the floods has risen to 62, officials said.",
+              "Morning Star", "2031-03-12")
+    b.num("62", 62, statement=b.say("officials", "The death toll from the floods has risen to 62",
+                                    "anonymous"))
+    ingest(store, a, b)
+    deaths = claim(store, "casualties|-")
+    assert deaths["n_members"] == 2 and deaths["verdict"] == "evolved"
 
 
 def test_ten_outlets_one_ministry_is_one_origin(store: Store) -> None:
@@ -370,7 +399,7 @@ def test_repeating_a_denied_statement_does_not_merge_it_into_the_measure(store: 
               statement=s.say(speaker, content, "organization", stance=stance))
         stories.append(s)
     ingest(store, *stories)
-    evacuated = claim(store, "people|-")
+    evacuated = claim(store, "people|-|evacuated")
     assert evacuated["n_members"] == 4 and evacuated["verdict"] == "denied"
     (prop,) = store.rows("claims", {"kind": "statement"})
     assert prop["n_members"] == 3 and prop["verdict"] == "denied" and prop["n_articles"] == 3

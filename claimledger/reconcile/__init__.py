@@ -154,7 +154,14 @@ def denial_keys(
         .where(t.quantities.c.measure.is_not(None))
         .distinct()
     ).scalars()
-    return {key for key in owned if key.count("|") == 1 and key.split("|")[0] in things}
+    return {key for key in owned if _denies_thing(key, things, sentence.lower())}
+
+
+def _denies_thing(key: str, things: set[str], sentence: str) -> bool:
+    """Does a denial naming `things` but no owner refute this measure of its article? One with
+    an aspect only if the denial names it too ("denied that residents were evacuated")."""
+    thing, _, *aspect = key.split("|")
+    return thing in things and (not aspect or aspect[0] in sentence)
 
 
 def join_propositions(conn: Connection, rows: list[dict[str, Any]], memo: PropositionMemo) -> None:

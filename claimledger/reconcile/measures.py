@@ -19,25 +19,107 @@ from claimledger.store import schema as t
 
 THINGS = {
     **dict.fromkeys(
-        ["soldier", "troop", "personnel", "force", "serviceman", "servicemember", "fighter", "conscript", "recruit", "mercenary", "combatant", "marine", "paratrooper", "commando", "infantryman", "reservist"],
+        [
+            "soldier",
+            "troop",
+            "personnel",
+            "force",
+            "serviceman",
+            "servicemember",
+            "fighter",
+            "conscript",
+            "recruit",
+            "mercenary",
+            "combatant",
+            "marine",
+            "paratrooper",
+            "commando",
+            "infantryman",
+            "reservist",
+        ],
         "troops",
     ),
     **dict.fromkeys(["person", "individual", "resident", "citizen", "inhabitant"], "people"),
 }
 CASUALTY = frozenset(
-    ["killed", "dead", "wounded", "injured", "casualty", "death", "fatality", "died", "kill", "wound", "injure"]
+    [
+        "killed",
+        "dead",
+        "wounded",
+        "injured",
+        "casualty",
+        "death",
+        "fatality",
+        "died",
+        "kill",
+        "wound",
+        "injure",
+    ]
 )
 MILITARY = frozenset(
-    ["troop", "soldier", "military", "army", "fight", "fighting", "combat", "deploy", "deployed", "deployment", "train", "training", "war", "front", "frontline", "battle", "force"]
+    [
+        "troop",
+        "soldier",
+        "military",
+        "army",
+        "fight",
+        "fighting",
+        "combat",
+        "deploy",
+        "deployed",
+        "deployment",
+        "train",
+        "training",
+        "war",
+        "front",
+        "frontline",
+        "battle",
+        "force",
+    ]
 )
 # modifiers that do not change what is counted ("new soldiers", "special forces personnel")
 GENERIC = frozenset(
-    ["new", "additional", "more", "other", "special", "elite", "regular", "active", "total", "estimated", "least", "nearly", "roughly", "approximately", "around", "almost", "some", "just", "only", "further", "extra", "fresh", "million", "billion", "thousand", "hundred", "dozen", "dozens", "hundreds", "thousands"]
+    [
+        "new",
+        "additional",
+        "more",
+        "other",
+        "special",
+        "elite",
+        "regular",
+        "active",
+        "total",
+        "estimated",
+        "least",
+        "nearly",
+        "roughly",
+        "approximately",
+        "around",
+        "almost",
+        "some",
+        "just",
+        "only",
+        "further",
+        "extra",
+        "fresh",
+        "million",
+        "billion",
+        "thousand",
+        "hundred",
+        "dozen",
+        "dozens",
+        "hundreds",
+        "thousands",
+    ]
 )
 RATE = re.compile(r"\b(?:a|per|each|every)\s+(day|week|month|year)\b|\b(daily|weekly|monthly)\b")
 _RATE_WORDS = {"daily": "day", "weekly": "week", "monthly": "month"}
 DESTINATION = re.compile(r"\b(?:in|to|into|inside|across|at|toward|towards)\s+(?:the\s+)?$", re.I)
 WINDOW = 60  # characters after the number where rate words still qualify it
+TOLL = re.compile(r"\btoll\b(?!\s+(?:road|booth|plaza|lane|free))", re.I)  # "the death toll"
+_AUX = r"(?:(?:have|has|had|were|was|are|is|been|being|now|already|also|reportedly)\s+)*"
+BEFELL_AFTER = re.compile(rf"\s*{_AUX}([a-z]+(?:ed|en))\b")  # "... people have been displaced"
+BEFELL_BEFORE = re.compile(r"\b([a-z]+ed)\s+$")  # "had treated [300 people]"
 CASUALTY_WINDOW = 30  # ...and casualty words ("600,000 troops have been killed")
 
 
@@ -71,7 +153,9 @@ def measure_of(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) ->
     rest = phrase
     for p in reversed(places):
         rest = rest[: p.start] + " " + rest[p.end :]
-    nouns = [lemma(w) for w in words(rest) if lemma(w) not in GENERIC and w.lower() not in STOPWORDS]
+    nouns = [
+        lemma(w) for w in words(rest) if lemma(w) not in GENERIC and w.lower() not in STOPWORDS
+    ]
     window = {lemma(w) for w in words(f"{phrase} {after[:CASUALTY_WINDOW]}")}
     aspect = _aspect(q["status"], window, f"{q['text']} {after}")
     things = [THINGS.get(n, n) for n in nouns if n not in CASUALTY]
@@ -81,12 +165,23 @@ def measure_of(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) ->
     if thing is None and places and places[-1].relation == RELATIONS["demonyms"]:
         military = {lemma(w) for w in words(sentence)} & MILITARY
         thing = "troops" if military else "people"
+    if not q["counted"] and TOLL.search(text, s_start, q["start_char"]):
+        aspect, thing = "casualties", None  # "the death toll ... has risen to 62"
     owner = places[-1].entity if places else _owner(text, s_start, s_end, q["start_char"], speaker)
     if aspect == "casualties" and thing in (None, "troops", "people"):
         return Measure("casualties", owner, None)
     if thing is None:
         return None
+    if thing == "people" and aspect is None:  # displaced, evacuated, treated: not one count
+        aspect = _what_befell(text[s_start : q["start_char"]], after)
     return Measure(thing, owner, aspect)
+
+
+def _what_befell(before: str, after: str) -> str | None:
+    """The participle that says what happened to the people counted: "10,000 people have
+    been displaced", "had treated 300 people"."""
+    m = BEFELL_AFTER.match(after) or BEFELL_BEFORE.search(before)
+    return m.group(1).lower() if m else None
 
 
 def label_of(key: str) -> str:
@@ -136,7 +231,7 @@ def _owner(
         at = s_start + p.start
         if speaker and speaker[0] <= at < speaker[1]:
             continue
-        if DESTINATION.search(text[s_start : at]):
+        if DESTINATION.search(text[s_start:at]):
             continue
         return p.entity
     return later[0].entity if later else None

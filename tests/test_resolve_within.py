@@ -275,6 +275,13 @@ def test_surname_first_names_resolve_from_the_family_name(analyze) -> None:
             "Department of Homeland Security",
             "report",
         ),
+        (
+            "A study published Wednesday in The BMJ found that sleep matters.",
+            "found",
+            "BMJ",
+            "report",
+        ),
+        ("A new poll in Iowa shows the senator ahead.", "shows", "new poll", "report"),
         (  # a name begins with a capital
             "The nonpartisan Congressional Budget Office said the plan would cost more.",
             "said",

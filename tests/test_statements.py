@@ -613,6 +613,16 @@ def test_a_headline_ending_in_a_verb_not_of_saying_is_no_statement(analyze) -> N
     assert not [s for s in a.statements if s.cue.text == "Flee"]
 
 
+def test_said_in_a_statement_that_takes_the_clause_on_the_statement(analyze) -> None:
+    text = (
+        "The Dairy Farmers Association said in a statement that the study “unfairly demonizes” "
+        "foods that families rely on."
+    )
+    st = starting(analyze(text), "said")
+    assert st.content.text == "that the study “unfairly demonizes” foods that families rely on"
+    assert st.speaker.text == "The Dairy Farmers Association"
+
+
 def test_colon_ending_a_paragraph_introduces_the_next(analyze) -> None:
     a = analyze("In a speech on Friday, the mayor said:\n\nThe bridge will reopen in May.")
     st = only(a, "said")

@@ -421,11 +421,24 @@ def _author(report: Token, span: TokenSpan) -> TokenSpan | None:
     inspector general", "a study from Harvard", "the Pentagon's assessment"."""
     for child in report.children:
         by = child
-        if child.dep_ == "acl":  # "released by"
-            by = next((g for g in child.children if g.dep_ == "agent"), child)
+        if child.dep_ == "acl":  # "released by", "published in The BMJ"
+            by = next(
+                (
+                    g
+                    for g in child.children
+                    if g.dep_ == "agent" or (g.lower_ == "in" and child.lemma_ == "publish")
+                ),
+                child,
+            )
         if by.dep_ == "poss" and by.pos_ == "PROPN":
             author = by
-        elif by.dep_ in ("prep", "agent") and by.lower_ in ("by", "from"):
+        elif (
+            by.dep_ in ("prep", "agent")
+            and by.lower_ in ("by", "from", "in")
+            and (
+                by.lower_ != "in" or by.head.i != report.i  # "a poll in Iowa" is no author
+            )
+        ):
             author = next((g for g in by.children if g.dep_ == "pobj"), None)
         else:
             continue

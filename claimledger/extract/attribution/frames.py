@@ -381,6 +381,16 @@ def _content_parts(verb: Token, inside_quote: list[bool]) -> list[Token]:
     listeners = [c for c in parts if c.dep_ == "dobj"] if hearer else []
     if hearer:  # the listener alone is not what was said: "told reporters"
         parts = [c for c in parts if c.dep_ != "dobj"]
+    if not parts:  # "said in a statement that ...", the clause hung on the statement
+        parts = [
+            clause
+            for prep in verb.rights
+            if _is_medium(prep)
+            for medium in prep.children
+            if medium.dep_ == "pobj"
+            for clause in medium.rights
+            if clause.dep_ in ("acl", "relcl") and _marked_that(clause)
+        ]
     if not parts and not (
         verb.lemma_ in _QUOTING_VERBS and any(inside_quote[t.i] for t in verb.sent)
     ):

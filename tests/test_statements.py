@@ -623,6 +623,24 @@ def test_said_in_a_statement_that_takes_the_clause_on_the_statement(analyze) -> 
     assert st.speaker.text == "The Dairy Farmers Association"
 
 
+def test_a_dateline_is_not_part_of_the_speaker(analyze) -> None:
+    text = "KYIV, Ukraine — Ukraine's air force said on Sunday that it had shot down 20 drones."
+    st = only(analyze(text), "said")
+    assert st.speaker.text == "Ukraine's air force"
+
+
+def test_a_claim_set_against_the_first_by_while_is_a_statement_of_its_own(analyze) -> None:
+    text = (
+        "Ukraine's air force said that it had shot down 20 of 25 drones overnight, while Moscow "
+        "claimed its forces had struck military targets in the region."
+    )
+    a = analyze(text)
+    assert only(a, "said").content.text == "that it had shot down 20 of 25 drones overnight"
+    claimed = only(a, "claimed")
+    assert claimed.speaker.text == "Moscow"
+    assert claimed.content.text == "its forces had struck military targets in the region"
+
+
 def test_colon_ending_a_paragraph_introduces_the_next(analyze) -> None:
     a = analyze("In a speech on Friday, the mayor said:\n\nThe bridge will reopen in May.")
     st = only(a, "said")

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from spacy.attrs import IDX, LENGTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from claimledger.extract.attribution.bounds import (
     SIDES,
@@ -42,6 +42,7 @@ _DATELINE = re.compile(
 )
 _EDGE_MARKS = ",;—–―-"
 _FOLLOW_ON_DEPS = frozenset({"advcl", "conj"})
+_CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 _QUOTE_CHARS = frozenset("“”\"'’`")
 _SPLIT_LEAD = re.compile(r"[\s,]*")  # the first half runs straight into speaker or cue
 _SPLIT_GAP = 80  # characters between the halves of a quote the cue interrupts, at most
@@ -292,9 +293,22 @@ def _follow_on(frame: Frame) -> bool:
     head = frame.head
     return (
         head.pos_ == "VERB"
-        and (head.dep_ == "conj" or (head.dep_ in _FOLLOW_ON_DEPS and head.tag_ == "VBG"))
+        and (
+            head.dep_ == "conj"
+            or (head.dep_ in _FOLLOW_ON_DEPS and head.tag_ == "VBG")
+            or _contrasted(head)
+        )
         and head.i > head.head.i
         and frame.content[0] > head.idx
+    )
+
+
+def _contrasted(verb: Token) -> bool:
+    """A clause of another speaker set against the first: "..., while Moscow claimed ..."."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in verb.children)
+        and any(c.dep_ == "nsubj" for c in verb.children)
     )
 
 
@@ -387,8 +401,7 @@ def _frame_end(text: str, frame: Frame, limit: int) -> int:
 def _statement(doc: Doc, text: str, frame: Frame) -> Statement:
     """Turn a frame into the Statement the rest of the ledger reads."""
     start, end = frame.content
-    if start == line_start(text, start) and (dateline := _DATELINE.match(text, start, end)):
-        start = dateline.end()  # where the story was filed is nobody's words
+    start = _after_dateline(text, start, end)  # where the story was filed is nobody's words
     content_tokens = doc.char_span(start, end, alignment_mode="expand")
     cue = doc[frame.cue[0] : frame.cue[1]]
     speaker = doc[frame.source[0] : frame.source[1]] if frame.source else None
@@ -396,7 +409,11 @@ def _statement(doc: Doc, text: str, frame: Frame) -> Statement:
     return Statement(
         sentence=Span.of(text, sent.start_char, sent.end_char),
         content=Span.of(text, start, end),
-        speaker=_trimmed(text, speaker.start_char, speaker.end_char) if speaker else None,
+        speaker=_trimmed(
+            text, _after_dateline(text, speaker.start_char, speaker.end_char), speaker.end_char
+        )
+        if speaker
+        else None,
         cue=_trimmed(text, cue.start_char, cue.end_char, marks=""),
         direct=frame.direct,
         stance=stance_of(frame.head, content_tokens, text[start:end]),
@@ -411,3 +428,10 @@ def _trimmed(text: str, start: int, end: int, marks: str = _EDGE_MARKS) -> Span:
     while end > start and (text[end - 1].isspace() or text[end - 1] in marks):
         end -= 1
     return Span.of(text, start, end)
+
+
+def _after_dateline(text: str, start: int, end: int) -> int:
+    """Past a wire dateline opening the paragraph at `start` ("KYIV, Ukraine — "), if words
+    follow it before `end`."""
+    dateline = _DATELINE.match(text, start, end) if start == line_start(text, start) else None
+    return dateline.end() if dateline and dateline.end() < end else start

@@ -255,6 +255,15 @@ def test_unowned_reports_are_their_own_source(analyze) -> None:
     assert st.speaker_kind == "report" and st.content.text == "that the mayor would resign"
 
 
+def test_a_report_in_a_paper_is_the_paper_s(analyze) -> None:
+    text = (
+        "The Kremlin dismissed a report in The Financial Times that its forces had suffered "
+        "heavy losses."
+    )
+    st = only(analyze(text), "report")
+    assert st.speaker.text == "The Financial Times" and st.speaker_kind == "outlet"
+
+
 def test_possessed_claim_noun(analyze) -> None:
     a = analyze("The senator's claim that the count was rigged drew sharp replies.")
     st = only(a, "claim")

@@ -509,7 +509,8 @@ def _noun_complement(noun: Token) -> Token | None:
 
 def _noun_speaker(noun: Token) -> TokRange | None:
     """Whose claim: the possessor, a `by` agent of a participle on it ("fueled by X"), a `from`
-    or `by` phrase, or the subject of a verb that spreads it ("X fueled reports that ...")."""
+    or `by` phrase or the paper it is "in", or the subject of a verb that spreads it ("X fueled
+    reports that ...")."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child.left_edge.i, child.i + 1
@@ -522,10 +523,10 @@ def _noun_speaker(noun: Token) -> TokRange | None:
             if obj is not None:
                 return subtree_range(obj)
     for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "in"):
             obj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if obj is not None:
-                return subtree_range(obj)
+            if obj is not None and (child.lower_ != "in" or obj.ent_type_ == "ORG"):
+                return subtree_range(obj)  # "a report in The Financial Times", not "in May"
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in SPREAD_VERBS:
         subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         if subject is not None:

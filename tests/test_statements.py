@@ -256,10 +256,7 @@ def test_unowned_reports_are_their_own_source(analyze) -> None:
 
 
 def test_a_report_in_a_paper_is_the_paper_s(analyze) -> None:
-    text = (
-        "The Kremlin dismissed a report in The Financial Times that its forces had suffered "
-        "heavy losses."
-    )
+    text = "A report in The Financial Times that the company would be sold spread quickly."
     st = only(analyze(text), "report")
     assert st.speaker.text == "The Financial Times" and st.speaker_kind == "outlet"
 

@@ -282,6 +282,12 @@ def test_surname_first_names_resolve_from_the_family_name(analyze) -> None:
             "report",
         ),
         ("A new poll in Iowa shows the senator ahead.", "shows", "new poll", "report"),
+        (
+            "According to a report in The Financial Times, the company will be sold.",
+            "According to",
+            "Financial Times",
+            "report",
+        ),
         (  # a name begins with a capital
             "The nonpartisan Congressional Budget Office said the plan would cost more.",
             "said",

@@ -432,14 +432,10 @@ def _author(report: Token, span: TokenSpan) -> TokenSpan | None:
             )
         if by.dep_ == "poss" and by.pos_ == "PROPN":
             author = by
-        elif (
-            by.dep_ in ("prep", "agent")
-            and by.lower_ in ("by", "from", "in")
-            and (
-                by.lower_ != "in" or by.head.i != report.i  # "a poll in Iowa" is no author
-            )
-        ):
+        elif by.dep_ in ("prep", "agent") and by.lower_ in ("by", "from", "in"):
             author = next((g for g in by.children if g.dep_ == "pobj"), None)
+            if author is not None and by.lower_ == "in" and by.head.i == report.i:
+                author = author if author.ent_type_ == "ORG" else None  # not "a poll in Iowa"
         else:
             continue
         if author is not None and author.right_edge.i < span.end and author.ent_type_ in _AUTHORS:

@@ -283,6 +283,12 @@ def test_surname_first_names_resolve_from_the_family_name(analyze) -> None:
         ),
         ("A new poll in Iowa shows the senator ahead.", "shows", "new poll", "report"),
         (
+            "According to figures from the state agriculture department, the harvest doubled.",
+            "According to",
+            "state agriculture department",
+            "report",
+        ),
+        (
             "According to a report in The Financial Times, the company will be sold.",
             "According to",
             "Financial Times",

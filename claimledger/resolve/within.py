@@ -438,12 +438,25 @@ def _author(report: Token, span: TokenSpan) -> TokenSpan | None:
                 author = author if author.ent_type_ == "ORG" else None  # not "a poll in Iowa"
         else:
             continue
-        if author is not None and author.right_edge.i < span.end and author.ent_type_ in _AUTHORS:
+        if (
+            author is not None
+            and author.right_edge.i < span.end
+            and (author.ent_type_ in _AUTHORS or _a_body(author))
+        ):
             end = author.i + 1
             while end < span.end and span.doc[end].ent_iob_ == "I":  # "Department of ..."
                 end += 1
             return span.doc[author.left_edge.i : end]
     return None
+
+
+def _a_body(noun: Token) -> bool:
+    """An unnamed body that may author a report: "the state agriculture department"."""
+    w = words()
+    lemma = noun.lemma_.lower()
+    return (lemma in w.government or lemma in w.organization) and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children  # "a group of nonprofits"
+    )
 
 
 def _named_apposition(span: TokenSpan) -> TokenSpan | None:

@@ -385,6 +385,31 @@ def test_refusing_a_request_is_no_denial(analyze, text: str) -> None:
 # --- the example story -----------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The Kremlin said the claims were “completely untrue.”", "said"),
+        ("The company pushed back against the report.", "pushed back against"),
+        ("Beijing brushed off the accusations.", "brushed off"),
+        ("The army dismissed the figures, calling them exaggerated.", "calling"),
+    ],
+)
+def test_calling_a_claim_false_or_brushing_it_off_is_a_denial(analyze, text: str, cue: str) -> None:
+    assert only(analyze(text), cue).stance == "deny"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("She said it was wrong to blame the workers.", "said"),
+        ("His department shrugged off the prosecutions.", "shrugged off"),
+        ("He said how absurd that would be.", "said"),
+    ],
+)
+def test_criticism_or_ignoring_is_no_denial(analyze, text: str, cue: str) -> None:
+    assert only(analyze(text), cue).stance != "deny"
+
+
 def test_example_story_statements(analyze, examples_dir) -> None:
     text = (
         examples_dir / "nk-troops" / "us-says-north-korean-troops-are-in-russia.txt"

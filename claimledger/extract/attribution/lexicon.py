@@ -104,8 +104,17 @@ DISMISSIVE_WORDS = _words(
     """
     fake false groundless baseless untrue rumor rumors rumour rumours lie lies fabrication
     fabricated nonsense absurd propaganda unfounded ridiculous hoax fiction speculation
+    inaccurate incorrect exaggerated misleading fantasy invented
     """
 )
+# Phrasal verbs that deny: "pushed back against the report", "brushed off the accusations".
+DENY_PHRASALS = frozenset(
+    {"push back", "brush off", "brush aside", "shrug off", "wave off", "wave away", "knock down"}
+)
+# Subjects that, called false, make the statement a denial: "said the claims were untrue".
+DISPUTABLE_PRONOUNS = frozenset({"it", "they", "these", "those"})
+# Besides claims and reports, what a denial may be of: "brushed off the figures".
+DISPUTED_NOUNS = frozenset({"figure", "number", "estimate", "account", "story", "accusation"})
 
 # Attributions that hedge rather than assert.
 SPECULATE_VERBS = frozenset(

@@ -8,10 +8,15 @@ from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
 
 from claimledger.extract.attribution.lexicon import (
+    CLAIM_NOUNS,
+    DENY_PHRASALS,
     DENY_VERBS,
     DISMISSIVE_WORDS,
+    DISPUTABLE_PRONOUNS,
+    DISPUTED_NOUNS,
     LABEL_VERBS,
     QUESTION_VERBS,
+    REPORT_NOUNS,
     REQUEST_NOUNS,
     SPECULATE_VERBS,
     SPECULATIVE_MODALS,
@@ -25,13 +30,18 @@ _FIRST_STOP = re.compile(r"[.?!](?=[”\"’')\s]|$)")
 
 
 def stance_of(cue: Token, content: TokenSpan | None, content_text: str) -> Stance:
-    """Deny for denial verbs (not of a request) or a dismissive label; question (not a request
+    """Deny for denial verbs (not of a request), a dismissive label or a claim called false;
+    question (not a request
     to do something), then speculate (a hedging verb, or "may"/"might" heading what was said,
     unless the cue warns or threatens); else assert."""
     lemma = cue.lemma_.lower()
     words = set(_WORDS.findall(content_text.lower()))
-    if (lemma in DENY_VERBS and not _refusal(content)) or (
-        lemma in LABEL_VERBS and words & DISMISSIVE_WORDS
+    particles = {f"{lemma} {c.lower_}" for c in cue.children if c.dep_ in ("prt", "advmod")}
+    if (
+        (lemma in DENY_VERBS and not _refusal(content))
+        or (lemma in LABEL_VERBS and words & DISMISSIVE_WORDS)
+        or (particles & DENY_PHRASALS and content is not None and _a_claim(content.root))
+        or (content is not None and _called_false(content))
     ):
         return "deny"
     stop = _FIRST_STOP.search(content_text)
@@ -44,6 +54,29 @@ def stance_of(cue: Token, content: TokenSpan | None, content_text: str) -> Stanc
     if lemma not in WARNING_VERBS and content is not None and _modal_hedge(content):
         return "speculate"  # a warning or threat of what might happen asserts the warning
     return "assert"
+
+
+def _called_false(content: TokenSpan) -> bool:
+    """Does what was said call a claim false: "the claims were completely untrue", "it was
+    inaccurate"?"""
+    root = content.root
+    if root.lemma_ != "be" or any(c.dep_ == "aux" for c in root.children):
+        return False  # "how absurd that would be"
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (_a_claim(subject) or subject.lower_ in DISPUTABLE_PRONOUNS):
+        return False
+    said = [c for c in root.children if c.dep_ in ("acomp", "attr")]
+    return any(  # the predicate's own words: "completely untrue", "fake news"
+        t.lower_ in DISMISSIVE_WORDS
+        for c in said
+        for t in (c, *(g for g in c.children if g.dep_ in ("amod", "compound", "advmod")))
+    )
+
+
+def _a_claim(noun: Token) -> bool:
+    """A claim, report or figure someone may deny."""
+    lemma = noun.lemma_.lower()
+    return lemma in CLAIM_NOUNS or lemma in REPORT_NOUNS or lemma in DISPUTED_NOUNS
 
 
 def _refusal(content: TokenSpan | None) -> bool:

@@ -672,6 +672,24 @@ def test_a_claim_set_against_the_first_by_while_is_a_statement_of_its_own(analyz
     assert claimed.content.text == "its forces had struck military targets in the region"
 
 
+def test_according_to_parsed_as_the_root_still_names_the_source(analyze) -> None:
+    text = (
+        "According to conservative radio host Tom Baker, the move reeks of “fear” and desperation."
+    )
+    st = only(analyze(text), "According to")
+    assert st.speaker.text == "conservative radio host Tom Baker"
+    assert st.content.text == "the move reeks of “fear” and desperation"
+
+
+def test_as_x_put_it_takes_the_clause_not_it(analyze) -> None:
+    st = starting(
+        analyze("As a city memo put it, the main requirement is a “lawful source of income.”"),
+        "put",
+    )
+    assert st.speaker.text == "a city memo"
+    assert st.content.text.startswith("the main requirement is")
+
+
 def test_colon_ending_a_paragraph_introduces_the_next(analyze) -> None:
     a = analyze("In a speech on Friday, the mayor said:\n\nThe bridge will reopen in May.")
     st = only(a, "said")

@@ -81,7 +81,9 @@ def verb_frames(doc: Doc, inside_quote: list[bool]) -> tuple[list[Frame], list[F
     for token in doc:
         if inside_quote[token.i]:
             continue  # speech reported inside a quote belongs to the quote's speaker
-        if token.lemma_ in SOURCE_PREPOSITIONS and token.dep_ == "prep":
+        if (token.lemma_ in SOURCE_PREPOSITIONS and token.dep_ == "prep") or (
+            token.lower_ == "according" and token.dep_ == "ROOT"  # a misparse, handled there
+        ):
             frame = _according_frame(token)
         elif token.lower_ == "in" and token.dep_ == "prep" and token.is_sent_start:
             frame = _finding_frame(token)
@@ -407,6 +409,8 @@ def _content_parts(verb: Token, inside_quote: list[bool]) -> list[Token]:
             )
             or any(g.dep_ == "prep" and g.lower_ in _CHARGE_PREPOSITIONS for g in c.rights)
         ] + parts
+    if verb.lemma_ == "put" and all(c.lower_ == "it" for c in parts):
+        return []  # "as X put it, ...": what was said is the clause around
     left = [c for c in parts if c.i < verb.i]
     right = [c for c in parts if c.i > verb.i]
     if left and right and not (subject_is_content and len(left) == 1):
@@ -577,8 +581,15 @@ def _according_frame(prep: Token) -> Frame | None:
     """ "according to X, ...": X is the source, the clause around the phrase is the content."""
     to = next((c for c in prep.children if c.lower_ == "to"), None)
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    if to is None or source is None or prep.head.i == prep.i:
+    if to is None or source is None:
         return None
+    if prep.head.i == prep.i:  # parsed as the root: "According to X, the move reeks of ..."
+        doc = prep.doc
+        comma = next((t for t in doc[source.i + 1 : prep.sent.end] if t.text == ","), None)
+        if comma is None or prep.i != prep.sent.start:
+            return None
+        content = _chars(doc, comma.i + 1, prep.sent.end)
+        return Frame(cue=(prep.i, to.i + 1), head=prep, content=content, source=(to.i + 1, comma.i))
     head = prep.head
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head  # "X has surged and, according to Y, has pulled ahead": both halves

@@ -690,6 +690,16 @@ def test_as_x_put_it_takes_the_clause_not_it(analyze) -> None:
     assert st.content.text.startswith("the main requirement is")
 
 
+def test_words_before_a_closing_he_said_are_what_he_said(analyze) -> None:
+    a = analyze("“We need people of substance.”\n\nPeople like Okafor, he said.")
+    assert only(a, "said").content.text == "People like Okafor"
+
+
+def test_a_setting_before_a_closing_he_said_is_not_what_he_said(analyze) -> None:
+    a = analyze("In a speech last July, he said.")
+    assert all(s.content.text != "In a speech last July" for s in a.statements)
+
+
 def test_colon_ending_a_paragraph_introduces_the_next(analyze) -> None:
     a = analyze("In a speech on Friday, the mayor said:\n\nThe bridge will reopen in May.")
     st = only(a, "said")

@@ -45,6 +45,8 @@ _FOLLOW_ON_DEPS = frozenset({"advcl", "conj"})
 _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 _QUOTE_CHARS = frozenset("“”\"'’`")
 _SPLIT_LEAD = re.compile(r"[\s,]*")  # the first half runs straight into speaker or cue
+_SETTING_POS = frozenset({"ADP", "SCONJ", "ADV", "CCONJ"})
+_ASIDE_MIN_WORDS = 2  # words before ", he said." that make a content of their own
 _SPLIT_GAP = 80  # characters between the halves of a quote the cue interrupts, at most
 
 
@@ -146,7 +148,7 @@ def rule_frames(
         _keep_to_paragraph(text, frame)
         _grow_to_quotes(frame, quotes)
     frames = [f for f in frames if f.content[0] < f.content[1]]
-    frames += _introducing(text, bare)
+    frames += _introducing(text, bare) + _closing_asides(doc, bare)
     kept = _outermost(text, frames)
     if nested is not None:
         nested += [f for f in frames if not any(f is k for k in kept)]
@@ -223,6 +225,28 @@ def _introducing(text: str, bare: list[Frame]) -> list[Frame]:
             end -= 1  # the full stop is nobody's words
         if start < end:
             frame.content = (start, end)
+            found.append(frame)
+    for frame in found:
+        bare.remove(frame)
+    return found
+
+
+def _closing_asides(doc: Doc, bare: list[Frame]) -> list[Frame]:
+    """Cues with no content that close their sentence after a comma, the words before being
+    what was said though the parser found no verb there ("People like Scott, he said.")."""
+    found = []
+    for frame in bare:
+        sent = frame.head.sent
+        first = min(frame.cue[0], frame.source[0]) if frame.source else frame.cue[0]
+        tail = doc[max(frame.cue[1], frame.source[1] if frame.source else 0) : sent.end]
+        if (
+            first - sent.start >= _ASIDE_MIN_WORDS + 1
+            and doc[first - 1].text == ","
+            and doc[sent.start].pos_ not in _SETTING_POS  # not "In a 1963 speech, he declared"
+            and all(t.is_punct or t.is_space for t in tail)
+        ):
+            start = doc[sent.start].idx
+            frame.content = (start, doc[first - 1].idx)
             found.append(frame)
     for frame in found:
         bare.remove(frame)

@@ -255,6 +255,8 @@ def test_surname_first_names_resolve_from_the_family_name(analyze) -> None:
             "Southern Copper",
             "organization",
         ),
+        ("Protesters said the police had moved in.", "said", "Protesters", "anonymous"),
+        ("The woman said she had waited for hours.", "said", "woman", "person"),
         (  # several of a role, unnamed, are a group, not one person
             "Party leaders said the vote would be held on Friday.",
             "said",

@@ -35,6 +35,7 @@ _JOIN_GAP = re.compile(r"[\s,.;:—–-]*")
 # A word runs straight into the quote: a title or phrase the sentence names ("said on CNN's
 # “State of the Union”"), not the speaker's next words ("“...,” he said, and “a con”").
 _RUN_ON = re.compile(r"\b(?!(?:and|or|but|nor|that)\b)[\w’']+\s*\Z", re.IGNORECASE)
+_RUN_ON_REACH = 40  # characters before a quote searched for the word running into it
 # A wire story's dateline opening its first paragraph: "LIMA, Peru — ", "WASHINGTON (AP) - ",
 # "LOS ANGELES, Sept. 28 (UPI) — ".
 _DATELINE = re.compile(
@@ -380,7 +381,8 @@ def _attach_orphan_quotes(
                 "\n" not in text[prev.content[1] : q_start]
                 or _fills_paragraph(text, q_start, q_end)
             ):
-                if prev.content[1] <= doc[prev.cue[0]].idx and _RUN_ON.search(text, 0, q_start):
+                runs_on = _RUN_ON.search(text, max(0, q_start - _RUN_ON_REACH), q_start)
+                if prev.content[1] <= doc[prev.cue[0]].idx and runs_on:
                     # after the cue, a quote a word runs into is named: said on “Meet the Press”
                     passed[id(prev)] = q_end
                 else:

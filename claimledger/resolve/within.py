@@ -443,10 +443,7 @@ def _author(report: Token, span: TokenSpan) -> TokenSpan | None:
             and author.right_edge.i < span.end
             and (author.ent_type_ in _AUTHORS or _a_body(author))
         ):
-            end = author.i + 1
-            while end < span.end and span.doc[end].ent_iob_ == "I":  # "Department of ..."
-                end += 1
-            return span.doc[author.left_edge.i : end]
+            return span.doc[author.left_edge.i : _name_end(author, span.end)]
     return None
 
 
@@ -455,7 +452,8 @@ def _a_body(noun: Token) -> bool:
     w = words()
     lemma = noun.lemma_.lower()
     return (lemma in w.government or lemma in w.organization) and not any(
-        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children  # "a group of nonprofits"
+        c.dep_ == "prep" and c.lower_ == "of"
+        for c in noun.children  # "a group of nonprofits"
     )
 
 
@@ -523,10 +521,7 @@ def entity_name(span: TokenSpan) -> str:
         mods = [c for c in head.lefts if c.dep_ in _NAME_DEPS and c.i >= span.start]
         start = min((c.left_edge.i for c in mods), default=head.i)
         start = max(start, span.start)
-        end = head.i + 1
-        if head.ent_type_ and head.ent_iob_ != "O":  # "the Department of Homeland Security"
-            while end < span.end and span.doc[end].ent_iob_ == "I":
-                end += 1
+        end = _name_end(head, span.end)
     # no article, nor the "both" of "both Moscow and Pyongyang"
     tokens = [t for t in span.doc[start:end] if not (t.dep_ in _LEADERS and t.i == start)]
     if head.pos_ == "PROPN":  # a name begins with a capital: "nonpartisan Budget Office"
@@ -534,12 +529,21 @@ def entity_name(span: TokenSpan) -> str:
             len(tokens) > 1
             and tokens[0].dep_ == "amod"
             and tokens[0].text[:1].islower()
-            and tokens[0].left_edge == tokens[0].right_edge  # not "middle- and low-income"
+            and tokens[0].left_edge.i == tokens[0].right_edge.i  # not "middle- and low-income"
         ):
             tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].text in _POSSESSIVE):
         tokens.pop()
     return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _name_end(head: Token, limit: int) -> int:
+    """Where the named entity a head word begins or sits in ends, before `limit`: "the
+    Department [of Homeland Security]"."""
+    end = head.i + 1
+    while end < limit and head.doc[end].ent_iob_ == "I":
+        end += 1
+    return end
 
 
 def strip_honorifics(span: TokenSpan) -> str:

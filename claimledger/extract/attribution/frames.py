@@ -222,8 +222,8 @@ def _stranded(verb: Token) -> Token | None:
     end = verb.i
     while end > 0 and doc[end - 1].is_punct and not doc[end - 1].is_quote:
         end -= 1
-    if end == verb.i or end == 0:  # the name is set off by a comma
-        return None
+    if end == verb.i or end == 0:
+        return None  # only a name set off from the verb by a comma
     top = doc[end - 1]
     while top.head.i < top.i and top.dep_ in ("appos", "compound", "amod", "det"):
         if doc[top.head.i].is_quote or any(t.is_quote for t in doc[top.head.i : top.i]):

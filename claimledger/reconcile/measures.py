@@ -19,98 +19,20 @@ from claimledger.store import schema as t
 
 THINGS = {
     **dict.fromkeys(
-        [
-            "soldier",
-            "troop",
-            "personnel",
-            "force",
-            "serviceman",
-            "servicemember",
-            "fighter",
-            "conscript",
-            "recruit",
-            "mercenary",
-            "combatant",
-            "marine",
-            "paratrooper",
-            "commando",
-            "infantryman",
-            "reservist",
-        ],
+        ["soldier", "troop", "personnel", "force", "serviceman", "servicemember", "fighter", "conscript", "recruit", "mercenary", "combatant", "marine", "paratrooper", "commando", "infantryman", "reservist"],
         "troops",
     ),
     **dict.fromkeys(["person", "individual", "resident", "citizen", "inhabitant"], "people"),
 }
 CASUALTY = frozenset(
-    [
-        "killed",
-        "dead",
-        "wounded",
-        "injured",
-        "casualty",
-        "death",
-        "fatality",
-        "died",
-        "kill",
-        "wound",
-        "injure",
-    ]
+    ["killed", "dead", "wounded", "injured", "casualty", "death", "fatality", "died", "kill", "wound", "injure"]
 )
 MILITARY = frozenset(
-    [
-        "troop",
-        "soldier",
-        "military",
-        "army",
-        "fight",
-        "fighting",
-        "combat",
-        "deploy",
-        "deployed",
-        "deployment",
-        "train",
-        "training",
-        "war",
-        "front",
-        "frontline",
-        "battle",
-        "force",
-    ]
+    ["troop", "soldier", "military", "army", "fight", "fighting", "combat", "deploy", "deployed", "deployment", "train", "training", "war", "front", "frontline", "battle", "force"]
 )
 # modifiers that do not change what is counted ("new soldiers", "special forces personnel")
 GENERIC = frozenset(
-    [
-        "new",
-        "additional",
-        "more",
-        "other",
-        "special",
-        "elite",
-        "regular",
-        "active",
-        "total",
-        "estimated",
-        "least",
-        "nearly",
-        "roughly",
-        "approximately",
-        "around",
-        "almost",
-        "some",
-        "just",
-        "only",
-        "further",
-        "extra",
-        "fresh",
-        "million",
-        "billion",
-        "thousand",
-        "hundred",
-        "dozen",
-        "dozens",
-        "hundreds",
-        "thousands",
-    ]
+    ["new", "additional", "more", "other", "special", "elite", "regular", "active", "total", "estimated", "least", "nearly", "roughly", "approximately", "around", "almost", "some", "just", "only", "further", "extra", "fresh", "million", "billion", "thousand", "hundred", "dozen", "dozens", "hundreds", "thousands"]
 )
 RATE = re.compile(r"\b(?:a|per|each|every)\s+(day|week|month|year)\b|\b(daily|weekly|monthly)\b")
 _RATE_WORDS = {"daily": "day", "weekly": "week", "monthly": "month"}
@@ -153,9 +75,7 @@ def measure_of(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) ->
     rest = phrase
     for p in reversed(places):
         rest = rest[: p.start] + " " + rest[p.end :]
-    nouns = [
-        lemma(w) for w in words(rest) if lemma(w) not in GENERIC and w.lower() not in STOPWORDS
-    ]
+    nouns = [lemma(w) for w in words(rest) if lemma(w) not in GENERIC and w.lower() not in STOPWORDS]
     window = {lemma(w) for w in words(f"{phrase} {after[:CASUALTY_WINDOW]}")}
     aspect = _aspect(q["status"], window, f"{q['text']} {after}")
     things = [THINGS.get(n, n) for n in nouns if n not in CASUALTY]
@@ -231,7 +151,7 @@ def _owner(
         at = s_start + p.start
         if speaker and speaker[0] <= at < speaker[1]:
             continue
-        if DESTINATION.search(text[s_start:at]):
+        if DESTINATION.search(text[s_start : at]):
             continue
         return p.entity
     return later[0].entity if later else None

@@ -429,3 +429,14 @@ def test_one_of_them_is_one_of_the_group(analyze) -> None:
     )
     st = by_cue(a, "said")
     assert (st.speaker_entity, st.speaker_kind) == ("two people", "anonymous")
+
+
+def test_according_to_show_insiders_and_they_after_them(analyze) -> None:
+    a = analyze(
+        "As a TV host, Ann Lee demeaned guests, according to show insiders. They said she "
+        "mocked them on air."
+    )
+    according = by_cue(a, "according to")
+    assert according.speaker.text == "show insiders" and according.speaker_kind == "anonymous"
+    said = by_cue(a, "said")
+    assert (said.speaker_entity, said.speaker_kind) == ("insiders", "anonymous")

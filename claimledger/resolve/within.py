@@ -346,6 +346,10 @@ def classify_speaker(
         if head.lower_ in w.pronouns_author:
             return "outlet", None  # the writer: named after the outlet by the caller
         return recent.group_for(head) or ("unknown", None)
+    if head.pos_ == "VERB":  # "according to show insiders", "show" read as a verb
+        obj = next((c for c in head.rights if c.dep_ == "dobj" and c.i < span.end), None)
+        if obj is not None:
+            return classify_speaker(span.doc[obj.left_edge.i : obj.i + 1], people, recent)
     counted = _one_of(head, span)
     if counted is not None:  # "one of them", "one of the officials": the group's
         return classify_speaker(counted, people, recent)

@@ -580,7 +580,9 @@ def _to_infinitive(clause: Token) -> bool:
 def _according_frame(prep: Token) -> Frame | None:
     """ "according to X, ...": X is the source, the clause around the phrase is the content."""
     to = next((c for c in prep.children if c.lower_ == "to"), None)
-    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    source = (  # "according to show insiders": the parser may read "show" as a verb
+        next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None) if to else None
+    )
     if to is None or source is None:
         return None
     if prep.head.i == prep.i:  # parsed as the root: "According to X, the move reeks of ..."

@@ -256,6 +256,12 @@ def test_surname_first_names_resolve_from_the_family_name(analyze) -> None:
             "organization",
         ),
         ("Protesters said the police had moved in.", "said", "Protesters", "anonymous"),
+        (
+            "The city of Phoenix said the advertisement broke the law.",
+            "said",
+            "city of Phoenix",
+            "government",
+        ),
         ("The woman said she had waited for hours.", "said", "woman", "person"),
         (  # several of a role, unnamed, are a group, not one person
             "Party leaders said the vote would be held on Friday.",

@@ -526,6 +526,10 @@ def entity_name(span: TokenSpan) -> str:
         start = min((c.left_edge.i for c in mods), default=head.i)
         start = max(start, span.start)
         end = _name_end(head, span.end)
+        of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        place = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+        if head.pos_ == "NOUN" and place is not None and place.ent_type_ in _PLACE_ENTS:
+            end = _name_end(place, span.end)  # "the city of Phoenix", "the people of Ukraine"
     # no article, nor the "both" of "both Moscow and Pyongyang"
     tokens = [t for t in span.doc[start:end] if not (t.dep_ in _LEADERS and t.i == start)]
     if head.pos_ == "PROPN":  # a name begins with a capital: "nonpartisan Budget Office"

@@ -256,6 +256,12 @@ def test_surname_first_names_resolve_from_the_family_name(analyze) -> None:
             "organization",
         ),
         ("Protesters said the police had moved in.", "said", "Protesters", "anonymous"),
+        (  # one origin per body: the bank's analysts are not another bank's
+            "Analysts at Morgan Stanley said the price looked full.",
+            "said",
+            "Morgan Stanley analysts",
+            "anonymous",
+        ),
         (
             "The city of Phoenix said the advertisement broke the law.",
             "said",

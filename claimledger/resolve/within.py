@@ -401,12 +401,25 @@ def classify_speaker(
         and head.ent_type_ != "ORG"  # "The Charlotte Observer" is a name, not an observer
         and not any(t.ent_type_ == "PERSON" for t in span)
     ):
-        return "anonymous", name
+        return "anonymous", _of_body(head, span) or name
     if head.ent_type_ in ("ORG", "NORP") or lemma in w.organization:
         return "organization", name
     if lemma in w.person_roles:  # unnamed: one is a person, several are anonymous sources
         return ("anonymous" if head.tag_ == "NNS" else "person"), name
     return "unknown", name
+
+
+def _of_body(head: Token, span: TokenSpan) -> str | None:
+    """Unnamed people of a named body go by it: "analysts at Jefferies" are "Jefferies
+    analysts", "officials at the Pentagon" "Pentagon officials" (one origin per body)."""
+    for prep in head.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in ("at", "from", "of", "in"):
+            continue
+        body = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if body is not None and body.ent_type_ in ("ORG", "GPE") and body.i < span.end:
+            name = entity_name(span.doc[body.left_edge.i : _name_end(body, span.end)])
+            return f"{name} {head.lower_}"
+    return None
 
 
 def _one_of(head: Token, span: TokenSpan) -> TokenSpan | None:

@@ -389,6 +389,7 @@ def test_refusing_a_request_is_no_denial(analyze, text: str) -> None:
     ("text", "cue"),
     [
         ("The Kremlin said the claims were “completely untrue.”", "said"),
+        ("Mr. Peskov told reporters that the report was “absolutely untrue.”", "told"),
         ("The company pushed back against the report.", "pushed back against"),
         ("Beijing brushed off the accusations.", "brushed off"),
         ("The army dismissed the figures, calling them exaggerated.", "calling"),

@@ -59,7 +59,7 @@ def stance_of(cue: Token, content: TokenSpan | None, content_text: str) -> Stanc
 def _called_false(content: TokenSpan) -> bool:
     """Does what was said call a claim false: "the claims were completely untrue", "it was
     inaccurate"?"""
-    root = content.root
+    root = _head_word(content)
     if root.lemma_ != "be" or any(c.dep_ == "aux" for c in root.children):
         return False  # "how absurd that would be"
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
@@ -70,6 +70,19 @@ def _called_false(content: TokenSpan) -> bool:
         t.lower_ in DISMISSIVE_WORDS
         for c in said
         for t in (c, *(g for g in c.children if g.dep_ in ("amod", "compound", "advmod")))
+    )
+
+
+def _head_word(content: TokenSpan) -> Token:
+    """The content's head, not a closing mark the parser hung outside it (`Span.root` may
+    pick the full stop of '... was “absolutely untrue.”')."""
+    return next(
+        (
+            t
+            for t in content
+            if not t.is_punct and not (content.start <= t.head.i < content.end and t.head.i != t.i)
+        ),
+        content.root,
     )
 
 

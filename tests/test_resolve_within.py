@@ -374,24 +374,6 @@ def test_role_phrase_of_another_country_stays_unresolved(analyze) -> None:
     assert st.speaker_kind == "person" and st.speaker_entity == "Czech leader"
 
 
-def test_the_company_is_the_company_that_spoke_just_before(analyze) -> None:
-    a = analyze(
-        "The mining company Southern Copper said its operations were not affected. "
-        "The company denied that any of its workers had been hurt."
-    )
-    denied = by_cue(a, "denied")
-    assert (denied.speaker_entity, denied.speaker_kind) == ("Southern Copper", "organization")
-
-
-def test_the_agency_is_not_a_company_that_spoke_before(analyze) -> None:
-    a = analyze(
-        "The mining company Southern Copper said its operations were not affected. "
-        "The agency warned that the road was closed."
-    )
-    warned = by_cue(a, "warned")
-    assert (warned.speaker_entity, warned.speaker_kind) == ("agency", "government")
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -404,43 +386,67 @@ def test_a_name_with_an_age_or_a_who_clause_is_a_person(analyze, text: str) -> N
     assert (st.speaker_entity, st.speaker_kind) == ("Juana Quispe", "person")
 
 
-def test_the_agency_paragraphs_later_is_the_administration_named_before(analyze) -> None:
-    a = analyze(
-        "The Food and Drug Administration on Friday approved the first pill for the disease.\n\n"
-        "Some experts cautioned that the trials were small. Dr. Ann Lee, a psychiatrist, noted "
-        "that the drug had not been compared with older ones.\n\n"
-        "The agency declined to approve the drug for a broader condition, saying the evidence "
-        "was insufficient."
-    )
-    st = by_cue(a, "declined")
-    assert (st.speaker_entity, st.speaker_kind) == ("Food and Drug Administration", "government")
-
-
-def test_the_department_is_the_department_a_report_was_by(analyze) -> None:
-    a = analyze(
-        "A report released Tuesday by the Department of Homeland Security found that records "
-        "were lost. The department disputed the findings."
-    )
-    st = by_cue(a, "disputed")
-    assert (st.speaker_entity, st.speaker_kind) == ("Department of Homeland Security", "government")
-
-
-def test_the_newspaper_is_the_journal_that_reported(analyze) -> None:
-    a = analyze(
-        "Northwind is in talks to buy Lumora, The Wall Street Journal reported on Monday. "
-        "A deal could be announced next week, the newspaper said."
-    )
-    st = by_cue(a, "said")
-    assert (st.speaker_entity, st.speaker_kind) == ("Wall Street Journal", "outlet")
-
-
-def test_one_of_them_is_one_of_the_group(analyze) -> None:
-    a = analyze(
-        "Regulators are likely to scrutinize the deal, according to two people briefed on the "
-        "talks. One of them said the company had hired lawyers."
-    )
-    st = by_cue(a, "said")
-    assert (st.speaker_entity, st.speaker_kind) == ("two people", "anonymous")
+@pytest.mark.parametrize(
+    ("text", "cue", "entity", "kind"),
+    [
+        pytest.param(
+            "The mining company Southern Copper said its operations were not affected. "
+            "The company denied that any of its workers had been hurt.",
+            "denied",
+            "Southern Copper",
+            "organization",
+            id="the company that spoke just before",
+        ),
+        pytest.param(
+            "The mining company Southern Copper said its operations were not affected. "
+            "The agency warned that the road was closed.",
+            "warned",
+            "agency",
+            "government",
+            id="an agency is no company",
+        ),
+        pytest.param(
+            "The Food and Drug Administration on Friday approved the first pill for the "
+            "disease.\n\nSome experts cautioned that the trials were small. Dr. Ann Lee, a "
+            "psychiatrist, noted that the drug had not been compared with older ones.\n\n"
+            "The agency declined to approve the drug for a broader condition, saying the "
+            "evidence was insufficient.",
+            "declined",
+            "Food and Drug Administration",
+            "government",
+            id="the agency paragraphs later",
+        ),
+        pytest.param(
+            "A report released Tuesday by the Department of Homeland Security found that "
+            "records were lost. The department disputed the findings.",
+            "disputed",
+            "Department of Homeland Security",
+            "government",
+            id="the department a report was by",
+        ),
+        pytest.param(
+            "Northwind is in talks to buy Lumora, The Wall Street Journal reported on Monday. "
+            "A deal could be announced next week, the newspaper said.",
+            "said",
+            "Wall Street Journal",
+            "outlet",
+            id="the newspaper that reported",
+        ),
+        pytest.param(
+            "Regulators are likely to scrutinize the deal, according to two people briefed on "
+            "the talks. One of them said the company had hired lawyers.",
+            "said",
+            "two people",
+            "anonymous",
+            id="one of them",
+        ),
+    ],
+)
+def test_a_body_or_group_named_before_is_who_speaks_again(
+    analyze, text: str, cue: str, entity: str, kind: str
+) -> None:
+    st = by_cue(analyze(text), cue)
+    assert (st.speaker_entity, st.speaker_kind) == (entity, kind)
 
 
 def test_according_to_show_insiders_and_they_after_them(analyze) -> None:

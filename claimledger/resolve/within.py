@@ -89,6 +89,8 @@ def resolve_article(doc: Doc, analysis: Analysis) -> None:
             entity.aliases.append(alias)
         analysis.mentions.append(Mention(Span.of(text, span.start_char, span.end_char), name, kind))
 
+    generic = words().bodies_named_before  # a tagger's lone "Bank" names no bank
+    named_bodies: list[tuple[TokenSpan, str]] = []  # what "the department" may later be
     for ent in doc.ents:
         kind = _MENTION_LABELS.get(ent.label_)
         if kind is None:
@@ -96,14 +98,13 @@ def resolve_article(doc: Doc, analysis: Analysis) -> None:
         name = people.canonical(ent) if kind == "person" else entity_name(ent)
         if name:
             note(ent, name, kind)
+        if ent.label_ == "ORG" and (len(ent) > 1 or ent.root.lower_ not in generic):
+            named_bodies.append((ent, name))
 
     recent = Recent()
     outlet = analysis.article.outlet
     writer = outlet if outlet and outlet.lower() != "unknown" else None
-    generic = words().bodies_named_before  # a tagger's lone "Bank" names no bank
-    bodies = iter(
-        e for e in doc.ents if e.label_ == "ORG" and (len(e) > 1 or e.root.lower_ not in generic)
-    )
+    bodies = iter(named_bodies)
     body = next(bodies, None)
     for st in analysis.statements:
         if st.speaker is None:
@@ -111,8 +112,8 @@ def resolve_article(doc: Doc, analysis: Analysis) -> None:
         span = doc.char_span(st.speaker.start, st.speaker.end, alignment_mode="expand")
         if span is None:
             continue
-        while body is not None and body.end <= span.start:
-            recent.named(body, entity_name(body))
+        while body is not None and body[0].end <= span.start:
+            recent.named(*body)
             body = next(bodies, None)
         kind, name = classify_speaker(span, people, recent)
         if kind == "outlet" and name is None:  # "I", "we": whoever writes for the outlet

@@ -31,17 +31,17 @@ _FIRST_STOP = re.compile(r"[.?!](?=[”\"’')\s]|$)")
 
 def stance_of(cue: Token, content: TokenSpan | None, content_text: str) -> Stance:
     """Deny for denial verbs (not of a request), a dismissive label or a claim called false;
-    question (not a request
-    to do something), then speculate (a hedging verb, or "may"/"might" heading what was said,
-    unless the cue warns or threatens); else assert."""
+    question (not a request to do something), then speculate (a hedging verb, or "may"/"might"
+    heading what was said, unless the cue warns or threatens); else assert."""
     lemma = cue.lemma_.lower()
     words = set(_WORDS.findall(content_text.lower()))
     particles = {f"{lemma} {c.lower_}" for c in cue.children if c.dep_ in ("prt", "advmod")}
+    root = content.root if content is not None else None
     if (
-        (lemma in DENY_VERBS and not _refusal(content))
+        (lemma in DENY_VERBS and not (root is not None and _refusal(root)))
         or (lemma in LABEL_VERBS and words & DISMISSIVE_WORDS)
-        or (particles & DENY_PHRASALS and content is not None and _a_claim(content.root))
-        or (content is not None and _called_false(content))
+        or (root is not None and particles & DENY_PHRASALS and _a_claim(root))
+        or (content is not None and _called_false(_head_word(content)))
     ):
         return "deny"
     stop = _FIRST_STOP.search(content_text)
@@ -51,26 +51,9 @@ def stance_of(cue: Token, content: TokenSpan | None, content_text: str) -> Stanc
         return "question"
     if lemma in SPECULATE_VERBS:
         return "speculate"
-    if lemma not in WARNING_VERBS and content is not None and _modal_hedge(content):
+    if lemma not in WARNING_VERBS and root is not None and _modal_hedge(root):
         return "speculate"  # a warning or threat of what might happen asserts the warning
     return "assert"
-
-
-def _called_false(content: TokenSpan) -> bool:
-    """Does what was said call a claim false: "the claims were completely untrue", "it was
-    inaccurate"?"""
-    root = _head_word(content)
-    if root.lemma_ != "be" or any(c.dep_ == "aux" for c in root.children):
-        return False  # "how absurd that would be"
-    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subject is None or not (_a_claim(subject) or subject.lower_ in DISPUTABLE_PRONOUNS):
-        return False
-    said = [c for c in root.children if c.dep_ in ("acomp", "attr")]
-    return any(  # the predicate's own words: "completely untrue", "fake news"
-        t.lower_ in DISMISSIVE_WORDS
-        for c in said
-        for t in (c, *(g for g in c.children if g.dep_ in ("amod", "compound", "advmod")))
-    )
 
 
 def _head_word(content: TokenSpan) -> Token:
@@ -86,15 +69,31 @@ def _head_word(content: TokenSpan) -> Token:
     )
 
 
+def _called_false(head: Token) -> bool:
+    """Does what was said call a claim false: "the claims were completely untrue", "it was
+    inaccurate"?"""
+    if head.lemma_ != "be" or any(c.dep_ == "aux" for c in head.children):
+        return False  # "how absurd that would be"
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (_a_claim(subject) or subject.lower_ in DISPUTABLE_PRONOUNS):
+        return False
+    said = [c for c in head.children if c.dep_ in ("acomp", "attr")]
+    return any(  # the predicate's own words: "completely untrue", "fake news"
+        t.lower_ in DISMISSIVE_WORDS
+        for c in said
+        for t in (c, *(g for g in c.children if g.dep_ in ("amod", "compound", "advmod")))
+    )
+
+
 def _a_claim(noun: Token) -> bool:
     """A claim, report or figure someone may deny."""
     lemma = noun.lemma_.lower()
     return lemma in CLAIM_NOUNS or lemma in REPORT_NOUNS or lemma in DISPUTED_NOUNS
 
 
-def _refusal(content: TokenSpan | None) -> bool:
+def _refusal(root: Token) -> bool:
     """Is what was rejected a request, not a claim ("rejected a request to ...")?"""
-    return content is not None and content.root.lemma_.lower() in REQUEST_NOUNS
+    return root.lemma_.lower() in REQUEST_NOUNS
 
 
 def _request(cue: Token) -> bool:
@@ -106,7 +105,6 @@ def _request(cue: Token) -> bool:
     )
 
 
-def _modal_hedge(content: TokenSpan) -> bool:
+def _modal_hedge(root: Token) -> bool:
     """The content's main clause carries "may" or "might"."""
-    root = content.root
     return any(c.dep_ == "aux" and c.lower_ in SPECULATIVE_MODALS for c in root.children)

@@ -351,6 +351,25 @@ def test_speculation(analyze, text: str, cue: str) -> None:
     assert only(analyze(text), cue).stance == "speculate"
 
 
+def test_hedge_found_when_the_parser_made_the_stop_the_root() -> None:
+    """A hand-built parse of a kind the small parser makes: the stop is the sentence's root,
+    so `Span.root` of what was said is the stop; the hedge is on the verb of what was said."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from claimledger.extract.attribution.stance import stance_of
+
+    words = ["He", "went", "on", "to", "say", "“", "prices", "may", "rise", ".", "”"]
+    heads = [1, 9, 1, 4, 1, 1, 8, 8, 4, 9, 1]
+    deps = ["nsubj", "dep", "prt", "aux", "xcomp", "punct", "nsubj", "aux", "ccomp"]
+    deps += ["ROOT", "punct"]
+    lemmas = ["he", "go", "on", "to", "say", "“", "price", "may", "rise", ".", "”"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)
+    content = doc[5:11]
+    assert content.root.i == 9  # the stop: what `Span.root` gives here
+    assert stance_of(doc[4], content, content.text) == "speculate"
+
+
 @pytest.mark.parametrize("verb", ["warned", "threatened"])
 def test_a_warning_of_what_might_happen_asserts(analyze, verb: str) -> None:
     a = analyze(f"The office {verb} that it might consider sending more aid.")

@@ -36,12 +36,12 @@ def stance_of(cue: Token, content: TokenSpan | None, content_text: str) -> Stanc
     lemma = cue.lemma_.lower()
     words = set(_WORDS.findall(content_text.lower()))
     particles = {f"{lemma} {c.lower_}" for c in cue.children if c.dep_ in ("prt", "advmod")}
-    root = content.root if content is not None else None
+    root = _head_word(content) if content is not None else None
     if (
         (lemma in DENY_VERBS and not (root is not None and _refusal(root)))
         or (lemma in LABEL_VERBS and words & DISMISSIVE_WORDS)
         or (root is not None and particles & DENY_PHRASALS and _a_claim(root))
-        or (content is not None and _called_false(_head_word(content)))
+        or (root is not None and _called_false(root))
     ):
         return "deny"
     stop = _FIRST_STOP.search(content_text)

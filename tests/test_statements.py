@@ -224,6 +224,24 @@ def test_let_us_say_is_a_supposition_not_a_statement(analyze) -> None:
     assert analyze("Let's say you think a degree will cost $160,000.").statements == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That said, the bridge has flaws.",
+        "Having said that, the team still has a chance.",
+        "That being said, the plan has flaws.",
+        "All that said, the plan has flaws.",
+    ],
+)
+def test_that_said_is_the_writers_turn_not_a_statement(analyze, text: str) -> None:
+    assert analyze(text).statements == []
+
+
+def test_said_that_with_its_own_subject_is_still_a_statement(analyze) -> None:
+    st = only(analyze("Mr. Li said that, adding that the bridge was safe."), "said")
+    assert st.speaker.text == "Mr. Li" and st.content.text == "that"
+
+
 def test_scare_quote_label_is_not_speech(analyze) -> None:
     a = analyze("The two countries have formed a ‘no-limits partnership’ in recent years.")
     assert a.statements == []

@@ -37,6 +37,8 @@ _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 _CUE_RIGHT_DEPS = frozenset({"prt", "advmod"})
 _TIME_ENTS = frozenset({"DATE", "TIME"})
 _LET_US = frozenset({"'s", "’s", "us"})
+_DEMONSTRATIVES = frozenset({"that", "this"})
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "ccomp", "xcomp", "attr"})
 _TIME_NOUNS = frozenset({"time", "moment", "occasion"})  # "for the first time": when, not what
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _PARTICIPLE_REACH = 12  # tokens after a claim noun its "fueled by X" may stand, at most
@@ -90,6 +92,7 @@ def verb_frames(doc: Doc, inside_quote: list[bool]) -> tuple[list[Frame], list[F
         elif (
             is_candidate(token)
             and not _supposed(token)
+            and not _discourse_marker(token)
             and (model.is_cue(token, inside_quote[token.i]) or _sourced_aside(token))
         ):
             frame = _verb_frame(token, inside_quote)
@@ -106,6 +109,20 @@ def verb_frames(doc: Doc, inside_quote: list[bool]) -> tuple[list[Frame], list[F
         elif frame.source is not None:
             bare.append(frame)
     return frames, bare
+
+
+def _discourse_marker(verb: Token) -> bool:
+    """ "That said, ...", "Having said that, ...", "That being said, ...": a turn in the
+    writer's argument, nobody's statement (a clause of "say" whose only argument is the
+    demonstrative, opening its sentence or clause and closed by a comma)."""
+    if verb.lemma_ != "say" or verb.dep_ == "ROOT":
+        return False
+    arguments = [c for c in verb.children if c.dep_ in _ARGUMENT_DEPS]
+    if not arguments or any(c.lower_ not in _DEMONSTRATIVES for c in arguments):
+        return False
+    doc, first, last = verb.doc, verb.left_edge.i, verb.right_edge.i
+    opens = first == verb.sent.start or doc[first - 1].dep_ in ("cc", "punct")
+    return opens and last + 1 < len(doc) and doc[last + 1].text == ","
 
 
 def _supposed(verb: Token) -> bool:

@@ -539,6 +539,12 @@ def test_a_clause_set_off_after_the_speaker_is_not_the_speaker(
     assert only(analyze(text), "said").speaker.text == speaker
 
 
+def test_two_subjects_the_parser_split_are_one_speaker(analyze) -> None:
+    text = "Just 1 percent of Democrats and 3 percent of liberals said they would vote Green."
+    st = only(analyze(text), "said")
+    assert st.speaker.text == "Just 1 percent of Democrats and 3 percent of liberals"
+
+
 def test_speaker_of_a_conjunct_without_subject_is_found_further_up(analyze) -> None:
     a = analyze(
         "The senator sought to calm his supporters and took a heckler in stride, "

@@ -190,6 +190,10 @@ def _speaker_range(speaker: Token, verb: Token) -> TokRange:
     doc = speaker.doc
     while start < speaker.i and doc[start].is_punct:  # a closing quote hung on the name
         start += 1
+    if doc[end - 1].dep_ == "cc":  # "1 percent of Democrats and 3 percent of ...": two subjects
+        second = next((c for c in verb.children if c.left_edge.i == end), None)
+        if second is not None and second.dep_ in SUBJECT_DEPS:
+            end = second.right_edge.i + 1
     if verb.head.i == speaker.i < verb.i:
         cut = verb.left_edge.i
     else:

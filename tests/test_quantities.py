@@ -247,6 +247,25 @@ def test_counted_noun_borrowed_from_an_earlier_figure(analyze) -> None:
     assert q.counted == "North Korean troops" and q.unit == "troop"
 
 
+@pytest.mark.parametrize(
+    ("text", "needle", "unit"),
+    [
+        ("About 31,000 people fled. The number of homes destroyed rose to 240.", "240", "home"),
+        ("The attackers demanded 150 bitcoin. The number of evacuees fell to 9,000.", "9,000",
+         "evacuee"),
+    ],
+)
+def test_the_number_of_what_a_bare_figure_is_names_what_it_counts(
+    analyze, text: str, needle: str, unit: str
+) -> None:
+    assert only(analyze(text), needle).unit == unit
+
+
+def test_a_figure_with_a_subject_of_its_own_borrows_no_count(analyze) -> None:
+    a = analyze("The attackers demanded 150 bitcoin. Evacuations rose sharply to 9,000 by noon.")
+    assert only(a, "9,000").unit is None
+
+
 def test_time_span_is_not_borrowed_as_a_count(analyze) -> None:
     a = analyze("There are fewer workers than seven years ago. The population grew by 100,000.")
     assert only(a, "100,000").unit is None

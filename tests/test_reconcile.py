@@ -364,6 +364,28 @@ def test_measure_keys(sentence: str, phrase: str, counted: str | None, key: str)
     assert m is not None and m.key == key
 
 
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "unit", "key"),
+    [
+        ("The utility's shares fell 7.5%.", "7.5%", "percent", None),
+        ("Its revenue last year was $8.4 billion.", "$8.4 billion", "USD", None),
+        ("The state pledged $50 million in federal aid.", "$50 million", "USD", "federal aid|-"),
+        ("The fire burned 8,500 acres.", "8,500 acres", "acre", "acre|-"),
+    ],
+)
+def test_a_currency_or_a_share_alone_counts_nothing(
+    sentence: str, phrase: str, unit: str, key: str | None
+) -> None:
+    """Every dollar figure of a story is not one measure: a pledge, a revenue and a ransom
+    would be compared as conflicting values of "usd"."""
+    start = sentence.index(phrase)
+    row = {"sentence_start": 0, "sentence_end": len(sentence), "start_char": start,
+           "end_char": start + len(phrase), "counted": None, "unit": unit, "text": phrase,
+           "status": "estimate"}
+    m = measure_of(row, sentence, None)
+    assert (m.key if m else None) == key
+
+
 def fig(low: float, change: str = "=", high: float | None = None, as_of: str = "d1",
         status: str = "estimate", cue: bool = False) -> Figure:
     return Figure(low, high, change, status, as_of, cue)

@@ -42,6 +42,8 @@ TOLL = re.compile(r"\btoll\b(?!\s+(?:road|booth|plaza|lane|free))", re.I)  # "th
 _AUX = r"(?:(?:have|has|had|were|was|are|is|been|being|now|already|also|reportedly)\s+)*"
 BEFELL_AFTER = re.compile(rf"\s*{_AUX}([a-z]+(?:ed|en))\b")  # "... people have been displaced"
 BEFELL_BEFORE = re.compile(r"\b([a-z]+ed)\s+$")  # "had treated [300 people]"
+GENERIC_UNITS = frozenset(["percent", "percentage point", "basis point", "fraction", "cent", "penny"])
+ISO_CURRENCY = re.compile(r"[A-Z]{3}")  # the extractor names currencies by ISO code: "USD"
 CASUALTY_WINDOW = 30  # ...and casualty words ("600,000 troops have been killed")
 
 
@@ -69,8 +71,11 @@ def measure_of(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) ->
     s_end = q["sentence_end"] if q["sentence_end"] is not None else q["end_char"]
     sentence = text[s_start:s_end]
     after = text[q["end_char"] : min(s_end, q["end_char"] + WINDOW)]
-    phrase = q["counted"] or q["unit"] or _phrase_after(text[q["start_char"] : q["end_char"]])
-    phrase = phrase or _phrase_after(after)
+    if _generic_unit(q["unit"]):  # "$50 million in federal aid", "45% contained": of what?
+        phrase = q["counted"] or _phrase_after(after)
+    else:
+        phrase = q["counted"] or q["unit"] or _phrase_after(text[q["start_char"] : q["end_char"]])
+        phrase = phrase or _phrase_after(after)
     places = find_places(phrase)
     rest = phrase
     for p in reversed(places):
@@ -95,6 +100,12 @@ def measure_of(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) ->
     if thing == "people" and aspect is None:  # displaced, evacuated, treated: not one count
         aspect = _what_befell(text[s_start : q["start_char"]], after)
     return Measure(thing, owner, aspect)
+
+
+def _generic_unit(unit: str | None) -> bool:
+    """A currency or a share counts nothing by itself: a story's pledge, revenue, ransom and
+    share price are all dollars, its containment and share fall both percentages."""
+    return unit is not None and (unit in GENERIC_UNITS or ISO_CURRENCY.fullmatch(unit) is not None)
 
 
 def _what_befell(before: str, after: str) -> str | None:

@@ -16,6 +16,7 @@ from claimledger.model import Analysis, Entity, Mention, Span, SpeakerKind
 _MENTION_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "NORP": "group"}
 # Left modifiers that belong to a name: "U.S. officials", "South Korea’s intelligence service".
 _NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "npadvmod"})
+_NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "&"})  # lower-case words in a name
 _LEADERS = frozenset({"det", "preconj"})  # words a name does not begin with
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _PLACE_ENTS = frozenset({"NORP", "GPE"})
@@ -358,6 +359,9 @@ def classify_speaker(
     if named is not None:  # "the mining company Southern Copper" is Southern Copper
         kind, name = classify_speaker(named, people, recent)
         return ("person" if lemma in w.person_roles else kind), name
+    titled = _titled_name(head, span)
+    if titled is not None:  # "Reporters Without Borders": a name, not reporters
+        return "organization", "".join(t.text_with_ws for t in titled).strip()
     if lemma in w.bodies_named_before and [t.lower_ for t in span if t.i != head.i] == ["the"]:
         kind: SpeakerKind = (
             "organization"
@@ -408,6 +412,30 @@ def classify_speaker(
     if lemma in w.person_roles:  # unnamed: one is a person, several are anonymous sources
         return ("anonymous" if head.tag_ == "NNS" else "person"), name
     return "unknown", name
+
+
+def _titled_name(head: Token, span: TokenSpan) -> TokenSpan | None:
+    """A name in Title Case that runs over a preposition and that the tagger took for a common
+    noun and its phrase: "Reporters Without Borders", "Doctors Without Borders". Not the
+    capital a sentence opens with: "Officials in Kyiv said"."""
+    if not head.text[:1].isupper() or head.pos_ == "PRON" or head.ent_type_ == "PERSON":
+        return None
+    prep = next((c for c in head.rights if c.dep_ == "prep" and c.i < span.end), None)
+    if prep is None or prep.i != head.i + 1:
+        return None
+    if not (prep.text[:1].isupper() or head.left_edge.i > head.sent.start):
+        return None
+    words_of = span.doc[prep.i + 1 : min(prep.right_edge.i + 1, span.end)]
+    if not words_of or any(
+        not t.text[:1].isupper() and t.lower_ not in _NAME_CONNECTORS for t in words_of
+    ):
+        return None
+    start = max(
+        span.start, min((c.left_edge.i for c in head.lefts if c.dep_ in _NAME_DEPS), default=head.i)
+    )
+    while start < head.i and not span.doc[start].text[:1].isupper():
+        start += 1
+    return span.doc[start : words_of.end]
 
 
 def _of_body(head: Token, span: TokenSpan) -> str | None:

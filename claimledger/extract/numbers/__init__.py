@@ -12,6 +12,7 @@ from claimledger.extract.numbers.describe import (
     change_of,
     concept_words,
     counted_tokens,
+    names_its_own_subject,
     rate_of,
     status_of,
     unit_name,
@@ -58,7 +59,7 @@ def find_quantities(doc: Doc) -> list[Described]:
                 moved = (f, described)
             if out and _converts(out[-1], described, text):
                 _inherit(described, out[-1])
-            elif described.quantity.unit is None:
+            elif described.quantity.unit is None and not names_its_own_subject(f):
                 _borrow_counted(described, out, n)
             out.append(described)
     return out

@@ -22,6 +22,8 @@ from claimledger.extract.numbers.lexicon import (
 )
 
 _NOUNISH = {"NOUN", "PROPN"}
+# Nouns a figure is the level of without naming what it counts: "the number of X", "the figure".
+_NUMBER_NOUNS = {"number", "total", "count", "tally", "figure", "estimate", "toll", "tot"}
 _MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "VERB"}
 _CONTENT_POS = {"NOUN", "PROPN", "ADJ"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -75,7 +77,7 @@ def counted_tokens(f: Found, sent: SpacySpan) -> list[Token]:
             j += 1
         head = doc[j] if doc[j].pos_ in _NOUNISH else None
     if head is None:
-        return []
+        return _number_of(f)
     before = [c for c in head.lefts if c.i < f.first and c.dep_ in ("amod", "compound")
               and c.i >= f.first - 2 and c.pos_ in _MODIFIER_POS]
     if any(t.like_num and doc[t.i - 1].is_punct for t in doc[f.end + 1:head.i]):
@@ -84,6 +86,37 @@ def counted_tokens(f: Found, sent: SpacySpan) -> list[Token]:
     while after and after[0].text == "-":
         after = after[1:]  # "five-year": the hyphen joins figure and noun
     return before + after
+
+
+def _clause_subject(f: Found) -> Token | None:
+    """The subject of the nearest verb above the figure: "The number of homes destroyed" in
+    "The number of homes destroyed rose to 240"."""
+    node = anchor(f)
+    while node.head != node and node.pos_ not in ("VERB", "AUX"):
+        node = node.head
+    return next((c for c in node.children if c.dep_ in _SUBJECTS), None)
+
+
+def _number_of(f: Found) -> list[Token]:
+    """ "The number of firefighters ... fell to about 1,900": a bare figure counts what the
+    clause's subject says it is the number of."""
+    subject = _clause_subject(f)
+    if subject is None or subject.lemma_.lower() not in _NUMBER_NOUNS:
+        return []
+    of = next((c for c in subject.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return _of_phrase(of) if of is not None else []
+
+
+def names_its_own_subject(f: Found) -> bool:
+    """Is a bare figure the amount of a subject noun of its own ("The population grew by
+    100,000"), so it cannot count what an earlier figure counted?"""
+    subject = _clause_subject(f)
+    return (
+        subject is not None
+        and subject.pos_ in _NOUNISH
+        and subject.lemma_.lower() not in _NUMBER_NOUNS
+        and not f.first <= subject.i < f.end  # the figure itself: "2,000 were hurt"
+    )
 
 
 def _follows_the(f: Found) -> bool:

@@ -314,6 +314,18 @@ def test_surname_first_names_resolve_from_the_family_name(analyze) -> None:
             "Congressional Budget Office",
             "government",
         ),
+        (  # a name in Title Case, not reporters
+            "On Monday, Reporters Without Borders said three journalists were held.",
+            "said",
+            "Reporters Without Borders",
+            "organization",
+        ),
+        (  # the capital a sentence opens with names nothing
+            "Officials in Moscow said the strike hit a power plant.",
+            "said",
+            "Moscow officials",
+            "anonymous",
+        ),
     ],
 )
 def test_bodies_governments_anonymous_sources_and_reports(

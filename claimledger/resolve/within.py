@@ -418,12 +418,12 @@ def _titled_name(head: Token, span: TokenSpan) -> TokenSpan | None:
     """A name in Title Case that runs over a preposition and that the tagger took for a common
     noun and its phrase: "Reporters Without Borders", "Doctors Without Borders". Not the
     capital a sentence opens with: "Officials in Kyiv said"."""
-    if not head.text[:1].isupper() or head.pos_ == "PRON" or head.ent_type_ == "PERSON":
-        return None
+    if not head.text[:1].isupper() or head.tag_ not in ("NNS", "NNPS"):
+        return None  # people named for what they are: "Doctors", "Reporters", "Mothers"
     prep = next((c for c in head.rights if c.dep_ == "prep" and c.i < span.end), None)
     if prep is None or prep.i != head.i + 1:
         return None
-    if not (prep.text[:1].isupper() or head.left_edge.i > head.sent.start):
+    if not (prep.text[:1].isupper() or (head.pos_ == "NOUN" and head.i > head.sent.start)):
         return None
     words_of = span.doc[prep.i + 1 : min(prep.right_edge.i + 1, span.end)]
     if not words_of or any(

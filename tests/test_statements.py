@@ -430,6 +430,9 @@ def test_refusing_a_request_is_no_denial(analyze, text: str) -> None:
         ("The company pushed back against the report.", "pushed back against"),
         ("Beijing brushed off the accusations.", "brushed off"),
         ("The army dismissed the figures, calling them exaggerated.", "calling"),
+        ("The club denied that it had offered 20 million euros for him.", "denied"),
+        ("The company denied that it had requested a bailout.", "denied"),
+        ("The former treasurer pleaded not guilty to fraud.", "pleaded"),
     ],
 )
 def test_calling_a_claim_false_or_brushing_it_off_is_a_denial(analyze, text: str, cue: str) -> None:
@@ -702,6 +705,34 @@ def test_a_dateline_is_not_part_of_the_speaker(analyze) -> None:
     text = "KYIV, Ukraine — Ukraine's air force said on Sunday that it had shot down 20 drones."
     st = only(analyze(text), "said")
     assert st.speaker.text == "Ukraine's air force"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "LONDON, Feb 6 (Reuters) - Acme Corp said on Thursday it would cut 500 jobs.",
+            "Acme Corp",
+        ),
+        (
+            "BERLIN, March 3 (Reuters) - Germany's economy ministry said growth would slow.",
+            "Germany's economy ministry",
+        ),
+    ],
+)
+def test_a_wire_dateline_is_not_the_speaker(analyze, text: str, speaker: str) -> None:
+    assert only(analyze(text), "said").speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The ministry said the inflation rate fell to 3.5%.", "the inflation rate fell to 3.5%"),
+        ("Sales rose 5%, the company said.", "Sales rose 5%"),
+    ],
+)
+def test_a_percent_sign_ending_what_was_said_is_kept(analyze, text: str, content: str) -> None:
+    assert only(analyze(text), "said").content.text == content
 
 
 def test_a_claim_set_against_the_first_by_while_is_a_statement_of_its_own(analyze) -> None:

@@ -11,6 +11,12 @@ from spacy.tokens import Doc
 
 PARAGRAPH_BREAKS = "paragraph_breaks"
 TITLE_LINES = "title_lines"
+WIRE_DATELINES = "wire_datelines"
+# Where a wire story was filed, opening a paragraph: "LIMA, Peru — ", "LONDON, Feb 6 (Reuters) - ".
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]*[A-Z.](?:,[^\n—–]{1,30}?)?(?: \([^)\n]{1,30}\))? ?(?:—|–|--|-) ?(?=[A-Z“\"])"
+)
+_LINE_START = re.compile(r"^[^\S\n]*", re.M)
 # A blank line, not a single line break: hard-wrapped text breaks lines inside sentences.
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 _LINE = re.compile(r"[^\n]+")
@@ -28,6 +34,20 @@ def paragraph_breaks(doc: Doc) -> Doc:
         starts = doc.to_array(IDX)
         for end, at in zip(ends, np.searchsorted(starts, ends).tolist(), strict=True):
             if 0 < at < len(doc) and starts[at] == end:  # a token begins right after it
+                doc[at].is_sent_start = True
+    return doc
+
+
+@Language.component(WIRE_DATELINES)
+def wire_datelines(doc: Doc) -> Doc:
+    """A dateline is not part of the sentence after it: the parser would make the city the
+    subject of what the story's first source said ("LONDON, Feb 6 (Reuters) - Acme said")."""
+    text = doc.text
+    ends = [m.end() for at in _LINE_START.finditer(text) if (m := DATELINE.match(text, at.end()))]
+    if ends:
+        starts = doc.to_array(IDX)
+        for end, at in zip(ends, np.searchsorted(starts, ends).tolist(), strict=True):
+            if 0 < at < len(doc) and starts[at] == end:
                 doc[at].is_sent_start = True
     return doc
 
@@ -59,6 +79,6 @@ def _is_title(line: str) -> bool:
 def add_components(nlp: Language) -> None:
     """Add our components once, where they belong in the statistical pipeline."""
     where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
-    for name in (PARAGRAPH_BREAKS, TITLE_LINES):
+    for name in (PARAGRAPH_BREAKS, WIRE_DATELINES, TITLE_LINES):
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, **where)

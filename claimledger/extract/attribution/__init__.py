@@ -28,6 +28,7 @@ from claimledger.extract.attribution.lines import (
 from claimledger.extract.attribution.quotes import find_quotes
 from claimledger.extract.attribution.stance import stance_of
 from claimledger.model import Span, Statement
+from claimledger.nlp.components import DATELINE
 
 BLOCK_CHARS = 50_000  # a text longer than this is read in blocks of about this size
 # Between a speaker's words and their next quote: "“A,” he said. “B.”" (same paragraph).
@@ -38,9 +39,6 @@ _RUN_ON = re.compile(r"\b(?!(?:and|or|but|nor|that)\b)[\w’']+\s*\Z", re.IGNORE
 _RUN_ON_REACH = 40  # characters before a quote searched for the word running into it
 # A wire story's dateline opening its first paragraph: "LIMA, Peru — ", "WASHINGTON (AP) - ",
 # "LOS ANGELES, Sept. 28 (UPI) — ".
-_DATELINE = re.compile(
-    r"[A-Z][A-Z.'’ -]*[A-Z.](?:,[^\n—–]{1,30}?)?(?: \([^)\n]{1,30}\))? ?(?:—|–|--|-) ?(?=[A-Z“\"])"
-)
 _EDGE_MARKS = ",;—–―-"
 _FOLLOW_ON_DEPS = frozenset({"advcl", "conj"})
 _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
@@ -459,5 +457,5 @@ def _trimmed(text: str, start: int, end: int, marks: str = _EDGE_MARKS) -> Span:
 def _after_dateline(text: str, start: int, end: int) -> int:
     """Past a wire dateline opening the paragraph at `start` ("KYIV, Ukraine — "), if words
     follow it before `end`."""
-    dateline = _DATELINE.match(text, start, end) if start == line_start(text, start) else None
+    dateline = DATELINE.match(text, start, end) if start == line_start(text, start) else None
     return dateline.end() if dateline and dateline.end() < end else start

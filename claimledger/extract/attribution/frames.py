@@ -62,6 +62,7 @@ _QUOTING_VERBS = frozenset({"say", "add", "tell", "write"})
 _TAIL_DEPS = frozenset({"relcl"})
 _NAME_TAIL_DEPS = frozenset({"appos"})  # only after a name: ", the former governor"
 _TAIL_MARKS = frozenset({","})
+_FIGURE_SIGNS = frozenset({"%", "‰", "°"})
 
 
 @dataclass
@@ -642,7 +643,7 @@ def _clause_without(head: Token, part: TokRange) -> CharRange:
     """The clause of `head` less the interrupting `part`: before it, after it, or around it."""
     doc = head.doc
     start, end = subtree_range(head)
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (_loose_mark(doc[end - 1]) or doc[end - 1].is_space):
         end -= 1  # the full stop after "..., officials say." is nobody's words
     p_start, p_end = part
     if p_end >= end:
@@ -654,10 +655,15 @@ def _clause_without(head: Token, part: TokRange) -> CharRange:
 
 def _chars(doc: Doc, start: int, end: int) -> CharRange:
     """Character range of a token range, without edge punctuation other than quote marks."""
-    while start < end and doc[start].is_punct and not doc[start].is_quote:
+    while start < end and _loose_mark(doc[start]) and not doc[start].is_quote:
         start += 1
-    while end > start and doc[end - 1].is_punct and not doc[end - 1].is_quote:
+    while end > start and _loose_mark(doc[end - 1]) and not doc[end - 1].is_quote:
         end -= 1
     if start >= end:
         return (0, 0)
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _loose_mark(token: Token) -> bool:
+    """Punctuation at an edge, not a sign that belongs to a figure ("fell to 3.5%")."""
+    return token.is_punct and token.text not in _FIGURE_SIGNS

@@ -26,6 +26,7 @@ from claimledger.model import Stance
 
 _WORDS = re.compile(r"[a-z]+")
 # The end of the content's first sentence: "?" there makes the statement a question.
+_NOT_GUILTY = re.compile(r"(?:not guilty|innocent)\b", re.I)  # "pleaded not guilty to fraud"
 _FIRST_STOP = re.compile(r"[.?!](?=[”\"’')\s]|$)")
 
 
@@ -42,6 +43,7 @@ def stance_of(cue: Token, content: TokenSpan | None, content_text: str) -> Stanc
         or (lemma in LABEL_VERBS and words & DISMISSIVE_WORDS)
         or (root is not None and particles & DENY_PHRASALS and _a_claim(root))
         or (root is not None and _called_false(root))
+        or (lemma == "plead" and _NOT_GUILTY.match(content_text) is not None)
     ):
         return "deny"
     stop = _FIRST_STOP.search(content_text)
@@ -92,8 +94,9 @@ def _a_claim(noun: Token) -> bool:
 
 
 def _refusal(root: Token) -> bool:
-    """Is what was rejected a request, not a claim ("rejected a request to ...")?"""
-    return root.lemma_.lower() in REQUEST_NOUNS
+    """Is what was rejected a request, not a claim ("rejected a request to ...")? Not a verb:
+    "denied that it had offered ..." denies the offer was made."""
+    return root.pos_ in ("NOUN", "PROPN") and root.lemma_.lower() in REQUEST_NOUNS
 
 
 def _request(cue: Token) -> bool:

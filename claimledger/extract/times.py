@@ -34,6 +34,8 @@ _COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3, "few": 3, "a few": 3}
 # How far "the coming days" or "recent weeks" reach, in their own unit.
 _VAGUE_SPAN = {"day": 7, "week": 4, "month": 3, "year": 3}
+# A month and day without a year this near publication are taken on the side they are nearest.
+_NEAR = timedelta(days=122)
 _UNIT = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
 _JOIN = re.compile(r"\s*(?:\bto\b|\band\b|\bthrough\b|\bor\b|\buntil\b|–|—|-(?=\s))\s*")
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
@@ -299,6 +301,23 @@ def _year_for_month(month: int, ref: date, tense: Tense, last_month: int | None 
     return ref.year
 
 
+def _year_for_day(month: int, day: int, ref: date, tense: Tense) -> int:
+    """The year a month and day without a year fall in. News leaves the year out of dates near
+    publication, and reports plans in the past tense ("the vote was moved to March 12"), so the
+    date nearest publication wins when it is within `_NEAR` of it; further away either side is
+    about as near, and the tense decides: a past clause looks back, a future one ahead."""
+    days = [date(y, month, day) for y in (ref.year - 1, ref.year, ref.year + 1)
+            if date.min.year <= y < date.max.year and 1 <= day <= calendar.monthrange(y, month)[1]]
+    if not days:
+        return ref.year  # no such day: the caller rejects it
+    nearest = min(days, key=lambda d: abs(d - ref))
+    if abs(nearest - ref) <= _NEAR or tense == "present":
+        return nearest.year
+    if tense == "past":
+        return max((d for d in days if d <= ref), default=nearest).year
+    return min((d for d in days if d >= ref), default=nearest).year
+
+
 def _months(t: str, ref: date, tense: Tense) -> Resolved | None:
     """Months with parts, days and years, alone or joined: "early to mid-October",
     "September and October", "Oct. 21", "21 October 2024", "December 2019"."""
@@ -340,13 +359,7 @@ def _month_piece(part: str | None, mon: str, day: str | None, yr: str | None, re
     if yr:
         year = int(yr)
     elif day:
-        candidate = date(ref.year, m, min(int(day), calendar.monthrange(ref.year, m)[1]))
-        if tense == "past" and candidate > ref:
-            year = ref.year - 1
-        elif tense == "future" and candidate < ref:
-            year = ref.year + 1
-        else:
-            year = ref.year
+        year = _year_for_day(m, int(day), ref, tense)
     else:
         year = _year_for_month(m, ref, tense)
     last = calendar.monthrange(year, m)[1]

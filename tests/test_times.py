@@ -48,6 +48,11 @@ TABLE = [
     ("Feb. 10", date(2025, 8, 17), "past", "2025-02-10", "2025-02-10", "day"),
     ("Feb. 10", date(2025, 8, 17), "future", "2026-02-10", "2026-02-10", "day"),
     ("Feb. 29", date(2025, 2, 10), "past", "2024-02-29", "2024-02-29", "day"),
+    # counted from ("since ...", "as of ..."): the latest such date not after publication
+    ("Oct. 30", WED, "since", "2023-10-30", "2023-10-30", "day"),
+    ("Oct. 21", WED, "since", "2024-10-21", "2024-10-21", "day"),
+    ("Friday", WED, "since", "2024-10-18", "2024-10-18", "day"),
+    ("December", WED, "since", "2023-12-01", "2023-12-31", "month"),
     ("December 2019", WED, "past", "2019-12-01", "2019-12-31", "month"),
     ("2019", WED, "past", "2019-01-01", "2019-12-31", "year"),
     ("mid-2025", WED, "future", "2025-05-01", "2025-08-31", "year-part"),
@@ -116,6 +121,22 @@ def test_a_rescheduled_date_reported_in_the_past_tense_stays_in_the_year(analyze
     got = {t.span.text: t.resolved for t in a.times}
     assert got["March 9"] == "2026-03-09"
     assert got["until April 14"] == "2026-04-14"
+
+
+@pytest.mark.slow
+def test_a_point_counted_from_is_in_the_past_whatever_the_tense(analyze) -> None:
+    text = ("Exports have slipped 4% since Monday. Rents have climbed since November. "
+            "Prices have been frozen as of Saturday. Traffic has been light from Sunday until "
+            "now. As of Monday, the new fares will apply.")
+    a = analyze(text, published_at="2024-10-25")  # a Friday
+    got = [(t.span.text, t.resolved, t.resolved_end) for t in a.times]
+    assert got == [
+        ("since Monday", "2024-10-21", "2024-10-21"),
+        ("since November", "2023-11-01", "2023-11-30"),
+        ("as of Saturday", "2024-10-19", "2024-10-19"),
+        ("from Sunday", "2024-10-20", "2024-10-20"),
+        ("As of Monday", "2024-10-28", "2024-10-28"),
+    ]
 
 
 @pytest.mark.slow

@@ -15,7 +15,9 @@ from spacy.tokens import Span as SpacySpan
 from claimledger.extract.registry import extractor
 from claimledger.model import Analysis, Span, TimeExpr
 
-Tense = Literal["past", "present", "future"]
+# "since" is no tense of its own: it reads a clause that counts from a point before publication
+# ("has fallen since Monday", "as of March"), which always names the latest such date.
+Tense = Literal["past", "present", "future", "since"]
 Resolved = tuple[date, date, str]  # first day, last day (inclusive), grain
 
 _PREPS = {"on", "in", "by", "since", "until", "till", "before", "after", "from", "during",
@@ -43,6 +45,9 @@ _PIECE = re.compile(
     rf"^(?:(early|mid|late|the end of|end of|the beginning of|beginning of|the start of)"
     rf"[- ]?)?(?:({_MONTH_RE})\.?)?(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?)?,?(?:\s+(\d{{4}}))?$")
 _DAY_FIRST = re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?$")
+# Prepositions that count from a point in the past, whatever the tense ("as of" unless future).
+_LOOK_BACK = {"since", "as of"}
+_UNTIL_NOW = re.compile(r"\s*(?:until|till|up to|to) (?:now|date|today)\b")
 _CONNECTORS = {"and", "to", "or", "through", "-", "–", "—"}
 _AGES = re.compile(r"\b(?:year|month|week|day)s?[- ]old\b|\bage\b|\baged\b")
 
@@ -57,7 +62,7 @@ def extract_times(doc: Doc, analysis: Analysis) -> None:
         text = source[first.start_char:last.end_char]
         span = Span.of(source, start, last.end_char)
         t = TimeExpr(span=span)
-        hit = resolve(text, ref, tense_of(first.root))
+        hit = resolve(text, ref, _reading(source, start, first, last))
         if hit is not None:
             t.resolved, t.resolved_end, t.grain = hit[0].isoformat(), hit[1].isoformat(), hit[2]
         elif _is_duration(text):
@@ -108,6 +113,18 @@ def _with_preposition(doc: Doc, ent: SpacySpan) -> int:
         if i - width >= 0 and doc[i - width:i].text.lower() in _PREPS:
             return doc[i - width].idx
     return ent.start_char
+
+
+def _reading(source: str, start: int, first: SpacySpan, last: SpacySpan) -> Tense:
+    """The tense of the expression's clause, or "since" when it counts from a point in the past:
+    "since Monday", "as of March" (unless in a future clause), "from Monday until now"."""
+    tense = tense_of(first.root)
+    prep = source[start:first.start_char].strip().lower()
+    if prep in _LOOK_BACK and (prep != "as of" or tense != "future"):
+        return "since"
+    if prep == "from" and _UNTIL_NOW.match(source, last.end_char):
+        return "since"
+    return tense
 
 
 def _is_duration(text: str) -> bool:
@@ -293,8 +310,9 @@ def _weekday(t: str, ref: date, tense: Tense) -> Resolved | None:
 
 def _year_for_month(month: int, ref: date, tense: Tense, last_month: int | None = None) -> int:
     """The year a month without a year falls in: the latest one not after publication in a
-    past clause, the next one not before it in a future clause, this year otherwise."""
-    if tense == "past":
+    past clause or one counted from ("since March"), the next one not before it in a future
+    clause, this year otherwise."""
+    if tense in ("past", "since"):
         return ref.year if month <= ref.month else ref.year - 1
     if tense == "future":
         return ref.year if (last_month or month) >= ref.month else ref.year + 1
@@ -305,12 +323,15 @@ def _year_for_day(month: int, day: int, ref: date, tense: Tense) -> int:
     """The year a month and day without a year fall in. News leaves the year out of dates near
     publication, and reports plans in the past tense ("the vote was moved to March 12"), so the
     date nearest publication wins when it is within `_NEAR` of it; further away either side is
-    about as near, and the tense decides: a past clause looks back, a future one ahead."""
+    about as near, and the tense decides: a past clause looks back, a future one ahead. A date
+    counted from ("since March 12") is the latest one not after publication."""
     days = [date(y, month, day) for y in (ref.year - 1, ref.year, ref.year + 1)
             if date.min.year <= y < date.max.year and 1 <= day <= calendar.monthrange(y, month)[1]]
     if not days:
         return ref.year  # no such day: the caller rejects it
     nearest = min(days, key=lambda d: abs(d - ref))
+    if tense == "since":
+        return max((d for d in days if d <= ref), default=nearest).year
     if abs(nearest - ref) <= _NEAR or tense == "present":
         return nearest.year
     if tense == "past":

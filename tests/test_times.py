@@ -140,6 +140,19 @@ def test_a_point_counted_from_is_in_the_past_whatever_the_tense(analyze) -> None
 
 
 @pytest.mark.slow
+def test_days_later_count_from_the_date_named_before_in_the_sentence(analyze) -> None:
+    text = ("The flaw was found on June 3 and patched four days later. "
+            "Two weeks later, the vendor apologized.")
+    a = analyze(text, published_at="2024-06-20")
+    got = [(t.span.text, t.resolved, t.grain) for t in a.times]
+    assert got == [
+        ("on June 3", "2024-06-03", "day"),
+        ("four days later", "2024-06-07", "day"),
+        ("Two weeks later", None, None),  # no date named before it: not counted from publication
+    ]
+
+
+@pytest.mark.slow
 def test_unresolved_without_publication_date(analyze) -> None:
     a = analyze("The talks resumed on Wednesday.")
     assert [(t.span.text, t.resolved) for t in a.times] == [("on Wednesday", None)]

@@ -48,6 +48,8 @@ _DAY_FIRST = re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?(?:,?\
 # Prepositions that count from a point in the past, whatever the tense ("as of" unless future).
 _LOOK_BACK = {"since", "as of"}
 _UNTIL_NOW = re.compile(r"\s*(?:until|till|up to|to) (?:now|date|today)\b")
+# "ten days later", "a week earlier": counted from a date the sentence named before, if any.
+_AFTER_THAT = re.compile(r"\b(?:days?|weeks?|months?|years?) (?:later|earlier)$")
 _CONNECTORS = {"and", "to", "or", "through", "-", "–", "—"}
 _AGES = re.compile(r"\b(?:year|month|week|day)s?[- ]old\b|\bage\b|\baged\b")
 
@@ -57,15 +59,23 @@ def extract_times(doc: Doc, analysis: Analysis) -> None:
     """Fill `analysis.times` with every DATE expression, resolved where the text allows."""
     ref = _reference(analysis.article.published_at)
     source = doc.text  # built anew on every access: read it once
+    named: list[tuple[int, date]] = []  # (offset, day) of each calendar date named so far
     for first, last in _date_groups(doc):
         start = _with_preposition(doc, first)
         text = source[first.start_char:last.end_char]
         span = Span.of(source, start, last.end_char)
         t = TimeExpr(span=span)
-        hit = resolve(text, ref, _reading(source, start, first, last))
+        after_that = _AFTER_THAT.search(text.lower().strip().rstrip(".,")) is not None
+        anchor = ref
+        if after_that:  # from the last date named earlier in the sentence, else unresolved
+            sent = first.sent.start_char
+            anchor = next((d for at, d in reversed(named) if at >= sent), None)
+        hit = resolve(text, anchor, _reading(source, start, first, last))
         if hit is not None:
             t.resolved, t.resolved_end, t.grain = hit[0].isoformat(), hit[1].isoformat(), hit[2]
-        elif _is_duration(text):
+            if hit[2] == "day" and _names_a_day(text):
+                named.append((first.start_char, hit[0]))
+        elif _is_duration(text) and not after_that:
             t.grain = "duration"
         analysis.times.append(t)
 
@@ -125,6 +135,15 @@ def _reading(source: str, start: int, first: SpacySpan, last: SpacySpan) -> Tens
     if prep == "from" and _UNTIL_NOW.match(source, last.end_char):
         return "since"
     return tense
+
+
+def _names_a_day(text: str) -> bool:
+    """Whether an expression names a calendar day ("Sept. 5", "5 September 2024", "2024-09-05"),
+    not one counted from publication ("Monday", "yesterday", "3 days ago")."""
+    t = re.sub(r"\s+", " ", text.lower()).strip().rstrip(".,")
+    m = _PIECE.match(t)
+    return bool(_DAY_FIRST.match(t) or (m and m[2] and m[3])
+                or re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}", t))
 
 
 def _is_duration(text: str) -> bool:

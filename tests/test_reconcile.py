@@ -299,6 +299,21 @@ def test_denials_attach_to_the_owner_of_the_figure_not_deniers_or_accusers(
     assert claim(store, "troops|Belarus")["verdict"] == "denied"
 
 
+def test_a_denial_naming_the_figure_refutes_its_measure(store: Store) -> None:
+    a = Story(
+        "A county supervisor said at least seven people had died in the fire.\n\n"
+        "\"The figure of 7 is not accurate,\" the fire agency said.",
+        "Daily Planet", "2031-05-01",
+    )
+    s0 = a.say("A county supervisor", "at least seven people had died in the fire", "person")
+    a.num("at least seven people", 7, change=">", counted="people", statement=s0)
+    s1 = a.say("the fire agency", "\"The figure of 7 is not accurate,\"", "government",
+               stance="deny")
+    a.num("7", 7, statement=s1)
+    ingest(store, a)
+    assert claim(store, "casualties|-")["verdict"] == "denied"
+
+
 def test_incremental_touches_only_claims_sharing_keys(store: Store) -> None:
     ingest(store, *flood_story())
     before = {c["key"]: c["updated_at"] for c in store.rows("claims")}
@@ -369,6 +384,7 @@ def test_measure_keys(sentence: str, phrase: str, counted: str | None, key: str)
     [
         ("The utility's shares fell 7.5%.", "7.5%", "percent", None),
         ("Its revenue last year was $8.4 billion.", "$8.4 billion", "USD", None),
+        ("It earned $8.4 billion last year.", "$8.4 billion", "USD", None),
         ("The state pledged $50 million in federal aid.", "$50 million", "USD", "federal aid|-"),
         ("The fire burned 8,500 acres.", "8,500 acres", "acre", "acre|-"),
     ],

@@ -433,6 +433,11 @@ def test_refusing_a_request_is_no_denial(analyze, text: str) -> None:
         ("The club denied that it had offered 20 million euros for him.", "denied"),
         ("The company denied that it had requested a bailout.", "denied"),
         ("The former treasurer pleaded not guilty to fraud.", "pleaded"),
+        ("The agency said the figure was not accurate.", "said"),
+        (
+            "“Three deaths are confirmed. The figure of seven is not accurate,” the agency said.",
+            "said",
+        ),
     ],
 )
 def test_calling_a_claim_false_or_brushing_it_off_is_a_denial(analyze, text: str, cue: str) -> None:
@@ -445,6 +450,7 @@ def test_calling_a_claim_false_or_brushing_it_off_is_a_denial(analyze, text: str
         ("She said it was wrong to blame the workers.", "said"),
         ("His department shrugged off the prosecutions.", "shrugged off"),
         ("He said how absurd that would be.", "said"),
+        ("He said it was not right to blame the workers.", "said"),
     ],
 )
 def test_criticism_or_ignoring_is_no_denial(analyze, text: str, cue: str) -> None:

@@ -15,7 +15,7 @@ from operator import itemgetter
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import CompoundSelect, Connection, bindparam, select, union, union_all
+from sqlalchemy import CompoundSelect, Connection, bindparam, or_, select, union, union_all
 
 from claimledger.reconcile.claims import (
     article_figures,
@@ -146,15 +146,41 @@ def denial_keys(
         and not DESTINATION.search(sentence[: p.start])
         and not CLAIM_SOURCE.match(sentence[p.end :])
     }
+    named = _figures_denied(conn, s)
     if countries:
-        return {f"{thing}|{country}" for thing in things for country in countries}
+        return named | {f"{thing}|{country}" for thing in things for country in countries}
     owned = conn.execute(
         select(t.quantities.c.measure)
         .where(t.quantities.c.article_id == s["article_id"])
         .where(t.quantities.c.measure.is_not(None))
         .distinct()
     ).scalars()
-    return {key for key in owned if _denies_thing(key, things, sentence.lower())}
+    return named | {key for key in owned if _denies_thing(key, things, sentence.lower())}
+
+
+def _figures_denied(conn: Connection, s: dict[str, Any]) -> set[str]:
+    """Measures of the article holding a figure the denial names: "The figure of seven is not
+    accurate" refutes the "at least seven" dead the article reported."""
+    q = t.quantities.c
+    values = set(
+        conn.execute(
+            select(q.value_low)
+            .where(q.article_id == s["article_id"])
+            .where(q.start_char >= s["content_start"])
+            .where(q.end_char <= s["content_end"])
+            .where(q.value_low.is_not(None))
+        ).scalars()
+    )
+    if not values:
+        return set()
+    keys = conn.execute(
+        select(q.measure)
+        .where(q.article_id == s["article_id"])
+        .where(q.measure.is_not(None))
+        .where(or_(q.value_low.in_(values), q.value_high.in_(values)))
+        .distinct()
+    ).scalars()
+    return set(keys)
 
 
 def _denies_thing(key: str, things: set[str], sentence: str) -> bool:

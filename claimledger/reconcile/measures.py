@@ -43,6 +43,9 @@ _AUX = r"(?:(?:have|has|had|were|was|are|is|been|being|now|already|also|reported
 BEFELL_AFTER = re.compile(rf"\s*{_AUX}([a-z]+(?:ed|en))\b")  # "... people have been displaced"
 BEFELL_BEFORE = re.compile(r"\b([a-z]+ed)\s+$")  # "had treated [300 people]"
 GENERIC_UNITS = frozenset(["percent", "percentage point", "basis point", "fraction", "cent", "penny"])
+WHEN_WORDS = frozenset(
+    ["year", "month", "week", "day", "quarter", "decade", "today", "yesterday", "tomorrow", "ago", "annually"]
+)
 ISO_CURRENCY = re.compile(r"[A-Z]{3}")  # the extractor names currencies by ISO code: "USD"
 CASUALTY_WINDOW = 30  # ...and casualty words ("600,000 troops have been killed")
 
@@ -73,6 +76,8 @@ def measure_of(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) ->
     after = text[q["end_char"] : min(s_end, q["end_char"] + WINDOW)]
     if _generic_unit(q["unit"]):  # "$50 million in federal aid", "45% contained": of what?
         phrase = q["counted"] or _phrase_after(after)
+        if {lemma(w) for w in words(phrase)} & WHEN_WORDS:
+            phrase = ""  # "$8.4 billion last year": when, not what
     else:
         phrase = q["counted"] or q["unit"] or _phrase_after(text[q["start_char"] : q["end_char"]])
         phrase = phrase or _phrase_after(after)

@@ -20,6 +20,7 @@ from claimledger.extract.attribution.lexicon import (
     REQUEST_NOUNS,
     SPECULATE_VERBS,
     SPECULATIVE_MODALS,
+    TRUTHFUL_WORDS,
     WARNING_VERBS,
 )
 from claimledger.model import Stance
@@ -42,7 +43,7 @@ def stance_of(cue: Token, content: TokenSpan | None, content_text: str) -> Stanc
         (lemma in DENY_VERBS and not (root is not None and _refusal(root)))
         or (lemma in LABEL_VERBS and words & DISMISSIVE_WORDS)
         or (root is not None and particles & DENY_PHRASALS and _a_claim(root))
-        or (root is not None and _called_false(root))
+        or (content is not None and any(_called_false(_head_word(p)) for p in _sentences(content)))
         or (lemma == "plead" and _NOT_GUILTY.match(content_text) is not None)
     ):
         return "deny"
@@ -56,6 +57,13 @@ def stance_of(cue: Token, content: TokenSpan | None, content_text: str) -> Stanc
     if lemma not in WARNING_VERBS and root is not None and _modal_hedge(root):
         return "speculate"  # a warning or threat of what might happen asserts the warning
     return "assert"
+
+
+def _sentences(content: TokenSpan) -> list[TokenSpan]:
+    """The content cut at sentence starts: a quote of several sentences may deny in any."""
+    cuts = [t.i for t in content[1:] if t.is_sent_start]
+    edges = [content.start, *cuts, content.end]
+    return [content.doc[a:b] for a, b in zip(edges, edges[1:], strict=False) if a < b]
 
 
 def _head_word(content: TokenSpan) -> Token:
@@ -73,15 +81,16 @@ def _head_word(content: TokenSpan) -> Token:
 
 def _called_false(head: Token) -> bool:
     """Does what was said call a claim false: "the claims were completely untrue", "it was
-    inaccurate"?"""
+    inaccurate", "the figure is not accurate"?"""
     if head.lemma_ != "be" or any(c.dep_ == "aux" for c in head.children):
         return False  # "how absurd that would be"
     subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
     if subject is None or not (_a_claim(subject) or subject.lower_ in DISPUTABLE_PRONOUNS):
         return False
     said = [c for c in head.children if c.dep_ in ("acomp", "attr")]
-    return any(  # the predicate's own words: "completely untrue", "fake news"
-        t.lower_ in DISMISSIVE_WORDS
+    negated = any(c.dep_ == "neg" for c in head.children)
+    return any(  # the predicate's own words: "completely untrue", "fake news", "not accurate"
+        t.lower_ in DISMISSIVE_WORDS or (negated and t.lower_ in TRUTHFUL_WORDS)
         for c in said
         for t in (c, *(g for g in c.children if g.dep_ in ("amod", "compound", "advmod")))
     )

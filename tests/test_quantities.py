@@ -266,6 +266,18 @@ def test_a_figure_with_a_subject_of_its_own_borrows_no_count(analyze) -> None:
     assert only(a, "9,000").unit is None
 
 
+def test_the_time_of_a_baseline_figure_is_not_the_new_figure_s(analyze) -> None:
+    a = analyze(
+        "Some 27,000 people were under evacuation orders, up from 12,000 on Tuesday. "
+        "The count fell to 9,000, down from a peak of 31,000 on Thursday.",
+        published_at="2031-08-17",
+    )
+    timed = {q.span.text: a.times[q.time].span.text if q.time is not None else None
+             for q in a.quantities}
+    assert (timed["12,000"], timed["31,000"]) == ("on Tuesday", "on Thursday")
+    assert timed["Some 27,000 people"] is None and timed["9,000"] is None
+
+
 def test_time_span_is_not_borrowed_as_a_count(analyze) -> None:
     a = analyze("There are fewer workers than seven years ago. The population grew by 100,000.")
     assert only(a, "100,000").unit is None

@@ -56,9 +56,9 @@ class Story:
 
     def num(self, phrase: str, low: float, high: float | None = None, change: str = "=",
             counted: str | None = None, statement: int | None = None, status: str = "estimate",
-            time: int | None = None) -> None:
+            time: int | None = None, hedge: str | None = None) -> None:
         self.analysis.quantities.append(
-            Quantity(self.span(phrase), low, high, high is not None, change, None, None,  # type: ignore[arg-type]
+            Quantity(self.span(phrase), low, high, high is not None, change, hedge, None,  # type: ignore[arg-type]
                      counted, status, self.sentence(phrase), statement, time)
         )
 
@@ -312,6 +312,18 @@ def test_a_denial_naming_the_figure_refutes_its_measure(store: Store) -> None:
     a.num("7", 7, statement=s1)
     ingest(store, a)
     assert claim(store, "casualties|-")["verdict"] == "denied"
+
+
+def test_as_many_as_is_a_ceiling_not_a_rival_figure(store: Store) -> None:
+    a = Story("The bank said 4.2 million customers were affected.", "A", "2031-05-01")
+    a.num("4.2 million customers", 4.2e6, counted="customers",
+          statement=a.say("The bank", "4.2 million customers were affected", "organization"))
+    b = Story("A researcher said as many as 5 million customers were affected.", "B",
+              "2031-05-01")
+    b.num("as many as 5 million customers", 5e6, counted="customers", hedge="as many as",
+          statement=b.say("A researcher", "as many as 5 million customers were affected"))
+    ingest(store, a, b)
+    assert claim(store, "customer|-")["verdict"] == "agree"
 
 
 def test_incremental_touches_only_claims_sharing_keys(store: Store) -> None:

@@ -15,6 +15,7 @@ from claimledger.reconcile.measures import Overrides, label_of
 from claimledger.reconcile.origins import origins_of
 from claimledger.reconcile.verdicts import (
     ALL,
+    CEILING_HEDGES,
     EVOLUTION,
     UNDATED,
     Bounds,
@@ -158,7 +159,10 @@ def figure(row: dict[str, Any]) -> Figure:
     """The verdict view of one figure row."""
     as_of = row["as_of"] or (row["published_at"] or "")[:10] or None
     cue = bool(EVOLUTION.search(row["sentence"] or row["text"]))
-    return Figure(row["value_low"], row["value_high"], row["change"], row["status"], as_of, cue)
+    change = row["change"]
+    if change == "=" and (row["hedge"] or "").lower() in CEILING_HEDGES:
+        change = "<"  # "as many as 9 million": at most that many, fewer not excluded
+    return Figure(row["value_low"], row["value_high"], change, row["status"], as_of, cue)
 
 
 def attach_origins(conn: Connection, rows: list[dict[str, Any]]) -> None:

@@ -18,6 +18,9 @@ EVOLUTION = re.compile(
     re.I,
 )
 ABOUT = 0.1  # "about 10,000" covers 9,000 to 11,000
+# Hedges the extractor keeps as exact ("as many as" is "=" in NewsQuant) that a verdict reads
+# as a ceiling: "as many as 9 million" does not conflict with "4.2 million".
+CEILING_HEDGES = frozenset({"as many as", "as much as"})
 
 
 @dataclass(frozen=True)

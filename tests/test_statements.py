@@ -733,6 +733,21 @@ def test_a_wire_dateline_is_not_the_speaker(analyze, text: str, speaker: str) ->
 @pytest.mark.parametrize(
     ("text", "content"),
     [
+        ("The bank said on Friday profits had fallen.", "profits had fallen"),
+        ("The company said Thursday sales rose 5%.", "sales rose 5%"),
+        ("The minister said on Monday prices would rise.", "prices would rise"),
+        ("The mayor said Tuesday night that the bridge was safe.", "that the bridge was safe"),
+    ],
+)
+def test_a_day_after_the_cue_is_neither_said_nor_leaves_the_subject_out(
+    analyze, text: str, content: str
+) -> None:
+    assert starting(analyze(text), "said").content.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
         ("The ministry said the inflation rate fell to 3.5%.", "the inflation rate fell to 3.5%"),
         ("Sales rose 5%, the company said.", "Sales rose 5%"),
     ],

@@ -40,6 +40,34 @@ _RUN_ON_REACH = 40  # characters before a quote searched for the word running in
 # A wire story's dateline opening its first paragraph: "LIMA, Peru — ", "WASHINGTON (AP) - ",
 # "LOS ANGELES, Sept. 28 (UPI) — ".
 _EDGE_MARKS = ",;—–―-"
+_NOUNS = frozenset({"NOUN", "PROPN", "PRON"})
+_OPENERS = _NOUNS | {"DET", "ADJ", "NUM"}  # words what was said may open with
+_WHEN_ENTS = frozenset({"DATE", "TIME"})
+# Words of a day named right after a cue: "said on Monday", "said late Thursday night".
+_DAY_WORDS = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tonight",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "late",
+        "early",
+        "last",
+        "this",
+        "week",
+        "earlier",
+    }
+)
 _FOLLOW_ON_DEPS = frozenset({"advcl", "conj"})
 _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 _QUOTE_CHARS = frozenset("“”\"'’`")
@@ -129,8 +157,29 @@ def _redraw_bounds(layout: Layout, frames: list[Frame]) -> None:
         if cue_end.token < layout.n and layout.start_char[frame.cue[0]] <= start < cue_end.chars:
             start = layout.start_char[cue_end.token]  # "went on to say [that ...]"
         if start < end:
-            frame.content = (start, end)
+            frame.content = (_past_the_date(layout, cue_end.token, start, end), end)
         frame.cue = (frame.cue[0], cue_end.token)
+
+
+def _past_the_date(layout: Layout, cue_end: int, start: int, end: int) -> int:
+    """Where what was said begins after a day named right after the cue: "said on Friday
+    [profits had fallen]", "said Thursday [sales rose]", "said on Monday [prices would rise]"
+    (the parser hangs the day on the noun after it, or the noun on the day): neither the day
+    nor a subject the parse left out."""
+    k = cue_end + (cue_end < layout.n and layout.lower[cue_end] == "on")
+    first = k
+    while k < layout.n and layout.ent[k] in _WHEN_ENTS and layout.lower[k] in _DAY_WORDS:
+        k += 1
+    at = bisect_left(layout.start_char, start)
+    if k == first or k >= layout.n or layout.ent[k] in _WHEN_ENTS or layout.end_char[k] >= end:
+        return start  # no day right after the cue (all of it), or nothing said after it
+    if at < cue_end:
+        return start
+    if at <= k:  # the content opens with the day: it begins after it
+        return layout.start_char[k] if layout.pos[k] in _OPENERS else start
+    if all(layout.pos[j] in _NOUNS for j in range(k, at)):  # "on Friday profits" left behind
+        return layout.start_char[k]
+    return start
 
 
 def rule_frames(

@@ -113,6 +113,54 @@ def test_she_is_not_the_man_who_spoke_last(analyze) -> None:
     assert [s.speaker_entity for s in a.statements] == ["Ann Lee", "Bob Stone"] * 2
 
 
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        pytest.param(
+            '"We will rebuild," Mayor Carla Ruiz told the council.\n\nHer deputy, Omar Haddad, '
+            "arrived an hour late. He said the money had not arrived.",
+            "Omar Haddad",
+            id="a person introduced since the last speaker",
+        ),
+        pytest.param(
+            "Senator Paul Okoro said the bill would pass.\n\nHis aide, Dana Whit, stayed in the "
+            "chamber. She said the votes were there.",
+            "Dana Whit",
+            id="she after a man spoke",
+        ),
+        pytest.param(
+            "Ann Lee said the vote was delayed. When Ben Ortiz arrived, he said the count was fair.",
+            "Ben Ortiz",
+            id="the subject of a clause opening the sentence",
+        ),
+        pytest.param(
+            "Ben Ortiz said the vote was delayed. Ann Lee ended her speech early.\n\nHer rival, "
+            "Carl Dunn, arrived late. She said the count was fair.",
+            "Ann Lee",
+            id="not the man an earlier her speech tells of",
+        ),
+        pytest.param(
+            "Ben Ortiz said the count was slow.\n\nHis rival, Carl Dunn, carried the north. He "
+            "said the result was fair.",
+            "Ben Ortiz",
+            id="not his rival",
+        ),
+        pytest.param(
+            'Ann Lee spoke on Monday.\n\n"Ben Ortiz has lost," Lee said. "Carl Dunn will win." '
+            "She added that the count was over.",
+            "Ann Lee",
+            id="not a name inside a quotation",
+        ),
+    ],
+)
+def test_he_or_she_is_the_person_a_sentence_since_the_last_speaker_was_about(
+    analyze, text: str, entity: str
+) -> None:
+    st = analyze(text).statements[-1]
+    assert st.speaker.text.lower() in ("he", "she")
+    assert (st.speaker_entity, st.speaker_kind) == (entity, "person")
+
+
 def test_a_word_the_tagger_ran_into_a_name_is_not_the_name(analyze) -> None:
     # the headline's verb joins the name once; the article names her twice without it
     a = analyze(

@@ -11,6 +11,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
+from claimledger.extract.attribution.quotes import find_quotes
 from claimledger.model import Analysis, Entity, Mention, Span, SpeakerKind
 
 _MENTION_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "NORP": "group"}
@@ -35,6 +36,7 @@ _HONORIFIC_SEX = {
 }
 _PERSON_REACH = 4  # speakers back a "he" or "she" may reach past one of the other sex
 _CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl"})
+_SUBCLAUSE_DEPS = _CLAUSE_DEPS | {"ccomp", "xcomp", "conj", "parataxis", "csubj", "pcomp"}
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _LONGEST_NAME = 8  # words in the longest name searched for a name inside it
 _GROUP_REACH = 60  # tokens after a group spoke within which "they" is that group
@@ -80,7 +82,7 @@ def words() -> Words:
 def resolve_article(doc: Doc, analysis: Analysis) -> None:
     """Fill `analysis.entities`, `analysis.mentions` and each statement's `speaker_entity`."""
     text = doc.text  # built afresh by spaCy on every access: read it once
-    people = PersonIndex(doc)
+    people = PersonIndex(doc, find_quotes(text))
     entities: dict[str, Entity] = {}
 
     def note(span: TokenSpan, name: str, kind: str) -> None:
@@ -129,8 +131,9 @@ def resolve_article(doc: Doc, analysis: Analysis) -> None:
 class PersonIndex:
     """People named in one article: "Mr. Austin" and "Austin" resolve to the fullest form."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, quotes: list[tuple[int, int]] = ()) -> None:
         self.ents = [e for e in doc.ents if e.label_ == "PERSON"]
+        self.quotes = list(quotes)  # character ranges of the article's quotations
         self.starts = [e.start for e in self.ents]
         self.ends = [e.end for e in self.ents]
         # every multi-word name: its words, and where it is named, in text order
@@ -154,6 +157,29 @@ class PersonIndex:
             told = _HONORIFIC_SEX.get(before) or _HONORIFIC_SEX.get(e[0].lower_)
             if told:
                 self.sex.setdefault(self.canonical(e), told)
+        self._sex_from_possessives()
+
+    def _sex_from_possessives(self) -> None:
+        """What an article's own "his" and "her" tell, where no honorific did: a possessive in
+        the clause a person is the subject of, with no one else named there, is theirs ("Ann
+        Lee ended her speech", "In his statement, Lee said")."""
+        told: dict[str, set[str]] = {}
+        for e in self.ents:
+            if e.root.dep_ not in _SUBJECTS or self._quoted(e.start_char):
+                continue
+            verb = e.root.head
+            clause = [t for t in verb.subtree if _in_same_clause(t, verb)]
+            if any(t.ent_type_ == "PERSON" and not e.start <= t.i < e.end for t in clause):
+                continue
+            sexes = {
+                _PRONOUN_SEX[t.lower_]
+                for t in clause
+                if t.dep_ == "poss" and t.lower_ in ("his", "her") and not self._quoted(t.idx)
+            }
+            told.setdefault(self.canonical(e), set()).update(sexes)
+        for name, sexes in told.items():
+            if len(sexes) == 1:
+                self.sex.setdefault(name, next(iter(sexes)))
 
     def _variants(self, doc: Doc, headline_end: int) -> dict[str, str | None]:
         """Names named once with a word run into a name the article uses more and used first
@@ -251,10 +277,63 @@ class PersonIndex:
                 return self.canonical(ent)
         return None
 
+    def subject_since(self, start: int, pronoun: Token) -> str | None:
+        """The person nearest before `pronoun`, from token `start` on, whom a sentence is about:
+        named as its subject or beside it ("Her counterpart, Tomas Reyes, struck a more cautious
+        tone. He said ..."), outside quotations, and not known to be of the other sex."""
+        told = _PRONOUN_SEX.get(pronoun.lower_)
+        k = bisect_right(self.ends, pronoun.i)
+        while k and self.ents[k - 1].start >= start:
+            k -= 1
+            ent = self.ents[k]
+            opening = (  # "If Ann Lee wins, she ...": the subject of a clause on the pronoun's verb
+                ent.sent.start == pronoun.sent.start
+                and ent.root.dep_ in _SUBJECTS
+                and ent.root.head.dep_ == "advcl"
+                and ent.root.head.head.i == pronoun.head.i
+            )
+            if not (_sentence_subject(ent.root) or opening) or self._quoted(ent.start_char):
+                continue
+            if ent.root.dep_ == "appos" and any(
+                told and c.dep_ == "poss" and _PRONOUN_SEX.get(c.lower_) == told
+                for c in ent.root.head.lefts
+            ):
+                continue  # "His opponent, Ann Lee, won. He said": not the "he" of "his"
+            name = self.canonical(ent)
+            if told is None or self.sex.get(name, told) == told:
+                return name
+        return None
+
+    def _quoted(self, at: int) -> bool:
+        k = bisect_right(self.quotes, (at, at)) - 1
+        return k >= 0 and self.quotes[k][0] < at < self.quotes[k][1]
+
     def last_before(self, token: Token) -> str | None:
         """The person named most recently before `token`."""
         k = bisect_right(self.ends, token.i)
         return self.canonical(self.ents[k - 1]) if k else None
+
+
+def _in_same_clause(token: Token, verb: Token) -> bool:
+    """Does `token` belong to `verb`'s own clause, not to a clause hung below it?"""
+    while token.i != verb.i:
+        if token.dep_ in _SUBCLAUSE_DEPS:
+            return False
+        token = token.head
+    return True
+
+
+def _sentence_subject(token: Token) -> bool:
+    """Is `token` the subject of its sentence's main verb (or of one joined to it), or set
+    beside that subject: "Tomas Reyes struck", "Her counterpart, Tomas Reyes, struck"?"""
+    if token.dep_ == "appos":
+        token = token.head
+    if token.dep_ not in _SUBJECTS:
+        return False
+    verb = token.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.i == token.sent.root.i
 
 
 def _in_clause(token: Token, root: Token) -> bool:
@@ -275,11 +354,14 @@ class Recent:
     nearby."""
 
     people: list[str] = field(default_factory=list)  # persons who spoke, the latest last
+    person_end: int = 0  # token after the last person speaker
     group: tuple[SpeakerKind, str, int] | None = None  # kind, name, token where it spoke
     bodies: dict[str, tuple[str, int]] = field(default_factory=dict)  # noun -> name, token
 
     def heard(self, span: TokenSpan, kind: SpeakerKind, name: str | None) -> None:
         """Remember a speaker just resolved."""
+        if kind == "person":
+            self.person_end = span.end
         if name and kind == "person":
             if name in self.people:
                 self.people.remove(name)
@@ -344,7 +426,7 @@ def classify_speaker(
     lemma = head.lemma_.lower()
     if _is_pronoun(span):
         if head.lower_ in w.pronouns_person:
-            return "person", recent.person_for(head, people.sex) or people.last_before(head)
+            return "person", _person_for(head, people, recent)
         if head.lower_ in w.pronouns_author:
             return "outlet", None  # the writer: named after the outlet by the caller
         return recent.group_for(head) or ("unknown", None)
@@ -388,7 +470,7 @@ def classify_speaker(
     if (lemma in w.report or lemma in w.government) and any(
         c.dep_ == "poss" and c.lower_ in w.pronouns_person for c in head.children
     ):
-        return "person", recent.person_for(head, people.sex) or people.last_before(head)
+        return "person", _person_for(head, people, recent)
     lowered = f" {name.lower()} "
     head = _shared_head(head)
     lemma = head.lemma_.lower()
@@ -412,6 +494,16 @@ def classify_speaker(
     if lemma in w.person_roles:  # unnamed: one is a person, several are anonymous sources
         return ("anonymous" if head.tag_ == "NNS" else "person"), name
     return "unknown", name
+
+
+def _person_for(pronoun: Token, people: PersonIndex, recent: Recent) -> str | None:
+    """Who a "he" or "she" is: a person a sentence since the last speaker was about, the nearest
+    first, else the last person who spoke, else the last one named."""
+    return (
+        people.subject_since(recent.person_end, pronoun)
+        or recent.person_for(pronoun, people.sex)
+        or people.last_before(pronoun)
+    )
 
 
 def _titled_name(head: Token, span: TokenSpan) -> TokenSpan | None:

@@ -518,3 +518,51 @@ def test_according_to_show_insiders_and_they_after_them(analyze) -> None:
     assert according.speaker.text == "show insiders" and according.speaker_kind == "anonymous"
     said = by_cue(a, "said")
     assert (said.speaker_entity, said.speaker_kind) == ("insiders", "anonymous")
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "kind"),
+    [
+        pytest.param(
+            "Corvel Brands said on Tuesday that it would close two plants.\n\n"
+            "Corvel said the closures would save money.",
+            "Corvel Brands",
+            "organization",
+            id="the first word of a company's name",
+        ),
+        pytest.param(
+            "The Federal Maritime Commission said on Tuesday that the port was closed. "
+            "The FMC said the inspections would take a week.",
+            "Federal Maritime Commission",
+            "government",
+            id="initials, with the kind of the full name",
+        ),
+        pytest.param(
+            "The International Rowing Federation said the race was cancelled. "
+            "The IRF said the course was flooded.",
+            "International Rowing Federation",
+            "organization",
+            id="initials of an organization",
+        ),
+        pytest.param(
+            "The Hadley Foundation said it would fund the school. Maria Hadley spoke at the "
+            "opening. Hadley said the money was a gift.",
+            "Maria Hadley",
+            "person",
+            id="a person's name is no short name of a body",
+        ),
+    ],
+)
+def test_a_short_name_or_initials_are_the_body_named_in_full_before(
+    analyze, text: str, entity: str, kind: str
+) -> None:
+    st = analyze(text).statements[-1]
+    assert (st.speaker_entity, st.speaker_kind) == (entity, kind)
+
+
+def test_a_short_name_two_bodies_share_stays_as_it_is(analyze) -> None:
+    a = analyze(
+        "Lumo Home said it would raise prices. Lumo Bank said rates would rise. "
+        "Lumo said the plans were final."
+    )
+    assert a.statements[-1].speaker_entity == "Lumo"

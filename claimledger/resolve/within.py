@@ -99,6 +99,9 @@ def resolve_article(doc: Doc, analysis: Analysis) -> None:
         if kind is None:
             continue
         name = people.canonical(ent) if kind == "person" else entity_name(ent)
+        if kind == "organization":
+            long = _long_form(name, named_bodies, people)
+            name = long[1] if long is not None else name  # "FAA", "Lumen": the name given before
         if name:
             note(ent, name, kind)
         if ent.label_ == "ORG" and (len(ent) > 1 or ent.root.lower_ not in generic):
@@ -133,6 +136,7 @@ class PersonIndex:
 
     def __init__(self, doc: Doc, quotes: list[tuple[int, int]] = ()) -> None:
         self.ents = [e for e in doc.ents if e.label_ == "PERSON"]
+        self.name_words = {w.lower() for e in self.ents for w in e.text.split()}
         self.quotes = list(quotes)  # character ranges of the article's quotations
         self.starts = [e.start for e in self.ents]
         self.ends = [e.end for e in self.ents]
@@ -357,6 +361,7 @@ class Recent:
     person_end: int = 0  # token after the last person speaker
     group: tuple[SpeakerKind, str, int] | None = None  # kind, name, token where it spoke
     bodies: dict[str, tuple[str, int]] = field(default_factory=dict)  # noun -> name, token
+    names: list[tuple[TokenSpan, str]] = field(default_factory=list)  # bodies named so far
 
     def heard(self, span: TokenSpan, kind: SpeakerKind, name: str | None) -> None:
         """Remember a speaker just resolved."""
@@ -376,6 +381,7 @@ class Recent:
         of Homeland Security": "the department" later on)."""
         for t in span:
             self.bodies[t.lemma_.lower()] = (name, span.start)
+        self.names.append((span, name))
 
     def person_for(self, pronoun: Token, sex: dict[str, str]) -> str | None:
         """The latest person who spoke and may be called `pronoun`."""
@@ -456,6 +462,9 @@ def classify_speaker(
         if body is not None:
             return kind, body
     name = entity_name(span)
+    long = _long_form(name, recent.names, people) if head.ent_type_ in ("ORG", "") else None
+    if long is not None:  # "the FAA" after "the Federal Aviation Administration"
+        return classify_speaker(long[0], people, recent)[0], long[1]
     if lemma in w.organization and not any(c.dep_ == "poss" for c in head.children):
         return "organization", name  # "the Lee campaign" is not Lee
     if name.lower() in w.outlet:
@@ -504,6 +513,43 @@ def _person_for(pronoun: Token, people: PersonIndex, recent: Recent) -> str | No
         or recent.person_for(pronoun, people.sex)
         or people.last_before(pronoun)
     )
+
+
+def _long_form(
+    short: str, named: list[tuple[TokenSpan, str]], people: PersonIndex
+) -> tuple[TokenSpan, str] | None:
+    """The one body named before whose short form `short` is: its initials ("WHO", "F.A.A."),
+    or the first word of its name when no other body's name holds that word ("Lumen" for
+    "Lumen Home"; not "Rovers" beside "Ashby Rovers" and "Rovers Together"). Not a word of a
+    person's name ("Clinton" is no "Clinton Foundation") nor one of the word lists."""
+    if " " in short or not short[:1].isupper():
+        return None
+    named = [(span, name) for span, name in named if name in span.text]  # spelled out there
+    letters = short.replace(".", "")
+    w = words()
+    if letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 6:
+        fits = {
+            name: span
+            for span, name in named
+            if " " in name
+            and "".join(p[0] for p in name.split() if p.lower() not in _NAME_CONNECTORS).upper()
+            == letters
+            and all(p[0].isupper() for p in name.split() if p.lower() not in _NAME_CONNECTORS)
+        }
+    else:
+        word = short.lower()
+        if word in people.name_words or any(
+            word in group for group in (w.government, w.organization, w.outlet, w.anonymous)
+        ):
+            return None
+        holding = {name for _, name in named if word in name.lower().split() and name != short}
+        fits = {name: span for span, name in named if name in holding and " " in name}
+        if len(holding) != 1 or next(iter(holding)).split()[0] != short:
+            return None
+    if len(fits) != 1:
+        return None
+    name, span = next(iter(fits.items()))
+    return span, name
 
 
 def _titled_name(head: Token, span: TokenSpan) -> TokenSpan | None:

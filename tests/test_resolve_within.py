@@ -566,3 +566,43 @@ def test_a_short_name_two_bodies_share_stays_as_it_is(analyze) -> None:
         "Lumo said the plans were final."
     )
     assert a.statements[-1].speaker_entity == "Lumo"
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "kind"),
+    [
+        pytest.param(
+            "Kestrel United said on Friday that the coach had resigned.\n\n"
+            "The club said a successor would be named within a week.",
+            "Kestrel United",
+            "organization",
+            id="the club that just spoke",
+        ),
+        pytest.param(
+            "Orwell Motors said its sales fell by a fifth. The automaker said a new model "
+            "would arrive in the spring.",
+            "Orwell Motors",
+            "organization",
+            id="the automaker",
+        ),
+        pytest.param(
+            "The Civil Aviation Authority said the runway would close for repairs. "
+            "The regulator said flights would be diverted.",
+            "Civil Aviation Authority",
+            "government",
+            id="the regulator",
+        ),
+        pytest.param(
+            "Kestrel United said on Friday that the coach had resigned. Talks with Bramley "
+            "Motors had stalled. The club said a successor would be named.",
+            "club",
+            "organization",
+            id="not past another body named since",
+        ),
+    ],
+)
+def test_the_club_or_the_regulator_is_the_body_that_just_spoke(
+    analyze, text: str, entity: str, kind: str
+) -> None:
+    st = analyze(text).statements[-1]
+    assert (st.speaker_entity, st.speaker_kind) == (entity, kind)

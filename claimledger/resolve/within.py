@@ -362,6 +362,8 @@ class Recent:
     group: tuple[SpeakerKind, str, int] | None = None  # kind, name, token where it spoke
     bodies: dict[str, tuple[str, int]] = field(default_factory=dict)  # noun -> name, token
     names: list[tuple[TokenSpan, str]] = field(default_factory=list)  # bodies named so far
+    last_named_at: int = -1  # token where the body named last begins
+    group_end: int = 0  # token after the group that spoke last
 
     def heard(self, span: TokenSpan, kind: SpeakerKind, name: str | None) -> None:
         """Remember a speaker just resolved."""
@@ -373,6 +375,7 @@ class Recent:
             self.people.append(name)
         elif name and kind in _GROUP_KINDS and not _is_pronoun(span):
             self.group = (kind, name, span.start)
+            self.group_end = span.end
             if kind in _BODY_KINDS and any(t.pos_ == "PROPN" for t in span):
                 self.named(span, name)  # "the mining company X": X is "the company" later on
 
@@ -382,6 +385,7 @@ class Recent:
         for t in span:
             self.bodies[t.lemma_.lower()] = (name, span.start)
         self.names.append((span, name))
+        self.last_named_at = span.start
 
     def person_for(self, pronoun: Token, sex: dict[str, str]) -> str | None:
         """The latest person who spoke and may be called `pronoun`."""
@@ -396,7 +400,12 @@ class Recent:
         or, further back, the last named with that noun or a kindred one ("the Food and Drug
         Administration" is "the agency" paragraphs later)."""
         near = self.group
-        if near is not None and head.i - near[2] <= _GROUP_REACH and near[0] == kind != "outlet":
+        if (
+            near is not None
+            and head.i - near[2] <= _GROUP_REACH
+            and near[0] == kind != "outlet"
+            and self.last_named_at < self.group_end  # no body named since: "the club" is its
+        ):
             return near[1]  # not outlets: "the network" need not be the paper quoted before
         noun = head.lemma_.lower()
         named = [

@@ -606,3 +606,16 @@ def test_the_club_or_the_regulator_is_the_body_that_just_spoke(
 ) -> None:
     st = analyze(text).statements[-1]
     assert (st.speaker_entity, st.speaker_kind) == (entity, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("Members of the hospital board said the ward would stay open.", "hospital board members"),
+        ("Several members of the city council said the plan was rushed.", "city council members"),
+        ("Some members of the public said they were worried.", "members"),
+    ],
+)
+def test_members_of_a_body_keep_the_body(analyze, text: str, entity: str) -> None:
+    st = analyze(text).statements[0]
+    assert (st.speaker_entity, st.speaker_kind) == (entity, "anonymous")

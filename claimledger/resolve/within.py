@@ -586,15 +586,25 @@ def _titled_name(head: Token, span: TokenSpan) -> TokenSpan | None:
 
 
 def _of_body(head: Token, span: TokenSpan) -> str | None:
-    """Unnamed people of a named body go by it: "analysts at Jefferies" are "Jefferies
-    analysts", "officials at the Pentagon" "Pentagon officials" (one origin per body)."""
+    """Unnamed people of a body go by it: "analysts at Jefferies" are "Jefferies analysts",
+    "officials at the Pentagon" "Pentagon officials", "members of the charity's board" "charity
+    board members" (one origin per body)."""
     for prep in head.rights:
         if prep.dep_ != "prep" or prep.lower_ not in ("at", "from", "of", "in"):
             continue
         body = next((g for g in prep.children if g.dep_ == "pobj"), None)
-        if body is not None and body.ent_type_ in ("ORG", "GPE") and body.i < span.end:
+        if body is None or body.i >= span.end:
+            continue
+        if body.ent_type_ in ("ORG", "GPE"):
             name = entity_name(span.doc[body.left_edge.i : _name_end(body, span.end)])
             return f"{name} {head.lower_}"
+        if _a_body(body) and body.tag_ != "NNS":  # "members of the charity's board"
+            kept = [
+                t.lower_ if t.pos_ != "PROPN" else t.text
+                for t in span.doc[body.left_edge.i : body.i + 1]
+                if t.dep_ not in _LEADERS and t.tag_ not in ("POS", "PRP$") and not t.is_punct
+            ]
+            return " ".join([*kept, head.lower_])
     return None
 
 

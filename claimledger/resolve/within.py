@@ -11,7 +11,6 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from claimledger.extract.attribution.quotes import find_quotes
 from claimledger.model import Analysis, Entity, Mention, Span, SpeakerKind
 
 _MENTION_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "NORP": "group"}
@@ -82,7 +81,7 @@ def words() -> Words:
 def resolve_article(doc: Doc, analysis: Analysis) -> None:
     """Fill `analysis.entities`, `analysis.mentions` and each statement's `speaker_entity`."""
     text = doc.text  # built afresh by spaCy on every access: read it once
-    people = PersonIndex(doc, find_quotes(text))
+    people = PersonIndex(doc, _quoted(analysis))  # names in quoted words are not who speaks
     entities: dict[str, Entity] = {}
 
     def note(span: TokenSpan, name: str, kind: str) -> None:
@@ -316,6 +315,24 @@ class PersonIndex:
         """The person named most recently before `token`."""
         k = bisect_right(self.ends, token.i)
         return self.canonical(self.ents[k - 1]) if k else None
+
+
+def _quoted(analysis: Analysis) -> list[tuple[int, int]]:
+    """Character ranges of the article's quoted words: direct statements' contents, less the
+    speaker and cue a split quote holds ("“A,” Ms. Lee said. “B”")."""
+    out = []
+    for st in analysis.statements:
+        if not st.direct:
+            continue
+        start, end = st.content.start, st.content.end
+        for part in sorted(
+            (p for p in (st.speaker, st.cue) if p is not None), key=lambda p: p.start
+        ):
+            if start <= part.start < end:
+                out.append((start, part.start))
+                start = max(start, part.end)
+        out.append((start, end))
+    return sorted(r for r in out if r[0] < r[1])
 
 
 def _in_same_clause(token: Token, verb: Token) -> bool:

@@ -326,6 +326,18 @@ def test_as_many_as_is_a_ceiling_not_a_rival_figure(store: Store) -> None:
     assert claim(store, "customer|-")["verdict"] == "agree"
 
 
+def test_the_count_of_unnamed_sources_is_no_figure_of_the_story(store: Store) -> None:
+    a = Story("Two people familiar with the matter said 5 million customers were affected.",
+              "A", "2031-05-01")
+    s0 = a.say("Two people familiar with the matter", "5 million customers were affected",
+               "anonymous")
+    a.num("Two people", 2, counted="people", statement=s0)
+    a.num("5 million customers", 5e6, counted="customers", statement=s0)
+    ingest(store, a)
+    keys = {c["key"] for c in store.rows("claims", {"kind": "quantity"})}
+    assert keys == {"customer|-"}
+
+
 def test_incremental_touches_only_claims_sharing_keys(store: Store) -> None:
     ingest(store, *flood_story())
     before = {c["key"]: c["updated_at"] for c in store.rows("claims")}

@@ -28,6 +28,7 @@ from claimledger.reconcile.claims import (
 from claimledger.reconcile.measures import (
     CASUALTY,
     DESTINATION,
+    GENERIC_UNITS,
     THINGS,
     Overrides,
     measure_of,
@@ -42,6 +43,7 @@ from claimledger.store import schema as t
 __all__ = ["claims_view", "forget", "reconcile_article", "reconcile_articles"]
 
 CANDIDATES = 30  # most recent statements looked at per blocking key
+SOURCE_COUNT = 20  # a speaker phrase counting this many or more is a poll, not a few sources
 KEYS_PER_QUERY = 256  # blocking keys looked up in one statement (a power of two)
 # a place that is the source of the denied claim, not the owner of the figure ("X's claims")
 CLAIM_SOURCE = re.compile(
@@ -112,7 +114,8 @@ def assign_measures(
             by_article.get(q["article_id"], []), q
         )
         speaker = (s["speaker_start"], s["speaker_end"]) if s and s["speaker_end"] else None
-        m = measure_of(q, texts[q["article_id"]], speaker)
+        sources = by_article.get(q["article_id"], [])
+        m = None if _counts_sources(q, sources) else measure_of(q, texts[q["article_id"]], speaker)
         key = overrides.apply(m.key, q) if m else None
         if key != q["measure"]:
             changed.append({"quantity": q["id"], "measure": key})
@@ -281,6 +284,20 @@ def _rows(conn: Connection, table: t.Table, article_ids: list[str]) -> list[dict
     query = select(table).where(table.c.article_id.in_(article_ids))
     rows = [dict(r._mapping) for r in conn.execute(query)]
     return sorted(rows, key=lambda r: (order[r["article_id"]], r["idx"]))
+
+
+def _counts_sources(q: dict[str, Any], statements: list[dict[str, Any]]) -> bool:
+    """Is the figure a count of unnamed sources ("two people familiar with the matter said")?
+    It counts who speaks, not anything they claim; a poll's share who said so is a finding."""
+    if q["unit"] in GENERIC_UNITS or (q["value_low"] or 0) >= SOURCE_COUNT:
+        return False
+    return any(
+        s["speaker_kind"] == "anonymous"
+        and s["speaker_end"] is not None
+        and s["speaker_start"] <= q["start_char"]
+        and q["end_char"] <= s["speaker_end"]
+        for s in statements
+    )
 
 
 def _statement_holding(statements: list[dict[str, Any]], q: dict[str, Any]) -> dict | None:

@@ -548,6 +548,20 @@ def test_a_clause_set_off_after_the_speaker_is_not_the_speaker(
     assert only(analyze(text), "said").speaker.text == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("She denied that the company had cut corners, calling the claim absurd.", "calling"),
+        ("The minister said the army had retreated, citing heavy losses.", "citing"),
+    ],
+)
+def test_a_participle_after_a_reported_clause_is_the_reporter_s(
+    analyze, text: str, cue: str
+) -> None:
+    a = analyze(text)
+    assert only(a, cue).speaker.text == a.statements[0].speaker.text
+
+
 def test_two_subjects_the_parser_split_are_one_speaker(analyze) -> None:
     text = "Just 1 percent of Democrats and 3 percent of liberals said they would vote Green."
     st = only(analyze(text), "said")

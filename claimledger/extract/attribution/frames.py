@@ -11,6 +11,7 @@ from claimledger.extract.attribution.lexicon import (
     CLAIM_NOUNS,
     CONTENT_DEPS,
     CUE_VERBS,
+    DENY_VERBS,
     EVALUATION_NOUNS,
     FINDING_NOUNS,
     HEARER_VERBS,
@@ -227,6 +228,9 @@ def speaker_of(verb: Token) -> Token | None:
         return None  # "..., and the toll was expected to rise": expected by nobody named
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in _NOMINAL:
         return verb.head  # "emails showing that ...", "a super PAC backing Bush"
+    reporter = _reporter_of_aside(verb)
+    if reporter is not None:
+        return speaker_of(reporter)
     head = verb
     while head.dep_ in _INHERIT_DEPS and head.head.i != head.i:
         head = head.head
@@ -235,6 +239,19 @@ def speaker_of(verb: Token) -> Token | None:
             if subject is not None or head.dep_ != "conj":
                 return subject  # else "X sought ... and took ..., saying": X's
     return None
+
+
+def _reporter_of_aside(verb: Token) -> Token | None:
+    """The cue a participle set off by a comma after a reported clause belongs to, though the
+    parser hung it on the clause: "She denied that the company had cut corners, calling the
+    claim absurd" is hers, not the company's."""
+    clause = verb.head
+    if not (verb.tag_ == "VBG" and verb.dep_ == "advcl" and clause.dep_ == "ccomp"):
+        return None
+    if verb.i == 0 or verb.doc[verb.i - 1].text != "," or clause.i > verb.i:
+        return None
+    reporter = clause.head
+    return reporter if reporter.lemma_.lower() in CUE_VERBS | DENY_VERBS else None
 
 
 def _stranded(verb: Token) -> Token | None:

@@ -562,6 +562,28 @@ def test_a_participle_after_a_reported_clause_is_the_reporter_s(
     assert only(a, cue).speaker.text == a.statements[0].speaker.text
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "State media quoted the minister as saying the talks were useful.",
+            "the minister",
+            "the talks were useful",
+        ),
+        (
+            "Molina was quoted by Marca as saying the club was looking at young talent.",
+            "Molina",
+            "the club was looking at young talent",
+        ),
+    ],
+)
+def test_the_one_quoted_as_saying_speaks_not_the_outlet_quoting(
+    analyze, text: str, speaker: str, content: str
+) -> None:
+    (st,) = analyze(text).statements
+    assert (st.speaker.text, st.content.text) == (speaker, content)
+
+
 def test_two_subjects_the_parser_split_are_one_speaker(analyze) -> None:
     text = "Just 1 percent of Democrats and 3 percent of liberals said they would vote Green."
     st = only(analyze(text), "said")

@@ -216,6 +216,10 @@ def _speaker_aside(child: Token) -> bool:
 def speaker_of(verb: Token) -> Token | None:
     """The speaker: the verb's subject, a passive's `by` agent, or a governing verb's subject."""
     passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.tag_ == "VBN"
+    if verb.lemma_ == "quote":  # "X was quoted by Y as saying", "Y quoted X as saying": X's
+        quoted = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
+        if quoted is not None and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+            return quoted
     for child in verb.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -351,8 +355,9 @@ def _medium_saying(parts: list[Token], inside_quote: list[bool]) -> Token | None
 
 
 def _quoted_as(verb: Token, parts: list[Token], inside_quote: list[bool]) -> Token | None:
-    """In "was quoted as saying X", the participle that carries X."""
-    if parts:
+    """In "was quoted as saying X" (or "media quoted the minister as saying X"), the participle
+    that carries X."""
+    if parts and not (verb.lemma_ == "quote" and all(p.dep_ == "dobj" for p in parts)):
         return None
     for prep in verb.rights:
         if prep.dep_ == "prep" and prep.lower_ == "as":

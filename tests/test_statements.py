@@ -363,6 +363,7 @@ def test_has_denied_is_a_denial(analyze) -> None:
         ("Ann Lee suggested that the army could be short of men.", "suggested"),
         ("Ann Lee speculated that the army was short of men.", "speculated"),
         ("Ann Lee said that the army may be short of men.", "said"),
+        ("Ann Lee said the deal could collapse next week.", "said"),
     ],
 )
 def test_speculation(analyze, text: str, cue: str) -> None:
@@ -392,6 +393,12 @@ def test_hedge_found_when_the_parser_made_the_stop_the_root() -> None:
 def test_a_warning_of_what_might_happen_asserts(analyze, verb: str) -> None:
     a = analyze(f"The office {verb} that it might consider sending more aid.")
     assert only(a, verb).stance == "assert"
+
+
+def test_could_not_says_what_did_not_happen(analyze) -> None:
+    assert (
+        only(analyze("Ann Lee said she could not attend the hearing."), "said").stance == "assert"
+    )
 
 
 def test_plain_statement_asserts(analyze) -> None:

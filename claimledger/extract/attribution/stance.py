@@ -118,5 +118,10 @@ def _request(cue: Token) -> bool:
 
 
 def _modal_hedge(root: Token) -> bool:
-    """The content's main clause carries "may" or "might"."""
-    return any(c.dep_ == "aux" and c.lower_ in SPECULATIVE_MODALS for c in root.children)
+    """The content's main clause carries "may", "might" or an unnegated "could" ("the deal
+    could collapse"; "could not attend" says what did not happen)."""
+    if any(c.dep_ == "neg" for c in root.children):
+        return any(c.dep_ == "aux" and c.lower_ in SPECULATIVE_MODALS for c in root.children)
+    return any(
+        c.dep_ == "aux" and c.lower_ in SPECULATIVE_MODALS | {"could"} for c in root.children
+    )

@@ -362,6 +362,20 @@ def test_surname_first_names_resolve_from_the_family_name(analyze) -> None:
             "Congressional Budget Office",
             "government",
         ),
+        (  # the noun beside a name says what it is, whatever the tagger took the name for
+            "The Spanish newspaper Diario Levante reported that the club had made an offer.",
+            "reported",
+            "Diario Levante",
+            "outlet",
+        ),
+        ("Local media reported that three people were hurt.", "reported", "Local media", "outlet"),
+        (  # a possessor is not the body the phrase names
+            "Belmark's state news agency BNA said the talks had failed.",
+            "said",
+            "Belmark's state news agency BNA",
+            "outlet",
+        ),
+        ("The recall notice said the heaters could overheat.", "said", "recall notice", "report"),
         (  # a name in Title Case, not reporters
             "On Monday, Reporters Without Borders said three journalists were held.",
             "said",

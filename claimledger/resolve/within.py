@@ -20,6 +20,7 @@ _NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "&"})  # lower-case wor
 _LEADERS = frozenset({"det", "preconj"})  # words a name does not begin with
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _PLACE_ENTS = frozenset({"NORP", "GPE"})
+_BODY_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 _AUTHORS = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # who a report may be by
 _NOT_PEOPLE = _PLACE_ENTS | {"LOC", "FAC"}  # "those on Capitol Hill who ..."
 _PLACE_STEM = 4  # shortest shared stem of a demonym and its country ("chin-ese", "chin-a")
@@ -61,6 +62,7 @@ class Words:
     generic_roles: frozenset[str]  # roles that fit anyone of a country: "the Ukrainian leader"
     bodies_named_before: frozenset[str]  # "the company" is the company that spoke just before
     kindred_bodies: dict[str, list[str]]  # "the agency" may be an "Administration", a "Bureau"
+    media_heads: frozenset[str]  # "local media", "state television": other outlets
 
 
 @lru_cache(maxsize=1)
@@ -252,6 +254,8 @@ class PersonIndex:
             return None
         at_head = [e for e in inside if e.start <= span.root.i < e.end]
         owned = [e for e in inside if e.root.dep_ != "poss"]
+        if not (at_head or owned) and span.root.ent_type_ in _BODY_ENTS:
+            return None  # "Belmark's state news agency BNA" is BNA, not Belmark
         return self.canonical((at_head or owned or inside)[0])
 
     def surname(self, span: TokenSpan) -> str | None:
@@ -472,7 +476,7 @@ def classify_speaker(
     named = _named_apposition(span)
     if named is not None:  # "the mining company Southern Copper" is Southern Copper
         kind, name = classify_speaker(named, people, recent)
-        return ("person" if lemma in w.person_roles else kind), name
+        return _kind_by_noun(lemma, kind), name
     titled = _titled_name(head, span)
     if titled is not None:  # "Reporters Without Borders": a name, not reporters
         return "organization", "".join(t.text_with_ws for t in titled).strip()
@@ -514,7 +518,9 @@ def classify_speaker(
         if author is not None:
             name = classify_speaker(author, people, recent)[1] or name
         return "report", name
-    if any(f" {o} " in lowered for o in w.outlet) and not _governmental(span, head):
+    if lemma in w.media_heads or (
+        any(f" {o} " in lowered for o in w.outlet) and not _governmental(span, head)
+    ):  # "local media", "state television"; "The New York Times"
         return "outlet", name
     if _governmental(span, head):
         return "government", name
@@ -576,6 +582,19 @@ def _long_form(
         return None
     name, span = next(iter(fits.items()))
     return span, name
+
+
+def _kind_by_noun(noun: str, kind: SpeakerKind) -> SpeakerKind:
+    """The kind a common noun beside a name says it is, over the tagger's guess for the name:
+    "the Spanish newspaper Diario Levante" is an outlet, "the senator Ann Lee" a person."""
+    w = words()
+    if noun in w.person_roles:
+        return "person"
+    if noun in w.outlet:
+        return "outlet"
+    if noun in w.organization:
+        return "organization"
+    return kind
 
 
 def _titled_name(head: Token, span: TokenSpan) -> TokenSpan | None:

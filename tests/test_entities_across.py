@@ -94,3 +94,29 @@ def test_group_origins(store: Store) -> None:
         assert origins_of(conn, None, "the Ukrainian and South Korean governments",
                           "government", "X") == ["Ukraine governments", "South Korea governments"]
         assert origins_of(conn, None, None, "unknown", "Daily") == ["Daily (unattributed)"]
+        # one who speaks for a body is its voice; a sentence's capital is no other group
+        assert origins_of(conn, "Mara Lind", "Helix spokeswoman Mara Lind", "person", "X") == [
+            "Helix"
+        ]
+        assert origins_of(conn, None, "a spokesman for Helix", "anonymous", "X") == ["Helix"]
+        assert origins_of(conn, None, "People familiar with the matter", "anonymous", "X") == (
+            origins_of(conn, None, "people familiar with the matter", "anonymous", "Y")
+        )
+
+
+def test_a_body_s_first_word_is_its_short_name_when_only_one_body_has_it(store: Store) -> None:
+    names = [
+        (1, "Northwind Telecom", "organization"),
+        (2, "Northwind", "organization"),
+        (3, "Ashby Rovers", "organization"),
+        (4, "Ashby Council", "organization"),
+        (5, "Ashby", "organization"),
+        (6, "Northwind Holdings", "organization"),
+    ]
+    with store.engine.begin() as conn:
+        for row in names:
+            resolve_entities(conn, [row])
+        canon = canonical_names(conn, range(1, 7))
+    assert canon[1] == canon[2] == "Northwind Telecom"
+    assert canon[5] == "Ashby"  # two bodies begin with it: no guess
+    assert canon[6] == "Northwind Holdings"  # a full name is nobody's short name

@@ -11,6 +11,13 @@ from claimledger.resolve.across import canonical_name, find_places
 _DETERMINER = re.compile(r"^(?:the|a|an|some|several|two|three|many|other)\s+", re.I)
 _COORDINATED = re.compile(r"^(?P<left>.+?)\s+and\s+(?P<right>.+)$")
 UNATTRIBUTED = frozenset({"unknown", "report", "outlet"})
+# One who speaks for a body is that body's voice: "Helix spokeswoman Mara Lind", "a spokesman
+# for Helix", "Helix's spokesperson".
+_BODY = r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*"
+_SPOKESPERSON = re.compile(
+    rf"^(?:(?:the|a|an)\s+)?(?:(?P<body>{_BODY})(?:['’]s)?\s+spokes(?:man|woman|person)\b"
+    rf"|spokes(?:man|woman|person)\s+for\s+(?:the\s+)?(?P<for>{_BODY}))"
+)
 
 
 def group_name(text: str) -> str:
@@ -33,6 +40,10 @@ def origins_of(
     outlet: str | None,
 ) -> list[str]:
     """The origins one attribution stands for; an unattributed figure is its outlet's own."""
+    spoke_for = _SPOKESPERSON.match(speaker_text or "")
+    if spoke_for and speaker_kind in ("person", "anonymous"):  # "Helix spokeswoman Mara Lind"
+        body = spoke_for.group("body") or spoke_for.group("for")
+        return [canonical_name(conn, body, "organization")]
     if canonical and speaker_kind == "person":
         return [canonical]
     name = canonical or speaker_text
@@ -46,4 +57,7 @@ def origins_of(
         return [group_name(p) for p in parts]
     if speaker_kind == "person":
         return [canonical_name(conn, bare, "person")]
-    return [group_name(bare)]
+    group = group_name(bare)
+    if speaker_kind == "anonymous" and not any(p.start == 0 for p in find_places(group)):
+        group = group[:1].lower() + group[1:]  # "People familiar ..." and "people familiar ..."
+    return [group]

@@ -131,8 +131,15 @@ def name_keys(name: str, kind: str) -> list[tuple[str, str, str]]:
             return [(f"gaz:{hit[0]}", "gazetteer", f"{name!r} is the {hit[1]} {hit[0]}")]
         acronym = acronym_of(name)
         if acronym:
-            return [(f"acr:{acronym}", "acronym", f"{name!r} abbreviates to {acronym}")]
-        return [(f"org:{name.lower()}", "name", f"same name {name!r}")]
+            keys = [(f"acr:{acronym}", "acronym", f"{name!r} abbreviates to {acronym}")]
+        else:
+            keys = [(f"org:{name.lower()}", "name", f"same name {name!r}")]
+        words = name.split()
+        if words and words[0][:1].isupper() and words[0].isalpha():
+            # a body's first word names it for short: "Northwind" for "Northwind Telecom"
+            rule = "short name" if len(words) == 1 else "first word"
+            keys.append((f"org1:{words[0].lower()}", rule, f"{name!r} is short for"))
+        return keys
     tokens = person_tokens(name)
     if not tokens:
         return []
@@ -177,7 +184,9 @@ def resolve_entities(
             {"entity_id": entity_id, "canonical": canonical, "rule": rule, "evidence": evidence},
         )
         for key, *_ in keys:
-            if not (key.startswith("sn:") and len(person_tokens(name)) == 1):
+            if not (key.startswith("sn:") and len(person_tokens(name)) == 1) and not (
+                key.startswith("org1:") and " " not in name
+            ):  # a lone surname or word is looked up, never a key others are found by
                 _add_key(conn, key, canonical)
     return renames
 
@@ -192,10 +201,11 @@ def _find(conn: Connection, keys: list[tuple[str, str, str]]) -> tuple[str, str,
                 ).scalars()
             )
         )
-        if rule == "surname" and len(found) != 1:
-            continue  # a lone surname is evidence only when one known person has it
+        if rule == "first word" or (rule in ("surname", "short name") and len(found) != 1):
+            continue  # a lone surname or word is evidence only when one known name has it
         if found:
-            return found[0], rule, f"{evidence} {found[0]!r}" if rule == "surname" else evidence
+            named = rule in ("surname", "short name")
+            return found[0], rule, f"{evidence} {found[0]!r}" if named else evidence
         if rule == "gazetteer":
             return key.removeprefix("gaz:"), rule, evidence
     return None

@@ -193,6 +193,7 @@ def test_markdown_briefing_is_pasteable_and_escaped(store: Store) -> None:
     assert "### North Korean troops in Russia: conflict" in text
     assert "| Date | Claimant | Figure | As stated | Source |" in text
     assert "Dmitry Peskov" in text and "_denies_" in text
+    assert re.search(r"\*\*Dmitry Peskov\*\* \*[a-z][^*]*\* \(_denies_\): ", text), "the cue, then stance"
     assert not re.search(r"(?<!\\)<(script|img|a )", text), "no live HTML tag survives"
     assert "\\<img src=x onerror=alert(\"title\")\\>" in text
     assert not re.search(r"(?<!\\)\]\(javascript:", text), "no live Markdown link"

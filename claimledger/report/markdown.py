@@ -101,10 +101,14 @@ def render_markdown(b: dict[str, Any]) -> str:
 
 
 def _statement(s: dict[str, Any], cite: Any, who: bool = False) -> str:
+    """One statement: who, the words of the cue ("declined to comment on", "denied"), its
+    stance when not a plain assertion, what was said, and where."""
     content = md(shown_content(s))
-    stance = "" if s["stance"] == "assert" else f"_{'denies' if s['stance'] == 'deny' else s['stance']}_: "
+    stance = "" if s["stance"] == "assert" else f"_{'denies' if s['stance'] == 'deny' else s['stance']}_"
+    cue = f"*{md(s['cue_text'])}*" if s.get("cue_text") else ""
+    lead = " ".join(p for p in (cue, f"({stance})" if cue and stance else stance) if p)
     speaker = f"**{md(speaker_label(s))}** " if who else ""
-    return (f"- {speaker}{stance}{content} — {md(s['outlet'] or 'unknown')}, "
+    return (f"- {speaker}{lead + ': ' if lead else ''}{content} — {md(s['outlet'] or 'unknown')}, "
             f"{(s['published_at'] or 'undated')[:10]} {cite(s, 'content_start', 'content_end')}")
 
 

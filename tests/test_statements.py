@@ -441,6 +441,7 @@ def test_refusing_a_request_is_no_denial(analyze, text: str) -> None:
         ("The company denied that it had requested a bailout.", "denied"),
         ("The former treasurer pleaded not guilty to fraud.", "pleaded"),
         ("The agency said the figure was not accurate.", "said"),
+        ("“Our review does not support that figure,” the company said.", "said"),
         (
             "“Three deaths are confirmed. The figure of seven is not accurate,” the agency said.",
             "said",
@@ -458,6 +459,7 @@ def test_calling_a_claim_false_or_brushing_it_off_is_a_denial(analyze, text: str
         ("His department shrugged off the prosecutions.", "shrugged off"),
         ("He said how absurd that would be.", "said"),
         ("He said it was not right to blame the workers.", "said"),
+        ("He said he did not support the plan.", "said"),
     ],
 )
 def test_criticism_or_ignoring_is_no_denial(analyze, text: str, cue: str) -> None:

@@ -107,6 +107,8 @@ DISMISSIVE_WORDS = _words(
     inaccurate incorrect exaggerated misleading fantasy invented
     """
 )
+# What the evidence does not do to a claim it denies: "our review does not support that figure".
+UNSUPPORTING_VERBS = frozenset({"support", "corroborate"})
 # What a claim is said not to be when it is denied: "the figure is not accurate".
 TRUTHFUL_WORDS = frozenset({"accurate", "true", "correct", "credible", "valid"})
 # Phrasal verbs that deny: "pushed back against the report", "brushed off the accusations".

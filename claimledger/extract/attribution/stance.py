@@ -21,6 +21,7 @@ from claimledger.extract.attribution.lexicon import (
     SPECULATE_VERBS,
     SPECULATIVE_MODALS,
     TRUTHFUL_WORDS,
+    UNSUPPORTING_VERBS,
     WARNING_VERBS,
 )
 from claimledger.model import Stance
@@ -43,7 +44,7 @@ def stance_of(cue: Token, content: TokenSpan | None, content_text: str) -> Stanc
         (lemma in DENY_VERBS and not (root is not None and _refusal(root)))
         or (lemma in LABEL_VERBS and words & DISMISSIVE_WORDS)
         or (root is not None and particles & DENY_PHRASALS and _a_claim(root))
-        or (content is not None and any(_called_false(_head_word(p)) for p in _sentences(content)))
+        or (content is not None and any(_disputes(_head_word(p)) for p in _sentences(content)))
         or (lemma == "plead" and _NOT_GUILTY.match(content_text) is not None)
     ):
         return "deny"
@@ -77,6 +78,18 @@ def _head_word(content: TokenSpan) -> Token:
         ),
         content.root,
     )
+
+
+def _disputes(head: Token) -> bool:
+    """Does what was said call a claim false, or say the evidence does not bear it out ("our
+    review does not support that figure")?"""
+    return _called_false(head) or _unsupported(head)
+
+
+def _unsupported(head: Token) -> bool:
+    if head.lemma_ not in UNSUPPORTING_VERBS or not any(c.dep_ == "neg" for c in head.children):
+        return False
+    return any(c.dep_ == "dobj" and _a_claim(c) for c in head.children)
 
 
 def _called_false(head: Token) -> bool:

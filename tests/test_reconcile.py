@@ -338,6 +338,15 @@ def test_the_count_of_unnamed_sources_is_no_figure_of_the_story(store: Store) ->
     assert keys == {"customer|-"}
 
 
+def test_a_figure_the_text_says_was_lowered_evolved(store: Store) -> None:
+    a = Story("The attackers first demanded 150 bitcoin, then lowered the demand to 90 bitcoin.",
+              "A", "2031-05-01")
+    a.num("150 bitcoin", 150, counted="bitcoin")
+    a.num("90 bitcoin", 90, counted="bitcoin")
+    ingest(store, a)
+    assert claim(store, "bitcoin|-")["verdict"] == "evolved"
+
+
 def test_incremental_touches_only_claims_sharing_keys(store: Store) -> None:
     ingest(store, *flood_story())
     before = {c["key"]: c["updated_at"] for c in store.rows("claims")}

@@ -13,7 +13,8 @@ FUTURE = frozenset({"pledge", "target", "forecast", "plan", "projection", "goal"
 # the text itself says a figure replaces an earlier one ("double the previous figures")
 EVOLUTION = re.compile(
     r"\b(?:previous(?:ly)?|earlier (?:estimate|figure|report)s?|up from|down from|revised|"
-    r"doubled?|tripled?|trebled|halved|risen|rose|grown|increased|decreased|fallen|"
+    r"doubled?|tripled?|trebled|halved|risen|rose|grown|increased|decreased|fallen|fell|"
+    r"lowered|raised|reduced|slashed|dropped|climbed|jumped|since been|"
     r"latest (?:estimate|figure)s?|updated?)\b",
     re.I,
 )

@@ -752,6 +752,20 @@ def test_said_in_a_statement_that_takes_the_clause_on_the_statement(analyze) -> 
     assert st.speaker.text == "The Dairy Farmers Association"
 
 
+def test_said_in_a_statement_that_after_another_paragraph_is_not_the_whole_sentence(
+    analyze,
+) -> None:
+    text = (
+        "Norvale said it would cut jobs.\n\n"
+        "The company said in a statement that the restructuring would save money."
+    )
+    st = starting(analyze(text), "said in")
+    assert (st.cue.text, st.content.text) == (
+        "said in a statement",
+        "that the restructuring would save money",
+    )
+
+
 def test_a_dateline_is_not_part_of_the_speaker(analyze) -> None:
     text = "KYIV, Ukraine — Ukraine's air force said on Sunday that it had shot down 20 drones."
     st = only(analyze(text), "said")

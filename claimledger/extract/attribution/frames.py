@@ -148,6 +148,8 @@ def cue_range(verb: Token, content_start: int | None = None) -> TokRange:
         child = rights[end]
         if child.dep_ in _CUE_RIGHT_DEPS or _is_medium(child) or _is_time(child):
             end = child.right_edge.i + 1
+            if content_start is not None and verb.i < content_start < end:
+                end = content_start  # "said in a statement [that ...]": the clause is what was said
         elif child.dep_ == "prep" and child.lower_ in _CUE_PREPOSITIONS and not _is_when(child):
             end = child.i + 1  # "called for" / "spoke about": the object is what was said
         else:

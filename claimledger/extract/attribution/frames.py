@@ -424,6 +424,8 @@ def _content_parts(verb: Token, inside_quote: list[bool]) -> list[Token]:
         for c in verb.children
         if c.dep_ in CONTENT_DEPS or (subject_is_content and c.dep_ in SUBJECT_DEPS)
     ]
+    if any(p.dep_ == "ccomp" for p in parts):  # "It was reported that ...": "it" says nothing
+        parts = [p for p in parts if not (p.dep_ in SUBJECT_DEPS and p.lower_ == "it")]
     if verb.lemma_ in QUESTION_VERBS:  # "was asked if ...": the question is what was said
         parts += [c for c in verb.rights if c.dep_ == "advcl" and _marked_if(c)]
     listeners = [c for c in parts if c.dep_ == "dobj"] if hearer else []

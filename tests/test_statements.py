@@ -752,6 +752,11 @@ def test_said_in_a_statement_that_takes_the_clause_on_the_statement(analyze) -> 
     assert st.speaker.text == "The Dairy Farmers Association"
 
 
+def test_the_writer_s_gloss_after_a_comma_is_not_what_was_said(analyze) -> None:
+    a = analyze("The chairman said the club would not sell, a stance that angered fans.")
+    assert only(a, "said").content.text == "the club would not sell"
+
+
 def test_it_was_reported_that_reports_the_clause(analyze) -> None:
     a = analyze("It was reported last week that a second club was watching the player.")
     assert starting(a, "was reported").content.text == "that a second club was watching the player"

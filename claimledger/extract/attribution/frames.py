@@ -63,6 +63,28 @@ _QUOTING_VERBS = frozenset({"say", "add", "tell", "write"})
 _TAIL_DEPS = frozenset({"relcl"})
 _NAME_TAIL_DEPS = frozenset({"appos"})  # only after a name: ", the former governor"
 _TAIL_MARKS = frozenset({","})
+# Nouns a writer sums up what was said with, after a comma: ", a stance that angered fans".
+_GLOSS_NOUNS = frozenset(
+    {
+        "stance",
+        "move",
+        "position",
+        "remark",
+        "comment",
+        "view",
+        "claim",
+        "assertion",
+        "message",
+        "reference",
+        "sentiment",
+        "statement",
+        "warning",
+        "charge",
+        "jab",
+        "swipe",
+        "signal",
+    }
+)
 _FIGURE_SIGNS = frozenset({"%", "‰", "°"})
 
 
@@ -520,6 +542,11 @@ def _without_trailing_aside(doc: Doc, start: int, end: int) -> int:
         comma = token.left_edge.i - 1
         if comma > start and doc[comma].text in _TAIL_MARKS and start <= token.head.i < comma:
             return comma
+    commas = [t.i for t in doc[start:end] if t.text in _TAIL_MARKS]
+    if commas and commas[-1] + 2 < end:  # ", a stance that angered fans": the writer's gloss
+        det, noun = doc[commas[-1] + 1], doc[commas[-1] + 2]
+        if det.lower_ in ("a", "an") and noun.lemma_.lower() in _GLOSS_NOUNS:
+            return commas[-1]
     return end
 
 

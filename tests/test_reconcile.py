@@ -435,6 +435,25 @@ def test_a_currency_or_a_share_alone_counts_nothing(
     assert (m.key if m else None) == key
 
 
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "counted"),
+    [
+        ("More than 500 residents came to the meeting.", "More than 500 residents", "residents"),
+        ("The real number is at least seven.", "at least seven", None),
+    ],
+)
+def test_people_of_nowhere_or_a_number_word_is_no_measure(
+    sentence: str, phrase: str, counted: str | None
+) -> None:
+    """A story's meeting crowd, shelter count and dead are not one "people" measure, nor is a
+    figure written in words a measure of that word."""
+    start = sentence.index(phrase)
+    row = {"sentence_start": 0, "sentence_end": len(sentence), "start_char": start,
+           "end_char": start + len(phrase), "counted": counted, "unit": None, "text": phrase,
+           "status": "estimate"}
+    assert measure_of(row, sentence, None) is None
+
+
 def fig(low: float, change: str = "=", high: float | None = None, as_of: str = "d1",
         status: str = "estimate", cue: bool = False) -> Figure:
     return Figure(low, high, change, status, as_of, cue)

@@ -30,6 +30,7 @@ from claimledger.reconcile.measures import (
     DESTINATION,
     GENERIC_UNITS,
     THINGS,
+    WHEN_WORDS,
     Overrides,
     measure_of,
 )
@@ -183,7 +184,7 @@ def _figures_denied(conn: Connection, s: dict[str, Any]) -> set[str]:
         .where(or_(q.value_low.in_(values), q.value_high.in_(values)))
         .distinct()
     ).scalars()
-    return set(keys)
+    return {k for k in keys if k.split("|")[0] not in WHEN_WORDS}  # not "three days"
 
 
 def _denies_thing(key: str, things: set[str], sentence: str) -> bool:

@@ -34,6 +34,12 @@ MILITARY = frozenset(
 GENERIC = frozenset(
     ["new", "additional", "more", "other", "special", "elite", "regular", "active", "total", "estimated", "least", "nearly", "roughly", "approximately", "around", "almost", "some", "just", "only", "further", "extra", "fresh", "million", "billion", "thousand", "hundred", "dozen", "dozens", "hundreds", "thousands"]
 )
+# a figure written in words names no thing: "at least seven" is not a measure of "seven"
+NUMBER_WORDS = frozenset(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+     "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+)
 RATE = re.compile(r"\b(?:a|per|each|every)\s+(day|week|month|year)\b|\b(daily|weekly|monthly)\b")
 _RATE_WORDS = {"daily": "day", "weekly": "week", "monthly": "month"}
 DESTINATION = re.compile(r"\b(?:in|to|into|inside|across|at|toward|towards)\s+(?:the\s+)?$", re.I)
@@ -85,7 +91,11 @@ def measure_of(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) ->
     rest = phrase
     for p in reversed(places):
         rest = rest[: p.start] + " " + rest[p.end :]
-    nouns = [lemma(w) for w in words(rest) if lemma(w) not in GENERIC and w.lower() not in STOPWORDS]
+    nouns = [
+        lemma(w)
+        for w in words(rest)
+        if lemma(w) not in GENERIC and w.lower() not in STOPWORDS and w.lower() not in NUMBER_WORDS
+    ]
     window = {lemma(w) for w in words(f"{phrase} {after[:CASUALTY_WINDOW]}")}
     aspect = _aspect(q["status"], window, f"{q['text']} {after}")
     things = [THINGS.get(n, n) for n in nouns if n not in CASUALTY]
@@ -104,6 +114,8 @@ def measure_of(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) ->
         return None
     if thing == "people" and aspect is None:  # displaced, evacuated, treated: not one count
         aspect = _what_befell(text[s_start : q["start_char"]], after)
+        if aspect is None and owner is None:
+            return None  # people of no country to whom nothing said befell: of what story?
     return Measure(thing, owner, aspect)
 
 

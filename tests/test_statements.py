@@ -364,6 +364,8 @@ def test_has_denied_is_a_denial(analyze) -> None:
         ("Ann Lee speculated that the army was short of men.", "speculated"),
         ("Ann Lee said that the army may be short of men.", "said"),
         ("Ann Lee said the deal could collapse next week.", "said"),
+        ("The club are thought to be ready to raise their bid.", "are thought"),
+        ("The coach is understood to be frustrated.", "is understood"),
     ],
 )
 def test_speculation(analyze, text: str, cue: str) -> None:

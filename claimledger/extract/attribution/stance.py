@@ -14,6 +14,7 @@ from claimledger.extract.attribution.lexicon import (
     DISMISSIVE_WORDS,
     DISPUTABLE_PRONOUNS,
     DISPUTED_NOUNS,
+    HEARSAY_VERBS,
     LABEL_VERBS,
     QUESTION_VERBS,
     REPORT_NOUNS,
@@ -53,7 +54,7 @@ def stance_of(cue: Token, content: TokenSpan | None, content_text: str) -> Stanc
         stop is not None and stop.group() == "?"
     ):
         return "question"
-    if lemma in SPECULATE_VERBS:
+    if lemma in SPECULATE_VERBS or _hearsay(cue):
         return "speculate"
     if lemma not in WARNING_VERBS and root is not None and _modal_hedge(root):
         return "speculate"  # a warning or threat of what might happen asserts the warning
@@ -119,6 +120,16 @@ def _refusal(root: Token) -> bool:
     """Is what was rejected a request, not a claim ("rejected a request to ...")? Not a verb:
     "denied that it had offered ..." denies the offer was made."""
     return root.pos_ in ("NOUN", "PROPN") and root.lemma_.lower() in REQUEST_NOUNS
+
+
+def _hearsay(cue: Token) -> bool:
+    """ "X is thought to be ...", "is understood to ...", "is said to ...": a belief nobody
+    owns is a guess, whoever reports it."""
+    return (
+        cue.lemma_.lower() in HEARSAY_VERBS
+        and any(c.dep_ == "auxpass" for c in cue.children)
+        and not any(c.dep_ in ("agent", "neg") for c in cue.children)
+    )
 
 
 def _request(cue: Token) -> bool:

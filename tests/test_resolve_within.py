@@ -523,6 +523,14 @@ def test_a_body_or_group_named_before_is_who_speaks_again(
     assert (st.speaker_entity, st.speaker_kind) == (entity, kind)
 
 
+def test_its_body_is_the_body_that_just_spoke(analyze) -> None:
+    a = analyze(
+        "Korvania dismissed the summit. Its foreign ministry said the deal would be void."
+    )
+    st = by_cue(a, "said")
+    assert (st.speaker_entity, st.speaker_kind) == ("Korvania foreign ministry", "government")
+
+
 def test_according_to_show_insiders_and_they_after_them(analyze) -> None:
     a = analyze(
         "As a TV host, Ann Lee demeaned guests, according to show insiders. They said she "

@@ -27,7 +27,8 @@ _PLACE_STEM = 4  # shortest shared stem of a demonym and its country ("chin-ese"
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})  # "who", "which", "that" opening a relative clause
 _GROUP_KINDS = frozenset({"anonymous", "government", "organization", "outlet"})
 _BODY_KINDS = frozenset({"government", "organization", "outlet"})  # what "it said" may be
-_PLURAL_PRONOUNS = frozenset({"they", "them"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+_IT = frozenset({"it", "its"})
 _PERSONAL_RELATIVES = frozenset({"who", "whom", "whose"})
 _PRONOUN_SEX = {**dict.fromkeys(("he", "him", "his"), "m"), **dict.fromkeys(("she", "her"), "f")}
 _HONORIFIC_SEX = {
@@ -442,7 +443,7 @@ class Recent:
         if self.group is None or pronoun.i - self.group[2] > _GROUP_REACH:
             return None
         kind, name, _ = self.group
-        if pronoun.lower_ in _PLURAL_PRONOUNS or (pronoun.lower_ == "it" and kind in _BODY_KINDS):
+        if pronoun.lower_ in _PLURAL_PRONOUNS or (pronoun.lower_ in _IT and kind in _BODY_KINDS):
             return kind, name
         return None
 
@@ -510,6 +511,12 @@ def classify_speaker(
         c.dep_ == "poss" and c.lower_ in w.pronouns_person for c in head.children
     ):
         return "person", _person_for(head, people, recent)
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _IT), None)
+    body = recent.group_for(owner) if owner is not None else None
+    if body is not None:  # "Its foreign ministry said", after Korvania spoke: Korvania's
+        own = _governmental(span, head) or lemma in w.government
+        rest = name.split(" ", 1)[1] if name.lower().startswith("its ") else name
+        return ("government" if own else body[0]), f"{body[1]} {rest}"
     lowered = f" {name.lower()} "
     head = _shared_head(head)
     lemma = head.lemma_.lower()

@@ -442,6 +442,17 @@ def test_role_phrase_resolves_to_the_person_introduced_with_that_role_and_countr
     assert entity["The minister"] == "Ivan Petrov"
 
 
+def test_a_kindred_role_or_an_untagged_name_beside_the_role_is_the_person(analyze) -> None:
+    a = analyze(
+        "Assistant District Attorney Laura Pettibone told the jury the defendant had lied. "
+        "The prosecutor said the evidence was overwhelming.\n\n"
+        "The club's coach, Ana Ruiz, praised the team."
+    )
+    entity = {s.speaker.text: (s.speaker_entity, s.speaker_kind) for s in a.statements}
+    assert entity["The prosecutor"] == ("Laura Pettibone", "person")
+    assert entity["The club's coach, Ana Ruiz"] == ("Ana Ruiz", "person")
+
+
 def test_role_phrase_of_another_country_stays_unresolved(analyze) -> None:
     a = analyze("President Mira Kovac of Poland spoke. The Czech leader said talks had failed.")
     st = by_cue(a, "said")

@@ -63,6 +63,7 @@ class Words:
     generic_roles: frozenset[str]  # roles that fit anyone of a country: "the Ukrainian leader"
     bodies_named_before: frozenset[str]  # "the company" is the company that spoke just before
     kindred_bodies: dict[str, list[str]]  # "the agency" may be an "Administration", a "Bureau"
+    kindred_roles: dict[str, list[str]]  # "the prosecutor" may be a "District Attorney"
     media_heads: frozenset[str]  # "local media", "state television": other outlets
 
 
@@ -279,8 +280,9 @@ class PersonIndex:
             return None  # "the leader" alone could be anyone
         for ent in reversed(self.ents[: bisect_right(self.ends, span.start)]):
             described = _description(ent)
-            if role not in described and not (places and role in words().generic_roles):
-                continue
+            kindred = {role, *words().kindred_roles.get(role, ())}
+            if not kindred & described and not (places and role in words().generic_roles):
+                continue  # "the prosecutor" is the district attorney named before
             if all(any(_same_place(p, d) for d in described) for p in places):
                 return self.canonical(ent)
         return None
@@ -705,12 +707,15 @@ def _a_body(noun: Token) -> bool:
 
 def _named_apposition(span: TokenSpan) -> TokenSpan | None:
     """The name set beside a common noun: "the mining company Southern Copper", "the
-    agency, the Geological Survey,"."""
+    agency, the Geological Survey,", "the club's coach, Ana Ruiz" (tagged or not)."""
     head = span.root
     if head.pos_ != "NOUN":
         return None
     for child in head.rights:
-        if child.dep_ == "appos" and child.ent_type_ and child.right_edge.i < span.end:
+        named = child.ent_type_ or (  # not a party's "(D)" after a name
+            child.tag_ in ("NNP", "NNPS") and len(child.text) > 1 and child.nbor(-1).text != "("
+        )
+        if child.dep_ == "appos" and named and child.right_edge.i < span.end:
             return span.doc[child.left_edge.i : child.i + 1]
     return None
 

@@ -104,6 +104,23 @@ def test_group_origins(store: Store) -> None:
         )
 
 
+def test_two_bodies_with_the_same_initials_stay_apart(store: Store) -> None:
+    names = [
+        (1, "Harbour Police", "government"),
+        (2, "Halverson Properties", "organization"),
+        (3, "HP", "organization"),
+        (4, "FAA", "government"),
+        (5, "Federal Aviation Administration", "government"),
+    ]
+    with store.engine.begin() as conn:
+        for row in names:
+            resolve_entities(conn, [row])
+        canon = canonical_names(conn, range(1, 6))
+    assert canon[1] != canon[2]
+    assert canon[3] == "HP"  # two bodies fit: no guess
+    assert canon[4] == canon[5]  # a full name joins the bare acronym named before it
+
+
 def test_a_body_s_first_word_is_its_short_name_when_only_one_body_has_it(store: Store) -> None:
     names = [
         (1, "Northwind Telecom", "organization"),

@@ -130,10 +130,11 @@ def name_keys(name: str, kind: str) -> list[tuple[str, str, str]]:
         if hit:
             return [(f"gaz:{hit[0]}", "gazetteer", f"{name!r} is the {hit[1]} {hit[0]}")]
         acronym = acronym_of(name)
-        if acronym:
-            keys = [(f"acr:{acronym}", "acronym", f"{name!r} abbreviates to {acronym}")]
-        else:
-            keys = [(f"org:{name.lower()}", "name", f"same name {name!r}")]
+        keys = [(f"org:{name.lower()}", "name", f"same name {name!r}")]
+        if acronym == name.replace(".", ""):  # "NIS", "D.P.R.K.": found by its letters
+            keys.insert(0, (f"acr:{acronym}", "acronym", f"{name!r} abbreviates to {acronym}"))
+        elif acronym:  # a full name: found by its acronym, never by another name's initials
+            keys.append((f"acr:{acronym}", "initials", f"{name!r} abbreviates to {acronym}"))
         words = name.split()
         if words and words[0][:1].isupper() and words[0].isalpha():
             # a body's first word names it for short: "Northwind" for "Northwind Telecom"
@@ -201,7 +202,11 @@ def _find(conn: Connection, keys: list[tuple[str, str, str]]) -> tuple[str, str,
                 ).scalars()
             )
         )
-        if rule == "first word" or (rule in ("surname", "short name") and len(found) != 1):
+        if rule == "initials":  # a full name joins only a bare acronym seen before it
+            found = [f for f in found if f.replace(".", "") == key.removeprefix("acr:")]
+        if rule == "first word" or (
+            rule in ("surname", "short name", "acronym", "initials") and len(found) != 1
+        ):
             continue  # a lone surname or word is evidence only when one known name has it
         if found:
             named = rule in ("surname", "short name")

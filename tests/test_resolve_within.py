@@ -534,6 +534,23 @@ def test_a_body_or_group_named_before_is_who_speaks_again(
     assert (st.speaker_entity, st.speaker_kind) == (entity, kind)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A senior official, who asked not to be named, said the talks had stalled.",
+        "One senior backbencher, speaking on condition of anonymity, said the vote was close.",
+        "A former employee, speaking anonymously, said the machines were unsafe.",
+    ],
+)
+def test_a_source_unnamed_by_request_is_anonymous(analyze, text: str) -> None:
+    assert by_cue(analyze(text), "said").speaker_kind == "anonymous"
+
+
+def test_a_speaker_with_a_plain_aside_is_not_anonymous(analyze) -> None:
+    a = analyze("The mayor, speaking at a news conference, said the bridge was safe.")
+    assert by_cue(a, "said").speaker_kind == "person"
+
+
 def test_its_body_is_the_body_that_just_spoke(analyze) -> None:
     a = analyze(
         "Korvania dismissed the summit. Its foreign ministry said the deal would be void."

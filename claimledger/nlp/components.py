@@ -12,9 +12,12 @@ from spacy.tokens import Doc
 PARAGRAPH_BREAKS = "paragraph_breaks"
 TITLE_LINES = "title_lines"
 WIRE_DATELINES = "wire_datelines"
-# Where a wire story was filed, opening a paragraph: "LIMA, Peru — ", "LONDON, Feb 6 (Reuters) - ".
+# Where a wire story was filed, opening a paragraph: "LIMA, Peru — ", "LONDON, Feb 6 (Reuters) - ";
+# or when a live blog's entry was posted: "18:12 - ", "9:45 a.m. — ".
 DATELINE = re.compile(
-    r"[A-Z][A-Z.'’ -]*[A-Z.](?:,[^\n—–]{1,30}?)?(?: \([^)\n]{1,30}\))? ?(?:—|–|--|-) ?(?=[A-Z“\"])"
+    r"(?:[A-Z][A-Z.'’ -]*[A-Z.](?:,[^\n—–]{1,30}?)?(?: \([^)\n]{1,30}\))?"
+    r"|\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?)"
+    r" ?(?:—|–|--|-) ?(?=[A-Z“\"])"
 )
 _LINE_START = re.compile(r"^[^\S\n]*", re.M)
 # A blank line, not a single line break: hard-wrapped text breaks lines inside sentences.

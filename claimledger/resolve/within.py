@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -29,6 +30,13 @@ _GROUP_KINDS = frozenset({"anonymous", "government", "organization", "outlet"})
 _BODY_KINDS = frozenset({"government", "organization", "outlet"})  # what "it said" may be
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 _IT = frozenset({"it", "its"})
+# The reason a source goes unnamed, set beside it: "speaking on condition of anonymity".
+_ANONYMITY = re.compile(
+    r"[\s,(—–-]*(?:who\s+)?(?:asked|requested|spoke|speaking|requesting|asking|insisted|"
+    r"declined\s+to\s+be|did\s+not\s+want\s+to\s+be)\b[^.;]{0,80}?"
+    r"\b(?:anonymity|anonymously|not\s+to\s+be\s+(?:named|identified)|be\s+(?:named|identified))",
+    re.I,
+)
 _PERSONAL_RELATIVES = frozenset({"who", "whom", "whose"})
 _PRONOUN_SEX = {**dict.fromkeys(("he", "him", "his"), "m"), **dict.fromkeys(("she", "her"), "f")}
 _HONORIFIC_SEX = {
@@ -127,6 +135,8 @@ def resolve_article(doc: Doc, analysis: Analysis) -> None:
         kind, name = classify_speaker(span, people, recent)
         if kind == "outlet" and name is None:  # "I", "we": whoever writes for the outlet
             name = writer
+        if kind in ("person", "unknown") and _unnamed_on_purpose(text, st.speaker):
+            kind = "anonymous"  # "a senior official, who asked not to be named,"
         st.speaker_kind, st.speaker_entity = kind, name
         recent.heard(span, kind, name)
         if name and not _is_pronoun(span) and not any(t.ent_type_ for t in span):
@@ -322,6 +332,14 @@ class PersonIndex:
         """The person named most recently before `token`."""
         k = bisect_right(self.ends, token.i)
         return self.canonical(self.ents[k - 1]) if k else None
+
+
+def _unnamed_on_purpose(text: str, speaker: Span) -> bool:
+    """Does the speaker go unnamed by request: "..., speaking on condition of anonymity",
+    "..., who asked not to be named", "speaking anonymously"?"""
+    return bool(
+        _ANONYMITY.search(speaker.text) or _ANONYMITY.match(text, speaker.end, speaker.end + 120)
+    )
 
 
 def _quoted(analysis: Analysis) -> list[tuple[int, int]]:

@@ -99,6 +99,10 @@ def test_group_origins(store: Store) -> None:
             "Helix"
         ]
         assert origins_of(conn, None, "a spokesman for Helix", "anonymous", "X") == ["Helix"]
+        assert origins_of(
+            conn, "Department of Health spokesperson", "A Department of Health spokesperson",
+            "person", "X",
+        ) == ["Department of Health"]
         assert origins_of(conn, None, "People familiar with the matter", "anonymous", "X") == (
             origins_of(conn, None, "people familiar with the matter", "anonymous", "Y")
         )

@@ -551,6 +551,14 @@ def test_a_speaker_with_a_plain_aside_is_not_anonymous(analyze) -> None:
     assert by_cue(a, "said").speaker_kind == "person"
 
 
+def test_an_unnamed_spokesperson_speaks_for_the_body_that_just_spoke(analyze) -> None:
+    a = analyze(
+        "The Environment Agency says the river will peak on Friday. "
+        "A spokesperson said crews were ready."
+    )
+    assert by_cue(a, "said").speaker_entity == "Environment Agency spokesperson"
+
+
 def test_its_body_is_the_body_that_just_spoke(analyze) -> None:
     a = analyze(
         "Korvania dismissed the summit. Its foreign ministry said the deal would be void."

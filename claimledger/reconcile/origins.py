@@ -13,9 +13,9 @@ _COORDINATED = re.compile(r"^(?P<left>.+?)\s+and\s+(?P<right>.+)$")
 UNATTRIBUTED = frozenset({"unknown", "report", "outlet"})
 # One who speaks for a body is that body's voice: "Helix spokeswoman Mara Lind", "a spokesman
 # for Helix", "Helix's spokesperson".
-_BODY = r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*"
+_BODY = r"[A-Z][\w.&-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w.&-]*)*"
 _SPOKESPERSON = re.compile(
-    rf"^(?:(?:the|a|an)\s+)?(?:(?P<body>{_BODY})(?:['’]s)?\s+spokes(?:man|woman|person)\b"
+    rf"^(?:(?:[Tt]he|[Aa]n?)\s+)?(?:(?P<body>{_BODY})(?:['’]s)?\s+spokes(?:man|woman|person)\b"
     rf"|spokes(?:man|woman|person)\s+for\s+(?:the\s+)?(?P<for>{_BODY}))"
 )
 
@@ -40,7 +40,7 @@ def origins_of(
     outlet: str | None,
 ) -> list[str]:
     """The origins one attribution stands for; an unattributed figure is its outlet's own."""
-    spoke_for = _SPOKESPERSON.match(speaker_text or "")
+    spoke_for = _SPOKESPERSON.match(speaker_text or "") or _SPOKESPERSON.match(canonical or "")
     if spoke_for and speaker_kind in ("person", "anonymous"):  # "Helix spokeswoman Mara Lind"
         body = spoke_for.group("body") or spoke_for.group("for")
         return [canonical_name(conn, body, "organization")]

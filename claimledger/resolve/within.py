@@ -30,6 +30,7 @@ _GROUP_KINDS = frozenset({"anonymous", "government", "organization", "outlet"})
 _BODY_KINDS = frozenset({"government", "organization", "outlet"})  # what "it said" may be
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 _IT = frozenset({"it", "its"})
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # The reason a source goes unnamed, set beside it: "speaking on condition of anonymity".
 _ANONYMITY = re.compile(
     r"[\s,(—–-]*(?:who\s+)?(?:asked|requested|spoke|speaking|requesting|asking|insisted|"
@@ -458,6 +459,13 @@ class Recent:
         name, at = max(named, key=lambda b: b[1], default=(None, 0))
         return name if head.i - at <= _BODY_REACH else None
 
+    def body_spoken(self, head: Token) -> str | None:
+        """The body that spoke last, near enough for "a spokesperson" to speak for it."""
+        if self.group is None or head.i - self.group[2] > _BODY_REACH:
+            return None
+        kind, name, _ = self.group
+        return name if kind in ("government", "organization") else None
+
     def group_for(self, pronoun: Token) -> tuple[SpeakerKind, str] | None:
         """The group a "they" (or an "it" for a body) speaking near it stands for."""
         if self.group is None or pronoun.i - self.group[2] > _GROUP_REACH:
@@ -531,6 +539,11 @@ def classify_speaker(
         c.dep_ == "poss" and c.lower_ in w.pronouns_person for c in head.children
     ):
         return "person", _person_for(head, people, recent)
+    bare = all(t.i == head.i or t.dep_ in ("det", "amod") for t in span)  # not "a school ..."
+    if lemma in _SPOKESPEOPLE and bare:
+        body = recent.body_spoken(head)  # "A spokesperson said", after the agency spoke
+        if body is not None:
+            return "person", f"{body} {lemma}"
     owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _IT), None)
     body = recent.group_for(owner) if owner is not None else None
     if body is not None:  # "Its foreign ministry said", after Korvania spoke: Korvania's

@@ -595,6 +595,20 @@ def test_the_one_quoted_as_saying_speaks_not_the_outlet_quoting(
     assert (st.speaker.text, st.content.text) == (speaker, content)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“The effect was large,” said co-author James Lee.", "co-author James Lee"),
+        (
+            "The study's co-author, James Lee, said the effect was large.",
+            "The study's co-author, James Lee",
+        ),
+    ],
+)
+def test_a_hyphenated_title_stays_with_its_name(analyze, text: str, speaker: str) -> None:
+    assert only(analyze(text), "said").speaker.text == speaker
+
+
 def test_two_subjects_the_parser_split_are_one_speaker(analyze) -> None:
     text = "Just 1 percent of Democrats and 3 percent of liberals said they would vote Green."
     st = only(analyze(text), "said")

@@ -216,6 +216,8 @@ def _speaker_range(speaker: Token, verb: Token) -> TokRange:
     doc = speaker.doc
     while start < speaker.i and doc[start].is_punct:  # a closing quote hung on the name
         start += 1
+    while start > 1 and doc[start - 1].text == "-" and doc[start - 2].head.i == verb.i:
+        start = doc[start - 2].left_edge.i  # "The study's co - author": the title's first half
     if doc[end - 1].dep_ == "cc":  # "1 percent of Democrats and 3 percent of ...": two subjects
         second = next((c for c in verb.children if c.left_edge.i == end), None)
         if second is not None and second.dep_ in SUBJECT_DEPS:
@@ -249,7 +251,7 @@ def speaker_of(verb: Token) -> Token | None:
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     for child in verb.children:
         if child.dep_ == "nsubj" or (child.dep_ in SUBJECT_DEPS and not passive):
-            return child
+            return _past_a_hyphen(child)
         if child.dep_ == "nsubjpass" and verb.lemma_ == "quote":
             return child
     if any(c.dep_ == "nsubjpass" for c in verb.children):
@@ -267,6 +269,18 @@ def speaker_of(verb: Token) -> Token | None:
             if subject is not None or head.dep_ != "conj":
                 return subject  # else "X sought ... and took ..., saying": X's
     return None
+
+
+def _past_a_hyphen(subject: Token) -> Token:
+    """The parser may cut a hyphenated title into subjects of their own ("said co - author
+    James Lee": "co", "-" and "Lee"): the speaker is the name the pieces run into."""
+    doc, verb = subject.doc, subject.head
+    if subject.i + 2 >= len(doc) or doc[subject.i + 1].text != "-":
+        return subject
+    named = doc[subject.i + 2]
+    while named.dep_ == "compound" and named.head.i > named.i:
+        named = named.head  # "author James Lee": the name the title's words lead into
+    return named if named.head.i == verb.i and named.dep_ in SUBJECT_DEPS else subject
 
 
 def _reporter_of_aside(verb: Token) -> Token | None:

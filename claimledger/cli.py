@@ -26,6 +26,7 @@ app = typer.Typer(
 app.add_typer(eval_app, name="eval")
 app.add_typer(measure_app, name="measure")
 err = Console(stderr=True)
+LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})  # addresses only this machine reaches
 
 DbOption = Annotated[
     str,
@@ -211,8 +212,12 @@ def serve(
     if not token:
         token = generate_token()
         err.print(f"write token (set CLAIMLEDGER_TOKEN to choose one): {token}", markup=False)
+    local = host in LOOPBACK
+    if not local:
+        err.print(f"warning: {host} is reachable from other machines; anyone there can read the "
+                  "dossier (writes still need the token)", markup=False)
     with _guard():
-        application = create_app(db, token)
+        application = create_app(db, token, hosts=[*sorted(LOOPBACK), "[::1]"] if local else None)
     err.print(f"serving http://{host}:{port}/ (API: /api, OpenAPI: /api/openapi.json)")
     uvicorn.run(application, host=host, port=port, log_level="warning")
 

@@ -60,6 +60,7 @@ def test_filters_narrow_statements_and_figures(client: TestClient) -> None:
     assert denials["items"] and {s["stance"] for s in denials["items"]} == {"deny"}
     kirby = client.get("/api/statements", params={"speaker": "John Kirby"}).json()
     assert {s["who"] for s in kirby["items"]} == {"John Kirby"}
+    assert client.get("/api/statements", params={"speaker": "kirby"}).json() == kirby
     reuters = client.get("/api/quantities", params={"outlet": "Reuters", "limit": 500}).json()
     assert reuters["items"] and {q["outlet"] for q in reuters["items"]} == {"Reuters"}
     dated = client.get("/api/articles", params={"date_from": "2024-10-20", "date_to": "2024-10-22"})
@@ -87,6 +88,13 @@ def test_hostile_article_renders_inert_in_the_app(client: TestClient) -> None:
     assert "&lt;script&gt;" in html
     assert not any(h.startswith("javascript:") for h in re.findall(r'href="([^"]*)"', html))
     assert "<img" not in client.get("/articles").text
+
+
+def test_a_local_app_answers_only_local_host_names(db: str) -> None:
+    """A page that rebinds its own name to 127.0.0.1 cannot read the dossier."""
+    app = create_app(db, TOKEN, hosts=["127.0.0.1", "localhost"])
+    assert TestClient(app, base_url="http://127.0.0.1:8000").get("/api/articles").status_code == 200
+    assert TestClient(app, base_url="http://evil.example.com").get("/api/articles").status_code == 400
 
 
 def test_writes_need_the_token(client: TestClient) -> None:

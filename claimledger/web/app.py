@@ -26,6 +26,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import PackageLoader
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from claimledger.api import Ledger
 from claimledger.model import IngestSummary
@@ -65,8 +66,9 @@ def generate_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-def create_app(store_url: str, token: str) -> FastAPI:
-    """The app over one store; `token` guards every write."""
+def create_app(store_url: str, token: str, hosts: list[str] | None = None) -> FastAPI:
+    """The app over one store; `token` guards every write; `hosts`, when given, are the only
+    Host headers served (a local app answers no page that rebinds a name to 127.0.0.1)."""
     ledger = Ledger(store_url)
     store = ledger.store
     env = make_env(app_link, (PackageLoader("claimledger.web", "templates"),))
@@ -78,6 +80,8 @@ def create_app(store_url: str, token: str) -> FastAPI:
         redoc_url=None,
     )
     app.state.ledger = ledger
+    if hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:

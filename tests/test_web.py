@@ -71,6 +71,19 @@ def test_filters_narrow_statements_and_figures(client: TestClient) -> None:
     assert "Dmitry Peskov" in html and "John Kirby" not in html
 
 
+def test_the_timeline_filters_by_the_date_of_events(client: TestClient) -> None:
+    items = client.get("/api/timeline", params={"limit": 500}).json()["items"]
+    event = next(e for e in items if e["date"][:10] != (e["published_at"] or "")[:10])
+    day = event["date"][:10]
+    found = client.get(
+        "/api/timeline", params={"date_from": day, "date_to": day, "limit": 500}
+    ).json()["items"]
+    assert (event["time_id"], event["quantity_id"]) in {
+        (e["time_id"], e["quantity_id"]) for e in found
+    }, "an event is found on its own date, whenever it was reported"
+    assert all(e["date"][:10] <= day <= e["date_end"][:10] for e in found)
+
+
 def test_article_reader_highlights_the_linked_evidence(client: TestClient, db: str) -> None:
     q = client.get("/api/quantities", params={"limit": 1}).json()["items"][0]
     article = client.get(f"/api/articles/{q['article_id']}").json()

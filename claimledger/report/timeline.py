@@ -7,6 +7,7 @@ day (durations, multipliers and other minor figures are no estimates). Paginated
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import func, literal, null, select, union_all
@@ -69,7 +70,12 @@ def timeline(
     query = select(u, *ARTICLE_COLS).join(A, A.c.id == u.c.article_id)
     if f.q:
         query = query.where(_contains(u.c.time_text, f.q))
-    query = _article_filters(query, f, u.c.article_id)
+    # a timeline's dates are those of its events, not of the articles that report them
+    query = _article_filters(query, replace(f, date_from=None, date_to=None), u.c.article_id)
+    if f.date_from:
+        query = query.where(u.c.date_end >= f.date_from)
+    if f.date_to:
+        query = query.where(u.c.date <= f.date_to)
     order = (u.c.date, A.c.published_at, u.c.article_id, u.c.start_char)
     page = _page(store, query.order_by(*order), limit, offset)
     if page.items:

@@ -103,6 +103,24 @@ def test_hostile_article_renders_inert_in_the_app(client: TestClient) -> None:
     assert "<img" not in client.get("/articles").text
 
 
+def test_the_home_page_heads_real_measures_not_minor_ones(tmp_path: Path) -> None:
+    """A measure of a lone "1" (an aside's "one central mystery") is no figure in play."""
+    from claimledger.model import Analysis, Article, Quantity, Span
+
+    store = Store(str(tmp_path / "home.db"))
+    for analysis in demo.story(3):
+        store.write(analysis)
+    text = "The United States said one central mystery remained about the deployment."
+    at = text.index("one central mystery")
+    aside = Quantity(Span.of(text, at, at + 19), 1, counted="central mystery",
+                     measure="central mystery|United States", sentence=Span.of(text, 0, len(text)))
+    store.write(Analysis(Article(text=text, outlet="Daily", published_at="2024-10-20"),
+                         quantities=[aside]))
+    store.close()
+    html = TestClient(create_app(str(tmp_path / "home.db"), TOKEN)).get("/").text
+    assert "central mystery" not in html and "troops" in html
+
+
 def test_a_local_app_answers_only_local_host_names(db: str) -> None:
     """A page that rebinds its own name to 127.0.0.1 cannot read the dossier."""
     app = create_app(db, TOKEN, hosts=["127.0.0.1", "localhost"])

@@ -269,10 +269,15 @@ def quantities(
 
 
 def measures(
-    store: Store, figures: bool = True, limit: int | None = None, offset: int = 0
+    store: Store,
+    figures: bool = True,
+    limit: int | None = None,
+    offset: int = 0,
+    headline: bool = False,
 ) -> list[Measure]:
     """Measures with the most independent origins, then figures, first; `figures=True`
-    attaches all their figures."""
+    attaches all their figures; `headline=True` keeps only measures reconcile made with a
+    figure that is not minor (no durations, multipliers or ones: what the briefing heads)."""
     n = func.count()
     origins = func.coalesce(func.max(C.c.n_origins), 0)
     query = (
@@ -282,6 +287,9 @@ def measures(
         .order_by(origins.desc(), n.desc(), measure_col)
         .offset(offset)
     )
+    if headline:
+        major = func.sum(case((minor_col, 0), else_=1))
+        query = query.where(Q.c.measure.is_not(None)).having(major > 0)
     if limit is not None:
         query = query.limit(clamp(limit))
     with store.engine.connect() as conn:

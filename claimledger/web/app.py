@@ -121,7 +121,8 @@ def create_app(store_url: str, token: str, hosts: list[str] | None = None) -> Fa
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request) -> HTMLResponse:
-        top = [rm.measure(store, m.key, rm.MAX_LIMIT) for m in rm.measures(store, False, 6)]
+        headline = rm.measures(store, False, 6, headline=True)
+        top = [rm.measure(store, m.key, rm.MAX_LIMIT) for m in headline]
         return page(request, "home.html", ov=rm.overview(store), measures=[m for m in top if m],
                     speakers=rm.speakers(store, 12).items,
                     denials=rm.statements(store, rm.Filters(stance="deny"), 10))

@@ -768,6 +768,15 @@ def test_said_in_a_statement_that_takes_the_clause_on_the_statement(analyze) -> 
     assert st.speaker.text == "The Dairy Farmers Association"
 
 
+def test_a_correction_notice_retracts_its_sayings_and_figures(analyze) -> None:
+    a = analyze(
+        "Police said two people had died.\n\n"
+        "Correction: An earlier version of this story said that four people had died."
+    )
+    assert [s.content.text for s in a.statements] == ["two people had died"]
+    assert [q.span.text for q in a.quantities] == ["two people"]
+
+
 def test_the_writer_s_gloss_after_a_comma_is_not_what_was_said(analyze) -> None:
     a = analyze("The chairman said the club would not sell, a stance that angered fans.")
     assert only(a, "said").content.text == "the club would not sell"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from claimledger.extract.attribution import find_statements
+from claimledger.extract.corrections import is_correction
 from claimledger.extract.registry import extractor
 from claimledger.model import Analysis
 
@@ -12,4 +13,5 @@ from claimledger.model import Analysis
 @extractor("statements")
 def extract_statements(doc: Doc, analysis: Analysis) -> None:
     """Fill `analysis.statements`; speakers are resolved to entities later, in resolve."""
-    analysis.statements = find_statements(doc)
+    found = find_statements(doc)
+    analysis.statements = [s for s in found if not is_correction(s.sentence.text)]

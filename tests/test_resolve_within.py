@@ -559,6 +559,15 @@ def test_an_unnamed_spokesperson_speaks_for_the_body_that_just_spoke(analyze) ->
     assert by_cue(a, "said").speaker_entity == "Environment Agency spokesperson"
 
 
+def test_the_statement_is_the_body_that_issued_it(analyze) -> None:
+    a = analyze(
+        "Meridian Chemicals said on Tuesday it would pay residents. "
+        "“We believe this is the right scheme,” the statement said."
+    )
+    st = [s for s in a.statements if s.speaker.text == "the statement"][0]
+    assert (st.speaker_entity, st.speaker_kind) == ("Meridian Chemicals", "organization")
+
+
 def test_its_body_is_the_body_that_just_spoke(analyze) -> None:
     a = analyze(
         "Korvania dismissed the summit. Its foreign ministry said the deal would be void."

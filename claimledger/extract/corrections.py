@@ -7,7 +7,7 @@ import re
 # "Correction: An earlier version of this blog said ...", "This article has been updated to
 # correct ...", "Clarification: ..."
 _NOTICE = re.compile(
-    r"^\W*(?:correction|clarification|editor['’]s note)\s*[:—–-]"
+    r"^\W*(?:correction|clarification)\s*[:—–-]"
     r"|\b(?:an earlier|a previous) version of this (?:article|story|report|blog|post|piece)\b"
     r"|\bthis (?:article|story|report|post) has been (?:updated|corrected|amended)\b",
     re.I,

@@ -31,6 +31,7 @@ _BODY_KINDS = frozenset({"government", "organization", "outlet"})  # what "it sa
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 _IT = frozenset({"it", "its"})
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+_ISSUED = frozenset({"statement", "release", "announcement", "notice"})  # a body's own words
 # The reason a source goes unnamed, set beside it: "speaking on condition of anonymity".
 _ANONYMITY = re.compile(
     r"[\s,(—–-]*(?:who\s+)?(?:asked|requested|spoke|speaking|requesting|asking|insisted|"
@@ -461,10 +462,15 @@ class Recent:
 
     def body_spoken(self, head: Token) -> str | None:
         """The body that spoke last, near enough for "a spokesperson" to speak for it."""
+        spoken = self.group_spoken(head)
+        return spoken[1] if spoken is not None else None
+
+    def group_spoken(self, head: Token) -> tuple[SpeakerKind, str] | None:
+        """The government or organization that spoke last, within reach of `head`."""
         if self.group is None or head.i - self.group[2] > _BODY_REACH:
             return None
         kind, name, _ = self.group
-        return name if kind in ("government", "organization") else None
+        return (kind, name) if kind in ("government", "organization") else None
 
     def group_for(self, pronoun: Token) -> tuple[SpeakerKind, str] | None:
         """The group a "they" (or an "it" for a body) speaking near it stands for."""
@@ -544,6 +550,10 @@ def classify_speaker(
         body = recent.body_spoken(head)  # "A spokesperson said", after the agency spoke
         if body is not None:
             return "person", f"{body} {lemma}"
+    if lemma in _ISSUED and bare and span[0].lower_ == "the":
+        spoken = recent.group_spoken(head)  # "the statement said", after the company spoke
+        if spoken is not None:
+            return spoken
     owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _IT), None)
     body = recent.group_for(owner) if owner is not None else None
     if body is not None:  # "Its foreign ministry said", after Korvania spoke: Korvania's

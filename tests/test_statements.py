@@ -564,6 +564,7 @@ def test_a_clause_set_off_after_the_speaker_is_not_the_speaker(
     [
         ("She denied that the company had cut corners, calling the claim absurd.", "calling"),
         ("The minister said the army had retreated, citing heavy losses.", "citing"),
+        ("Ann Lee said the targets were a fantasy and accused ministers of lying.", "accused"),
     ],
 )
 def test_a_participle_after_a_reported_clause_is_the_reporter_s(

@@ -284,16 +284,26 @@ def _past_a_hyphen(subject: Token) -> Token:
 
 
 def _reporter_of_aside(verb: Token) -> Token | None:
-    """The cue a participle set off by a comma after a reported clause belongs to, though the
-    parser hung it on the clause: "She denied that the company had cut corners, calling the
-    claim absurd" is hers, not the company's."""
+    """The cue a participle set off by a comma after a reported clause, or a second verb of
+    saying joined to it, belongs to, though the parser hung it on the clause: "She denied that
+    the company had cut corners, calling the claim absurd" is hers, not the company's."""
     clause = verb.head
-    if not (verb.tag_ == "VBG" and verb.dep_ == "advcl" and clause.dep_ == "ccomp"):
-        return None
-    if verb.i == 0 or verb.doc[verb.i - 1].text != "," or clause.i > verb.i:
+    if clause.dep_ != "ccomp" or clause.i > verb.i:
         return None
     reporter = clause.head
-    return reporter if reporter.lemma_.lower() in CUE_VERBS | DENY_VERBS else None
+    if reporter.lemma_.lower() not in CUE_VERBS | DENY_VERBS:
+        return None
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.doc[verb.i - 1].text == ",":
+        return reporter
+    # "said the targets were a fantasy and accused ministers ...": the parser joined the second
+    # verb of saying to the reported clause, whose subject cannot say anything
+    subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    speaks = subject is not None and (
+        subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+    )
+    if verb.dep_ == "conj" and verb.lemma_.lower() in CUE_VERBS and not speaks:
+        return reporter
+    return None
 
 
 def _stranded(verb: Token) -> Token | None:

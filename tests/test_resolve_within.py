@@ -376,6 +376,12 @@ def test_surname_first_names_resolve_from_the_family_name(analyze) -> None:
             "outlet",
         ),
         ("The recall notice said the heaters could overheat.", "said", "recall notice", "report"),
+        (  # an outlet that saw documents did not write them
+            "According to documents seen by Reuters, the firm paid the consultant.",
+            "According to",
+            "documents",
+            "report",
+        ),
         (  # a name in Title Case, not reporters
             "On Monday, Reporters Without Borders said three journalists were held.",
             "said",

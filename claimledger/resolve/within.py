@@ -31,6 +31,8 @@ _BODY_KINDS = frozenset({"government", "organization", "outlet"})  # what "it sa
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 _IT = frozenset({"it", "its"})
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+# What an outlet does to documents it did not write: "seen by", "obtained by", "reviewed by".
+_HOLDING = frozenset({"see", "obtain", "review", "view", "acquire", "leak", "share", "examine"})
 _ISSUED = frozenset({"statement", "release", "announcement", "notice"})  # a body's own words
 # The reason a source goes unnamed, set beside it: "speaking on condition of anonymity".
 _ANONYMITY = re.compile(
@@ -710,6 +712,8 @@ def _author(report: Token, span: TokenSpan) -> TokenSpan | None:
     inspector general", "a study from Harvard", "the Pentagon's assessment"."""
     for child in report.children:
         by = child
+        if child.dep_ == "acl" and child.lemma_.lower() in _HOLDING:
+            continue  # "documents seen by Reuters": Reuters holds them, it did not write them
         if child.dep_ == "acl":  # "released by", "published in The BMJ"
             by = next(
                 (

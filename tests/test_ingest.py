@@ -180,3 +180,18 @@ def test_malformed_jsonl_keeps_good_lines(tmp_path: Path) -> None:
     assert [f.source.rsplit(":", 1)[1] for f in failures] == ["2", "3", "4"]
     assert "malformed JSON" in failures[0].reason
     assert "'text'" in failures[2].reason
+
+
+@pytest.mark.parametrize(
+    ("given", "stored"),
+    [
+        ("October 23, 2024", "2024-10-23"),
+        ("Wed, 23 Oct 2024 10:00:00 GMT", "2024-10-23T10:00:00+00:00"),
+        ("yesterday", None),  # no day once stored: whose yesterday?
+        ("2 days ago", None),
+    ],
+)
+def test_a_publication_date_is_an_absolute_date(given: str, stored: str | None) -> None:
+    from claimledger.ingest.published import normalize_date
+
+    assert normalize_date(given) == stored

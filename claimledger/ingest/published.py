@@ -21,8 +21,13 @@ def normalize_date(value: Any) -> str | None:
         pass
     import dateparser
 
-    parsed = dateparser.parse(
-        text, settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"]}
+    parsed = dateparser.parse(  # absolute dates only: "yesterday" names no day once stored
+        text,
+        settings={
+            "PREFER_DAY_OF_MONTH": "first",
+            "REQUIRE_PARTS": ["year"],
+            "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
+        },
     )
     return _iso(parsed) if parsed else None
 

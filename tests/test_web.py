@@ -84,6 +84,23 @@ def test_the_timeline_filters_by_the_date_of_events(client: TestClient) -> None:
     assert all(e["date"][:10] <= day <= e["date_end"][:10] for e in found)
 
 
+def test_who_said_what_keeps_each_speaker_together_with_the_true_count(
+    client: TestClient, db: str
+) -> None:
+    from claimledger.report import readmodel as rm
+
+    store = Store(db)
+    rows = rm.statements(store, grouped=True, limit=500).items
+    store.close()
+    runs = [who for k, who in enumerate(r["who"] for r in rows) if k == 0 or rows[k - 1]["who"] != who]
+    assert len(runs) == len(set(runs)), "a speaker's statements follow one another"
+    totals = [rows[[r["who"] for r in rows].index(w)]["who_total"] for w in runs]
+    assert totals == sorted(totals, reverse=True), "the most quoted first"
+    first = rows[0]
+    html = client.get("/statements", params={"limit": 1}).text
+    assert f"1 here of {first['who_total']} statements" in html
+
+
 def test_article_reader_highlights_the_linked_evidence(client: TestClient, db: str) -> None:
     q = client.get("/api/quantities", params={"limit": 1}).json()["items"][0]
     article = client.get(f"/api/articles/{q['article_id']}").json()

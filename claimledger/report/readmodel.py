@@ -172,12 +172,18 @@ def article_texts(store: Store, ids: Iterable[str]) -> dict[str, str]:
 
 
 def statements(
-    store: Store, f: Filters | None = None, limit: int | None = None, offset: int = 0
+    store: Store,
+    f: Filters | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    grouped: bool = False,
 ) -> Page:
-    """Who said what, with the article each statement comes from."""
+    """Who said what, with the article each statement comes from; `grouped` orders them by
+    speaker, most quoted first, each with `who_total` (so a page cuts no speaker's count)."""
     f = f or Filters()
+    who_total = func.count().over(partition_by=speaker_col)
     query = (
-        select(S, speaker_col.label("who"), *ARTICLE_COLS)
+        select(S, speaker_col.label("who"), who_total.label("who_total"), *ARTICLE_COLS)
         .join(A, A.c.id == S.c.article_id)
         .outerjoin(L, L.c.entity_id == S.c.speaker_entity_id)
     )
@@ -189,6 +195,8 @@ def statements(
         query = query.where(S.c.stance == f.stance)
     query = _article_filters(query, f, S.c.article_id)
     order = (A.c.published_at, S.c.article_id, S.c.idx)
+    if grouped:
+        order = (who_total.desc(), speaker_col, *order)
     return _page(store, query.order_by(*order), limit, offset)
 
 
@@ -216,10 +224,14 @@ def by_speaker(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     groups: dict[str, list[dict[str, Any]]] = {}
     for s in items:
         groups.setdefault(s["who"], []).append(s)
-    ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0] == UNATTRIBUTED, kv[0]))
+    def size(group: list[dict[str, Any]]) -> int:
+        return group[0].get("who_total") or len(group)  # all of theirs, on this page or not
+
+    ordered = sorted(groups.items(), key=lambda kv: (-size(kv[1]), kv[0] == UNATTRIBUTED, kv[0]))
     return [
         {
             "who": who,
+            "total": size(group),
             "speaker_kind": group[0]["speaker_kind"],
             "aliases": sorted({s["speaker_name"] for s in group if s["speaker_name"]} - {who}),
             "statements": group,

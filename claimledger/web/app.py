@@ -133,7 +133,8 @@ def create_app(store_url: str, token: str, hosts: list[str] | None = None) -> Fa
                         outlet: str | None = None, stance: str | None = None,
                         date_from: str | None = None, date_to: str | None = None) -> HTMLResponse:
         f = filters(q, speaker, outlet, None, stance, date_from, date_to)
-        return page(request, "statements.html", f=f, page=rm.statements(store, f, limit, offset),
+        found = rm.statements(store, f, limit, offset, grouped=True)
+        return page(request, "statements.html", f=f, page=found,
                     outlets=rm.overview(store)["outlets"])
 
     @app.get("/quantities", response_class=HTMLResponse, include_in_schema=False)

@@ -154,7 +154,8 @@ def test_writes_need_the_token(client: TestClient) -> None:
     assert form.status_code == 401 and "needs the token" in form.text
     move = client.post(f"/api/measures/{demo.MEASURE}/rename", json={"target": "x"})
     assert move.status_code == 401
-    assert client.post(f"/measures/{demo.MEASURE}/rename", data={"target": "x"}).status_code == 401
+    page = client.post(f"/measures/{demo.MEASURE}/rename", data={"target": "x"})
+    assert page.status_code == 401 and "needs the token" in page.text and "<form" in page.text
 
 
 def test_paste_and_upload_add_articles_with_the_token(client: TestClient) -> None:

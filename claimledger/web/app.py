@@ -164,20 +164,25 @@ def create_app(store_url: str, token: str, hosts: list[str] | None = None) -> Fa
                     page=rm.Page(m.figures, m.n_figures, rm.clamp(limit), offset))
 
     @app.post("/measures/{key:path}/rename", include_in_schema=False)
-    def rename_form(key: str, target: Annotated[str, Form()],
+    def rename_form(request: Request, key: str, target: Annotated[str, Form()],
                     token: Annotated[str | None, Form()] = None,
                     authorization: Annotated[str | None, Header()] = None) -> Response:
-        return _move_by_form(key, target, token, authorization, merge=False)
+        return _move_by_form(request, key, target, token, authorization, merge=False)
 
     @app.post("/measures/{key:path}/merge", include_in_schema=False)
-    def merge_form(key: str, target: Annotated[str, Form()],
+    def merge_form(request: Request, key: str, target: Annotated[str, Form()],
                    token: Annotated[str | None, Form()] = None,
                    authorization: Annotated[str | None, Header()] = None) -> Response:
-        return _move_by_form(key, target, token, authorization, merge=True)
+        return _move_by_form(request, key, target, token, authorization, merge=True)
 
-    def _move_by_form(key: str, target: str, token_field: str | None,
+    def _move_by_form(request: Request, key: str, target: str, token_field: str | None,
                       authorization: str | None, merge: bool) -> Response:
-        authorize(authorization, token_field)
+        try:
+            authorize(authorization, token_field)
+        except HTTPException as exc:  # the form again, the reason on it, not a JSON body
+            shown = measure_page(request, key, error=f"{exc.detail}: paste it in the token field")
+            shown.status_code = exc.status_code
+            return shown
         try:
             edit_measure(store, key, target, merge)
         except EditError as exc:

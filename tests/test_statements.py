@@ -778,6 +778,13 @@ def test_a_correction_notice_retracts_its_sayings_and_figures(analyze) -> None:
     assert [q.span.text for q in a.quantities] == ["two people"]
 
 
+def test_a_quote_opening_with_a_one_word_sentence_is_what_the_cue_before_it_says(
+    analyze,
+) -> None:
+    st = only(analyze("The minister said: “No. The bill passed.”"), "said")
+    assert (st.content.text, st.direct) == ("“No. The bill passed.”", True)
+
+
 def test_the_writer_s_gloss_after_a_comma_is_not_what_was_said(analyze) -> None:
     a = analyze("The chairman said the club would not sell, a stance that angered fans.")
     assert only(a, "said").content.text == "the club would not sell"

@@ -41,6 +41,7 @@ _RUN_ON_REACH = 40  # characters before a quote searched for the word running in
 # "LOS ANGELES, Sept. 28 (UPI) — ".
 _EDGE_MARKS = ",;—–―-"
 _NOUNS = frozenset({"NOUN", "PROPN", "PRON"})
+_INTRODUCES = re.compile(r"\s*[:,]?\s*")  # between a cue and the quote it opens
 _OPENERS = _NOUNS | {"DET", "ADJ", "NUM"}  # words what was said may open with
 _WHEN_ENTS = frozenset({"DATE", "TIME"})
 # Words of a day named right after a cue: "said on Monday", "said late Thursday night".
@@ -459,7 +460,21 @@ def _bare_cue_for(doc: Doc, bare: list[Frame], q_start: int, q_end: int) -> Fram
     candidates = {last.start}
     if last.end < len(doc):
         candidates.add(doc[last.end].sent.start)
-    return next((f for f in bare if f.head.sent.start in candidates), None)
+    found = next((f for f in bare if f.head.sent.start in candidates), None)
+    if found is None:  # "The minister said: “No. The bill passed.”": the cue opens the quote
+        text = doc.text
+        found = next(
+            (
+                f
+                for f in bare
+                if f.head.sent.start == q_sent[0].sent.start
+                and _INTRODUCES.fullmatch(
+                    text[doc[f.cue[1] - 1].idx + len(doc[f.cue[1] - 1]) : q_start]
+                )
+            ),
+            None,
+        )
+    return found
 
 
 def _frame_end(text: str, frame: Frame, limit: int) -> int:

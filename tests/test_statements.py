@@ -366,6 +366,7 @@ def test_has_denied_is_a_denial(analyze) -> None:
         ("Ann Lee said the deal could collapse next week.", "said"),
         ("The club are thought to be ready to raise their bid.", "are thought"),
         ("The coach is understood to be frustrated.", "is understood"),
+        ("The court is expected to set a new hearing date.", "is expected"),
     ],
 )
 def test_speculation(analyze, text: str, cue: str) -> None:

@@ -108,7 +108,20 @@ DISMISSIVE_WORDS = _words(
     """
 )
 # Passives that pass on a belief nobody owns: "is thought to", "is understood to", "is said to".
-HEARSAY_VERBS = frozenset({"think", "believe", "understand", "say", "rumor", "rumour", "suppose"})
+HEARSAY_VERBS = frozenset(
+    {
+        "think",
+        "believe",
+        "understand",
+        "say",
+        "rumor",
+        "rumour",
+        "suppose",
+        "expect",
+        "predict",
+        "tip",
+    }
+)
 # What the evidence does not do to a claim it denies: "our review does not support that figure".
 UNSUPPORTING_VERBS = frozenset({"support", "corroborate"})
 # What a claim is said not to be when it is denied: "the figure is not accurate".

@@ -786,6 +786,15 @@ def test_a_quote_opening_with_a_one_word_sentence_is_what_the_cue_before_it_says
     assert (st.content.text, st.direct) == ("“No. The bill passed.”", True)
 
 
+def test_a_quote_followed_by_its_own_cue_is_not_the_last_speaker_s(analyze) -> None:
+    a = analyze('Ann Lee said the targets were "a fantasy". "Where are the plumbers?" she asked.')
+    assert only(a, "said").content.text == 'the targets were "a fantasy"'
+    assert (only(a, "asked").content.text, only(a, "asked").stance) == (
+        '"Where are the plumbers?"',
+        "question",
+    )
+
+
 def test_the_writer_s_gloss_after_a_comma_is_not_what_was_said(analyze) -> None:
     a = analyze("The chairman said the club would not sell, a stance that angered fans.")
     assert only(a, "said").content.text == "the club would not sell"

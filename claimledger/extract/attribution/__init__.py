@@ -41,6 +41,29 @@ _RUN_ON_REACH = 40  # characters before a quote searched for the word running in
 # "LOS ANGELES, Sept. 28 (UPI) — ".
 _EDGE_MARKS = ",;—–―-"
 _NOUNS = frozenset({"NOUN", "PROPN", "PRON"})
+_CLOSING_GAP = re.compile(r"[\s,]*(?:\S+\s+){0,4}?")  # quote mark to cue: " she ", ", Ms. Lee "
+_SENTENCE_END = re.compile(r"[.!?]")
+# Verbs that close a quote as its speaker's own words: “...?” she asked, “...,” he added.
+_SAYING = frozenset(
+    {
+        "say",
+        "ask",
+        "add",
+        "tell",
+        "reply",
+        "respond",
+        "answer",
+        "write",
+        "shout",
+        "exclaim",
+        "wonder",
+        "insist",
+        "tweet",
+        "joke",
+        "quip",
+        "recall",
+    }
+)
 _INTRODUCES = re.compile(r"\s*[:,]?\s*")  # between a cue and the quote it opens
 _OPENERS = _NOUNS | {"DET", "ADJ", "NUM"}  # words what was said may open with
 _WHEN_ENTS = frozenset({"DATE", "TIME"})
@@ -421,6 +444,12 @@ def _attach_orphan_quotes(
     for q_start, q_end in quotes:
         if any(f.content[0] <= q_start < f.content[1] for f in frames):
             continue
+        own = _closing_cue(doc, text, bare, q_end)
+        if own is not None:  # “Where are the plumbers?” she asked: hers, not the last speaker's
+            own.content, own.direct = (q_start, q_end), True
+            bare.remove(own)
+            frames.append(own)
+            continue
         before = [f for f in frames if f.direct and f.head.idx < q_start >= f.content[1]]
         prev = max(before, key=lambda f: _frame_end(text, f, q_start), default=None)
         if prev is not None:
@@ -441,6 +470,22 @@ def _attach_orphan_quotes(
             cue.content, cue.direct = (q_start, q_end), True
             bare.remove(cue)
             frames.append(cue)
+
+
+def _closing_cue(doc: Doc, text: str, bare: list[Frame], q_end: int) -> Frame | None:
+    """A content-less cue right after a quote, in the sentence the quote ends: “...,” she said."""
+    for frame in bare:
+        first = doc[frame.cue[0]]
+        between = text[q_end : first.idx] if first.idx >= q_end else None
+        if (
+            between is not None
+            and _CLOSING_GAP.fullmatch(between)
+            and not _SENTENCE_END.search(between)
+            and frame.source is not None
+            and frame.head.lemma_.lower() in _SAYING
+        ):
+            return frame
+    return None
 
 
 def _fills_paragraph(text: str, q_start: int, q_end: int) -> bool:

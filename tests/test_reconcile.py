@@ -440,9 +440,11 @@ def test_a_currency_or_a_share_alone_counts_nothing(
     [
         ("More than 500 residents came to the meeting.", "More than 500 residents", "residents"),
         ("The real number is at least seven.", "at least seven", None),
+        ("It is one of 14 large wildfires in the state.", "one of 14 large wildfires",
+         "large wildfires"),
     ],
 )
-def test_people_of_nowhere_or_a_number_word_is_no_measure(
+def test_people_of_nowhere_a_number_word_or_one_of_many_is_no_measure(
     sentence: str, phrase: str, counted: str | None
 ) -> None:
     """A story's meeting crowd, shelter count and dead are not one "people" measure, nor is a

@@ -40,6 +40,7 @@ NUMBER_WORDS = frozenset(
      "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
      "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 )
+ONE_OF = re.compile(r"(?:one|1)\s+of\b", re.I)
 RATE = re.compile(r"\b(?:a|per|each|every)\s+(day|week|month|year)\b|\b(daily|weekly|monthly)\b")
 _RATE_WORDS = {"daily": "day", "weekly": "week", "monthly": "month"}
 DESTINATION = re.compile(r"\b(?:in|to|into|inside|across|at|toward|towards)\s+(?:the\s+)?$", re.I)
@@ -76,6 +77,8 @@ class Measure:
 
 def measure_of(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) -> Measure | None:
     """The measure of one stored quantity row, read from its phrase and its sentence."""
+    if ONE_OF.match(q["text"]):
+        return None  # "one of 14 large wildfires" is a member, not a count of wildfires
     s_start = q["sentence_start"] if q["sentence_start"] is not None else q["start_char"]
     s_end = q["sentence_end"] if q["sentence_end"] is not None else q["end_char"]
     sentence = text[s_start:s_end]

@@ -97,7 +97,7 @@ def words() -> Words:
 def resolve_article(doc: Doc, analysis: Analysis) -> None:
     """Fill `analysis.entities`, `analysis.mentions` and each statement's `speaker_entity`."""
     text = doc.text  # built afresh by spaCy on every access: read it once
-    people = PersonIndex(doc, _quoted(analysis))  # names in quoted words are not who speaks
+    people = PersonIndex(doc, _quoted_ranges(analysis))  # names in quotes are not who speaks
     entities: dict[str, Entity] = {}
 
     def note(span: TokenSpan, name: str, kind: str) -> None:
@@ -346,7 +346,7 @@ def _unnamed_on_purpose(text: str, speaker: Span) -> bool:
     )
 
 
-def _quoted(analysis: Analysis) -> list[tuple[int, int]]:
+def _quoted_ranges(analysis: Analysis) -> list[tuple[int, int]]:
     """Character ranges of the article's quoted words: direct statements' contents, less the
     speaker and cue a split quote holds ("“A,” Ms. Lee said. “B”")."""
     out = []

@@ -465,7 +465,7 @@ def _attach_orphan_quotes(
                 else:
                     prev.content = (prev.content[0], q_end)
                 continue
-        cue = _bare_cue_for(doc, bare, q_start, q_end)
+        cue = _bare_cue_for(doc, text, bare, q_start, q_end)
         if cue is not None:
             cue.content, cue.direct = (q_start, q_end), True
             bare.remove(cue)
@@ -494,7 +494,7 @@ def _fills_paragraph(text: str, q_start: int, q_end: int) -> bool:
     return not before.strip() and not after.strip(" .,")
 
 
-def _bare_cue_for(doc: Doc, bare: list[Frame], q_start: int, q_end: int) -> Frame | None:
+def _bare_cue_for(doc: Doc, text: str, bare: list[Frame], q_start: int, q_end: int) -> Frame | None:
     """A content-less cue in the sentence that holds the quote's end or the one right after."""
     if not bare:
         return None
@@ -507,7 +507,6 @@ def _bare_cue_for(doc: Doc, bare: list[Frame], q_start: int, q_end: int) -> Fram
         candidates.add(doc[last.end].sent.start)
     found = next((f for f in bare if f.head.sent.start in candidates), None)
     if found is None:  # "The minister said: “No. The bill passed.”": the cue opens the quote
-        text = doc.text
         found = next(
             (
                 f

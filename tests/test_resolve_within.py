@@ -574,6 +574,14 @@ def test_the_statement_is_the_body_that_issued_it(analyze) -> None:
     assert (st.speaker_entity, st.speaker_kind) == ("Meridian Chemicals", "organization")
 
 
+def test_a_role_beside_a_name_tells_who_she_or_he_can_be(analyze) -> None:
+    a = analyze(
+        "Spokeswoman Ann Lee said the plant was safe. "
+        "The company's chairman, Tom Ruiz, said it would reopen. “We are ready,” she said."
+    )
+    assert [s.speaker_entity for s in a.statements] == ["Ann Lee", "Tom Ruiz", "Ann Lee"]
+
+
 def test_its_body_is_the_body_that_just_spoke(analyze) -> None:
     a = analyze(
         "Korvania dismissed the summit. Its foreign ministry said the deal would be void."

@@ -77,6 +77,7 @@ class Words:
     kindred_bodies: dict[str, list[str]]  # "the agency" may be an "Administration", a "Bureau"
     kindred_roles: dict[str, list[str]]  # "the prosecutor" may be a "District Attorney"
     media_heads: frozenset[str]  # "local media", "state television": other outlets
+    sex_words: dict[str, list[str]]  # "spokeswoman", "husband": what a role says of a person
 
 
 @lru_cache(maxsize=1)
@@ -176,7 +177,7 @@ class PersonIndex:
         for e in self.ents:
             before = doc[e.start - 1].lower_ if e.start else ""
             told = _HONORIFIC_SEX.get(before) or _HONORIFIC_SEX.get(e[0].lower_)
-            if told:
+            if told or (told := _sex_of_role(e)):
                 self.sex.setdefault(self.canonical(e), told)
         self._sex_from_possessives()
 
@@ -336,6 +337,17 @@ class PersonIndex:
         """The person named most recently before `token`."""
         k = bisect_right(self.ends, token.i)
         return self.canonical(self.ents[k - 1]) if k else None
+
+
+def _sex_of_role(name: TokenSpan) -> str | None:
+    """What a role set beside a name tells: "spokeswoman Marisol Okafor", "Ann Lee, his wife"."""
+    root = name.root
+    beside = [t for t in root.lefts if t.i < name.start and t.dep_ in ("compound", "amod")]
+    beside += [c for c in root.rights if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        beside.append(root.head)
+    found = {sex for sex, roles in words().sex_words.items() for t in beside if t.lower_ in roles}
+    return found.pop() if len(found) == 1 else None
 
 
 def _unnamed_on_purpose(text: str, speaker: Span) -> bool:

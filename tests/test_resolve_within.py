@@ -582,6 +582,23 @@ def test_a_role_beside_a_name_tells_who_she_or_he_can_be(analyze) -> None:
     assert [s.speaker_entity for s in a.statements] == ["Ann Lee", "Tom Ruiz", "Ann Lee"]
 
 
+def test_a_lede_s_unnamed_role_is_the_person_named_with_it_soon_after(analyze) -> None:
+    a = analyze(
+        "A county supervisor said at least seven people had died.\n\n"
+        "“I have spoken with families,” Supervisor Raymond Pellegrini told a meeting."
+    )
+    assert [s.speaker_entity for s in a.statements] == ["Raymond Pellegrini"] * 2
+
+
+def test_a_source_unnamed_on_purpose_is_not_the_one_named_later(analyze) -> None:
+    a = analyze(
+        "A Republican senator, speaking on condition of anonymity, said the bill would fail.\n\n"
+        "Senator John Smith said he would vote for it."
+    )
+    first = a.statements[0]
+    assert (first.speaker_kind, first.speaker_entity) == ("anonymous", "Republican senator")
+
+
 def test_its_body_is_the_body_that_just_spoke(analyze) -> None:
     a = analyze(
         "Korvania dismissed the summit. Its foreign ministry said the deal would be void."

@@ -47,6 +47,7 @@ _HONORIFIC_SEX = {
     **dict.fromkeys(("mr.", "mr"), "m"),
     **dict.fromkeys(("mrs.", "mrs", "ms.", "ms"), "f"),
 }
+_NAMED_LATER = 80  # tokens after "a county supervisor" within which the article names them
 _PERSON_REACH = 4  # speakers back a "he" or "she" may reach past one of the other sex
 _CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl"})
 _SUBCLAUSE_DEPS = _CLAUSE_DEPS | {"ccomp", "xcomp", "conj", "parataxis", "csubj", "pcomp"}
@@ -142,6 +143,8 @@ def resolve_article(doc: Doc, analysis: Analysis) -> None:
             name = writer
         if kind in ("person", "unknown") and _unnamed_on_purpose(text, st.speaker):
             kind = "anonymous"  # "a senior official, who asked not to be named,"
+            if not any(t.ent_type_ == "PERSON" for t in span):
+                name = entity_name(span)  # nobody named later: "a senator ... Senator Smith"
         st.speaker_kind, st.speaker_entity = kind, name
         recent.heard(span, kind, name)
         if name and not _is_pronoun(span) and not any(t.ent_type_ for t in span):
@@ -293,13 +296,22 @@ class PersonIndex:
         ]
         if not places and role in words().generic_roles:
             return None  # "the leader" alone could be anyone
+        kindred = {role, *words().kindred_roles.get(role, ())}
         for ent in reversed(self.ents[: bisect_right(self.ends, span.start)]):
             described = _description(ent)
-            kindred = {role, *words().kindred_roles.get(role, ())}
             if not kindred & described and not (places and role in words().generic_roles):
                 continue  # "the prosecutor" is the district attorney named before
             if all(any(_same_place(p, d) for d in described) for p in places):
                 return self.canonical(ent)
+        if span[0].lower_ in ("a", "an") and role not in words().generic_roles:
+            # a lede's "A county supervisor said ...", named a few sentences on: "Supervisor
+            # Raymond Pellegrini told ..."
+            later = self.ents[bisect_right(self.starts, span.end - 1) :]
+            for ent in later:
+                if ent.start - span.end > _NAMED_LATER:
+                    break
+                if kindred & _description(ent):
+                    return self.canonical(ent)
         return None
 
     def subject_since(self, start: int, pronoun: Token) -> str | None:

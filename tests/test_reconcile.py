@@ -461,6 +461,15 @@ def fig(low: float, change: str = "=", high: float | None = None, as_of: str = "
     return Figure(low, high, change, status, as_of, cue)
 
 
+def test_a_month_abbreviation_does_not_end_a_sentence() -> None:
+    from claimledger.reconcile.text import sentence_bounds
+
+    text = "It found the breach on Sept. 5 but told no one until Monday. Shares fell."
+    at = text.index("Monday")
+    start, end = sentence_bounds(text, at, at + 6)
+    assert text[start:end] == "It found the breach on Sept. 5 but told no one until Monday."
+
+
 def test_verdict_interval_logic() -> None:
     assert relation(fig(3000, ">"), fig(12000, ">")) == "agree"
     assert relation(fig(10000, "~"), fig(10500)) == "agree"

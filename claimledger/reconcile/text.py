@@ -15,7 +15,9 @@ STOPWORDS = frozenset(
 
 ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sen", "rep", "gov", "sgt", "capt", "jr", "sr",
-     "prof", "adm", "maj", "no", "vs", "ft", "mt"]
+     "prof", "adm", "maj", "no", "vs", "ft", "mt",
+     # months as news writes them before a day: "on Sept. 5"
+     "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
 
 _IRREGULAR = {

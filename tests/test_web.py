@@ -67,6 +67,14 @@ def test_filters_narrow_statements_and_figures(client: TestClient) -> None:
     assert {a["published_at"] for a in dated.json()["items"]} <= {"2024-10-20", "2024-10-21", "2024-10-22"}
     found = client.get("/api/quantities", params={"q": "special forces"}).json()
     assert found["total"] and all("special forces" in q["text"] for q in found["items"])
+    said = client.get("/api/statements", params={"limit": 1}).json()["items"][0]["content_text"]
+    apart = [w for w in re.findall(r"[A-Za-z]{5,}", said)]
+    words = f"{apart[-1]} {apart[0]}"  # two words of one statement, not side by side
+    hits = client.get("/api/statements", params={"q": words, "limit": 500}).json()["items"]
+    assert hits and all(
+        all(w.lower() in (h["content_text"] + h["who"]).lower() for w in words.split())
+        for h in hits
+    )
     html = client.get("/statements", params={"stance": "deny"}).text
     assert "Dmitry Peskov" in html and "John Kirby" not in html
 

@@ -138,7 +138,7 @@ def articles(
     cols = [c for c in A.c if c.name != "text"]
     query = select(*cols)
     if f.q:
-        query = query.where(or_(_contains(A.c.title, f.q), _contains(A.c.text, f.q)))
+        query = query.where(searched(f.q, A.c.title, A.c.text))
     query = _article_filters(query, f)
     return _page(store, query.order_by(A.c.published_at, A.c.id), limit, offset)
 
@@ -188,7 +188,7 @@ def statements(
         .outerjoin(L, L.c.entity_id == S.c.speaker_entity_id)
     )
     if f.q:
-        query = query.where(or_(_contains(S.c.content_text, f.q), _contains(speaker_col, f.q)))
+        query = query.where(searched(f.q, S.c.content_text, speaker_col))
     if f.speaker:
         query = query.where(_named(f.speaker, speaker_col))
     if f.stance:
@@ -261,7 +261,7 @@ def quantities(
         relative_col.label("relative"),
     )
     if f.q:
-        query = query.where(or_(_contains(Q.c.text, f.q), _contains(measure_col, f.q)))
+        query = query.where(searched(f.q, Q.c.text, measure_col))
     if f.measure:
         query = query.where(measure_col == f.measure)
     if time_ids is not None:
@@ -477,6 +477,18 @@ def _named(speaker: str, canonical: Any) -> Any:
     Lloyd J. Austin III, "kremlin" the Kremlin, whichever name the article used."""
     names = (canonical, S.c.speaker_name, S.c.speaker_text)
     return or_(*(_contains(func.coalesce(c, ""), speaker) for c in names))
+
+
+def searched(q: str, *columns: Any) -> Any:
+    """Rows where every word of the search is in one of the columns, whichever apostrophe it
+    was typed with ("Putin mobilization", "Korea's"); a "quoted phrase" stays one phrase."""
+    terms = re.findall(r'"([^"]+)"|(\S+)', q)
+    clauses = []
+    for phrase, word in terms:
+        term = phrase or word
+        forms = {term, term.replace("'", "’"), term.replace("’", "'")}
+        clauses.append(or_(*(_contains(c, t) for c in columns for t in forms)))
+    return and_(*clauses) if clauses else literal(True)
 
 
 def _contains(column: Any, text: str) -> Any:

@@ -21,11 +21,11 @@ from claimledger.report.readmodel import (
     Q,
     T,
     _article_filters,
-    _contains,
     _page,
     article_texts,
     minor_col,
     quantities,
+    searched,
 )
 from claimledger.store import Store
 
@@ -69,7 +69,7 @@ def timeline(
     u = union_all(events, undated).subquery()
     query = select(u, *ARTICLE_COLS).join(A, A.c.id == u.c.article_id)
     if f.q:
-        query = query.where(_contains(u.c.time_text, f.q))
+        query = query.where(searched(f.q, u.c.time_text))
     # a timeline's dates are those of its events, not of the articles that report them
     query = _article_filters(query, replace(f, date_from=None, date_to=None), u.c.article_id)
     if f.date_from:

@@ -32,13 +32,7 @@ _TITLE_SHARE = 0.75  # of its long words, at least this share capitalised
 def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line ends a sentence: the parser would run a timestamp, a heading or a
     byline on into the next paragraph ("9:30 p.m.\\n\\nTrump says ...": "p.m." says)."""
-    ends = [m.end() for m in _BLANK_LINE.finditer(doc.text)]
-    if ends:
-        starts = doc.to_array(IDX)
-        for end, at in zip(ends, np.searchsorted(starts, ends).tolist(), strict=True):
-            if 0 < at < len(doc) and starts[at] == end:  # a token begins right after it
-                doc[at].is_sent_start = True
-    return doc
+    return _sentences_from(doc, [m.end() for m in _BLANK_LINE.finditer(doc.text)])
 
 
 @Language.component(WIRE_DATELINES)
@@ -47,10 +41,15 @@ def wire_datelines(doc: Doc) -> Doc:
     subject of what the story's first source said ("LONDON, Feb 6 (Reuters) - Acme said")."""
     text = doc.text
     ends = [m.end() for at in _LINE_START.finditer(text) if (m := DATELINE.match(text, at.end()))]
-    if ends:
+    return _sentences_from(doc, ends)
+
+
+def _sentences_from(doc: Doc, offsets: list[int]) -> Doc:
+    """Start a sentence at each character offset where a token begins."""
+    if offsets:
         starts = doc.to_array(IDX)
-        for end, at in zip(ends, np.searchsorted(starts, ends).tolist(), strict=True):
-            if 0 < at < len(doc) and starts[at] == end:
+        for end, at in zip(offsets, np.searchsorted(starts, offsets).tolist(), strict=True):
+            if 0 < at < len(doc) and starts[at] == end:  # a token begins right there
                 doc[at].is_sent_start = True
     return doc
 

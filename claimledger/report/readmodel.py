@@ -190,7 +190,7 @@ def statements(
     if f.q:
         query = query.where(searched(f.q, S.c.content_text, speaker_col))
     if f.speaker:
-        query = query.where(_named(f.speaker, speaker_col))
+        query = query.where(searched(f.speaker, speaker_col, S.c.speaker_name, S.c.speaker_text))
     if f.stance:
         query = query.where(S.c.stance == f.stance)
     query = _article_filters(query, f, S.c.article_id)
@@ -269,7 +269,7 @@ def quantities(
     if ids is not None:
         query = query.where(Q.c.id.in_(ids))
     if f.speaker:
-        query = query.where(_named(f.speaker, who))
+        query = query.where(searched(f.speaker, who, S.c.speaker_name, S.c.speaker_text))
     if f.stance:
         query = query.where(S.c.stance == f.stance)
     query = _article_filters(query, f, Q.c.article_id)
@@ -470,13 +470,6 @@ def _article_filters(query: Select, f: Filters, article_col: Any = None) -> Sele
 def _day_after(day: str) -> str:
     """An exclusive upper bound that keeps datetimes on `day` itself: '2024-10-23' + '~'."""
     return day[:10] + "~"
-
-
-def _named(speaker: str, canonical: Any) -> Any:
-    """Statements whose speaker goes by a name holding `speaker`, in any case: "austin" finds
-    Lloyd J. Austin III, "kremlin" the Kremlin, whichever name the article used."""
-    names = (canonical, S.c.speaker_name, S.c.speaker_text)
-    return or_(*(_contains(func.coalesce(c, ""), speaker) for c in names))
 
 
 def searched(q: str, *columns: Any) -> Any:

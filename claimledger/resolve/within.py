@@ -486,13 +486,9 @@ class Recent:
         name, at = max(named, key=lambda b: b[1], default=(None, 0))
         return name if head.i - at <= _BODY_REACH else None
 
-    def body_spoken(self, head: Token) -> str | None:
-        """The body that spoke last, near enough for "a spokesperson" to speak for it."""
-        spoken = self.group_spoken(head)
-        return spoken[1] if spoken is not None else None
-
     def group_spoken(self, head: Token) -> tuple[SpeakerKind, str] | None:
-        """The government or organization that spoke last, within reach of `head`."""
+        """The government or organization that spoke last, within reach of `head`: whom "a
+        spokesperson" or "the statement" speaks for."""
         if self.group is None or head.i - self.group[2] > _BODY_REACH:
             return None
         kind, name, _ = self.group
@@ -573,9 +569,9 @@ def classify_speaker(
         return "person", _person_for(head, people, recent)
     bare = all(t.i == head.i or t.dep_ in ("det", "amod") for t in span)  # not "a school ..."
     if lemma in _SPOKESPEOPLE and bare:
-        body = recent.body_spoken(head)  # "A spokesperson said", after the agency spoke
-        if body is not None:
-            return "person", f"{body} {lemma}"
+        spoken = recent.group_spoken(head)  # "A spokesperson said", after the agency spoke
+        if spoken is not None:
+            return "person", f"{spoken[1]} {lemma}"
     if lemma in _ISSUED and bare and span[0].lower_ == "the":
         spoken = recent.group_spoken(head)  # "the statement said", after the company spoke
         if spoken is not None:

@@ -125,7 +125,8 @@ def test_bounds(analyze, text, needle, change, hedge) -> None:
         ("Russia fired 10,000 artillery rounds.", "10,000", "round", "artillery rounds"),
         ("The fine was $7.5 million.", "7.5", "USD", None),
         ("The fine was 9 billion shekels.", "9 billion", "ILS", None),
-        ("Inflation reached 3.2 percent.", "3.2", "percent", None),
+        # a share is the level of what the clause is about
+        ("Inflation reached 3.2 percent.", "3.2", "percent", "Inflation"),
         ("The storm brought 50mph winds.", "50mph", "mile per hour", None),
         ("It costs $3,500 a month.", "3,500", "USD per month", None),
         # a share is a fraction of what it names, not a count of it
@@ -167,6 +168,31 @@ def test_units_and_counted(analyze, text, needle, unit, counted) -> None:
 )
 def test_rates_glued_units_and_ages(analyze, text, needle, unit) -> None:
     assert only(analyze(text), needle).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "counted"),
+    [
+        ("Economic growth slowed to 1.1% from 1.6%.", "1.1%", "Economic growth"),
+        ("The bank expects inflation to fall to about 4% by December.", "4%", "inflation"),
+        ("The bank raised its benchmark interest rate by 50 basis points.", "50",
+         "benchmark interest rate"),
+        ("The government will cut the deficit to 3 percent of GDP by 2027.", "3 percent",
+         "deficit"),
+        ("It had forecast economic growth of 2 percent this year.", "2 percent",
+         "economic growth"),
+        ("Inflation is far above the central bank's 2 percent target.", "2 percent", "target"),
+        ("Two members voted for a 25 basis point increase.", "25", "increase"),
+        # a body is not what its share measures
+        ("The company said it earned 4% more.", "4%", None),
+    ],
+)
+def test_a_share_is_the_level_or_change_of_what_its_clause_names(
+    analyze, text: str, needle: str, counted: str | None
+) -> None:
+    """Without it every percentage of an economy story was keyed on a stray word nearby
+    ("7.4% in March" was a measure of "march")."""
+    assert only(analyze(text), needle).counted == counted
 
 
 def test_a_year_earlier_is_not_a_rate(analyze) -> None:

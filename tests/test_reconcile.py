@@ -382,6 +382,14 @@ def test_measure_overrides_survive_reruns(store: Store) -> None:
     assert claim(store, "casualties|-")["n_members"] == 1
 
 
+def row(sentence: str, phrase: str, counted: str | None, unit: str | None) -> dict:
+    """A stored quantity row for `phrase` in a one-sentence text."""
+    start = sentence.index(phrase)
+    return {"sentence_start": 0, "sentence_end": len(sentence), "start_char": start,
+            "end_char": start + len(phrase), "counted": counted, "unit": unit, "text": phrase,
+            "status": "estimate"}
+
+
 @pytest.mark.parametrize(
     ("sentence", "phrase", "counted", "key"),
     [
@@ -404,12 +412,51 @@ def test_measure_overrides_survive_reruns(store: Store) -> None:
     ],
 )
 def test_measure_keys(sentence: str, phrase: str, counted: str | None, key: str) -> None:
-    start = sentence.index(phrase)
-    row = {"sentence_start": 0, "sentence_end": len(sentence), "start_char": start,
-           "end_char": start + len(phrase), "counted": counted, "unit": None, "text": phrase,
-           "status": "estimate"}
-    m = measure_of(row, sentence, None)
+    m = measure_of(row(sentence, phrase, counted=counted, unit=None), sentence, None)
     assert m is not None and m.key == key
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "counted", "key"),
+    [
+        ("Police said 310,000 of the 4.2 million customers had their passwords stolen.",
+         "310,000 of the 4.2 million customers", "customers", "customer|-|stolen"),
+        ("Of those, 310,000 had their bank details exposed, it said.", "310,000", "customers",
+         "customer|-|exposed"),
+        ("Of the 4,200 guests, 40 fell ill.", "40", "guests", "guest|-|subset"),
+        ("Among them, 1,200 customers were refunded.", "1,200 customers", "customers",
+         "customer|-|refunded"),
+        ("Hackers accessed the records of 4.2 million customers.", "4.2 million customers",
+         "customers", "customer|-"),
+    ],
+)
+def test_a_part_of_a_whole_is_a_measure_of_its_own(
+    sentence: str, phrase: str, counted: str, key: str
+) -> None:
+    """ "310,000 of the 4.2 million customers" neither conflicts with the 4.2 million nor
+    joins it: it is what befell a part of them."""
+    m = measure_of(row(sentence, phrase, counted=counted, unit=None), sentence, None)
+    assert m is not None and m.key == key
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "unit", "counted", "key"),
+    [
+        ("Inflation rose to 7.4% in March.", "7.4%", "percent", "Inflation", "inflation|-"),
+        ("The inflation rate eased to 6.8 percent.", "6.8 percent", "percent",
+         "inflation rate", "inflation|-"),
+        ("The bank raised its benchmark interest rate by 50 basis points.", "50 basis points",
+         "basis point", "benchmark interest rate", "interest|-|change"),
+        ("Prices rose 7.4% in March.", "7.4%", "percent", None, None),
+    ],
+)
+def test_a_share_is_a_measure_of_what_it_is_the_level_of(
+    sentence: str, phrase: str, unit: str, counted: str | None, key: str | None
+) -> None:
+    """ "7.4% in March" is no measure of "march"; "the inflation rate" is inflation; a move
+    in points is not the level it moved to."""
+    m = measure_of(row(sentence, phrase, counted=counted, unit=unit), sentence, None)
+    assert (m.key if m else None) == key
 
 
 @pytest.mark.parametrize(
@@ -420,6 +467,8 @@ def test_measure_keys(sentence: str, phrase: str, counted: str | None, key: str)
         ("It earned $8.4 billion last year.", "$8.4 billion", "USD", None),
         ("The state pledged $50 million in federal aid.", "$50 million", "USD", "federal aid|-"),
         ("The fire burned 8,500 acres.", "8,500 acres", "acre", "acre|-"),
+        ("It can be fined up to 4% of its global turnover.", "up to 4%", "percent",
+         "global turnover|-"),
     ],
 )
 def test_a_currency_or_a_share_alone_counts_nothing(
@@ -427,11 +476,7 @@ def test_a_currency_or_a_share_alone_counts_nothing(
 ) -> None:
     """Every dollar figure of a story is not one measure: a pledge, a revenue and a ransom
     would be compared as conflicting values of "usd"."""
-    start = sentence.index(phrase)
-    row = {"sentence_start": 0, "sentence_end": len(sentence), "start_char": start,
-           "end_char": start + len(phrase), "counted": None, "unit": unit, "text": phrase,
-           "status": "estimate"}
-    m = measure_of(row, sentence, None)
+    m = measure_of(row(sentence, phrase, counted=None, unit=unit), sentence, None)
     assert (m.key if m else None) == key
 
 
@@ -449,11 +494,7 @@ def test_people_of_nowhere_a_number_word_or_one_of_many_is_no_measure(
 ) -> None:
     """A story's meeting crowd, shelter count and dead are not one "people" measure, nor is a
     figure written in words a measure of that word."""
-    start = sentence.index(phrase)
-    row = {"sentence_start": 0, "sentence_end": len(sentence), "start_char": start,
-           "end_char": start + len(phrase), "counted": counted, "unit": None, "text": phrase,
-           "status": "estimate"}
-    assert measure_of(row, sentence, None) is None
+    assert measure_of(row(sentence, phrase, counted=counted, unit=None), sentence, None) is None
 
 
 def fig(low: float, change: str = "=", high: float | None = None, as_of: str = "d1",

@@ -717,3 +717,79 @@ def test_the_club_or_the_regulator_is_the_body_that_just_spoke(
 def test_members_of_a_body_keep_the_body(analyze, text: str, entity: str) -> None:
     st = analyze(text).statements[0]
     assert (st.speaker_entity, st.speaker_kind) == (entity, "anonymous")
+
+
+def test_a_name_of_no_known_kind_is_the_company_that_speaks_next(analyze) -> None:
+    """ "Lumen said ... the company said": one origin, an organization, not a second speaker
+    called "company" (and Lumen's own statement learns its kind)."""
+    a = analyze(
+        "Lumen said on Monday that hackers had accessed the records of 4.2 million "
+        "customers. Of those, 310,000 had their bank details exposed, the company said."
+    )
+    first, second = a.statements
+    assert (second.speaker_entity, second.speaker_kind) == ("Lumen", "organization")
+    assert (first.speaker_entity, first.speaker_kind) == ("Lumen", "organization")
+    assert [(e.name, e.kind) for e in a.entities] == [("Lumen", "organization")]
+
+
+def test_the_company_is_not_a_person_of_unknown_kind_who_spoke_long_before(analyze) -> None:
+    a = analyze(
+        "Lumen said on Monday that hackers had accessed the records of customers. "
+        + "The breach was found by engineers during a routine audit of old systems. " * 6
+        + "The company said it was working with police."
+    )
+    assert a.statements[-1].speaker_entity != "Lumen"
+
+
+def test_he_after_a_source_unnamed_on_purpose_is_that_source(analyze) -> None:
+    """The anonymous officer's quote must not be credited, by name, to the mayor before him."""
+    a = analyze(
+        "Deputy mayor Anton Glisic said the council would set up a compensation fund.\n\n"
+        "A police officer who patrols the district, speaking on condition of anonymity, said "
+        'many of his colleagues were exhausted. "We worked 18-hour shifts," he said.'
+    )
+    quote = a.statements[-1]
+    assert quote.speaker.text == "he"
+    assert (quote.speaker_entity, quote.speaker_kind) == ("police officer", "anonymous")
+
+
+def test_a_name_given_a_person_s_role_is_a_person_whatever_the_tagger_said(analyze) -> None:
+    """The tagger's ORG "Marcus Hale": the role beside it makes him a person, so "Hale" is
+    him and "He" after his quote is him, not the governor quoted before."""
+    a = analyze(
+        'Governor Ana Castellan said last month that the bank "will not hesitate to act."\n\n'
+        '"This is a broad-based surge," said Marcus Hale, chief economist at Northbridge '
+        "Capital. He said the bank would likely need to move by 50 basis points. Hale said a "
+        "cut was far off."
+    )
+    hale = [(s.speaker_entity, s.speaker_kind) for s in a.statements[1:]]
+    assert hale == [("Marcus Hale", "person")] * 3
+
+
+def test_a_surname_followed_by_its_affiliation_is_the_person_named_before(analyze) -> None:
+    a = analyze(
+        "Priya Anand of Corran & Lowe called the decision a mistake. Anand, of Corran & Lowe, "
+        "said the bank had already done too much."
+    )
+    assert (a.statements[-1].speaker_entity, a.statements[-1].speaker_kind) == (
+        "Priya Anand",
+        "person",
+    )
+
+
+def test_the_role_a_sentence_gives_a_person_names_them_later(analyze) -> None:
+    a = analyze(
+        "Davor Renko has been Veldania's interior minister for barely eight months. He again "
+        'rejected reports that officers had fired rubber bullets. "There is no evidence of '
+        'this," the minister said.'
+    )
+    assert a.statements[-1].speaker.text == "the minister"
+    assert a.statements[-1].speaker_entity == "Davor Renko"
+
+
+def test_an_attorney_for_someone_is_not_the_lawyer_named_before(analyze) -> None:
+    a = analyze(
+        "Kaine is a former civil rights lawyer. Kaine said the plan was sound. An attorney for "
+        "Mills did not immediately respond to requests for comment."
+    )
+    assert a.statements[-1].speaker_entity != "Kaine"

@@ -1073,3 +1073,50 @@ def test_a_very_long_text_is_read_in_blocks_with_the_same_statements(
     assert len(whole) == 24 and blocks == whole
     for st in blocks:
         assert doc.text[st.content.start : st.content.end] == st.content.text
+
+
+def test_a_wire_ledes_gloss_after_the_cue_is_not_what_was_said(analyze) -> None:
+    """ "..., the office said on Thursday, the highest rate in six years": the figure is the
+    office's statement; the phrase after the cue is the writer's comment on it."""
+    st = only(
+        analyze(
+            "Consumer price inflation rose to 7.4% in March, up from 6.1% in February, the "
+            "National Statistics Office said on Thursday, the highest rate in six years and "
+            "far above the central bank's 2 percent target."
+        ),
+        "said",
+    )
+    assert (
+        st.content.text
+        == "Consumer price inflation rose to 7.4% in March, up from 6.1% in February"
+    )
+
+
+def test_a_participle_after_a_denied_report_is_the_denier_s(analyze) -> None:
+    a = analyze(
+        "Finance Minister Tomas Rilke on Monday denied a report that the government is "
+        'preparing a bailout of Velgas, calling it "completely untrue."'
+    )
+    calling = only(a, "calling")
+    assert calling.speaker.text == "Finance Minister Tomas Rilke" and calling.stance == "deny"
+
+
+def test_a_content_does_not_run_into_the_next_speaker_s_clause(analyze) -> None:
+    a = analyze(
+        "The Baltra Press Agency reported on Sunday that 140 people were injured; by Monday "
+        "the health ministry itself said 163 had sought treatment."
+    )
+    assert only(a, "reported").content.text == "that 140 people were injured"
+    assert only(a, "said").content.text == "163 had sought treatment"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"Who is going to pay for all this?" asked one shopper.', "one shopper"),
+        ('"Is it safe?" asked a resident.', "a resident"),
+    ],
+)
+def test_a_speaker_after_the_verb_after_a_quote(analyze, text: str, speaker: str) -> None:
+    st = only(analyze(text), "asked")
+    assert st.speaker is not None and st.speaker.text == speaker and st.stance == "question"

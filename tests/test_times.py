@@ -156,3 +156,15 @@ def test_days_later_count_from_the_date_named_before_in_the_sentence(analyze) ->
 def test_unresolved_without_publication_date(analyze) -> None:
     a = analyze("The talks resumed on Wednesday.")
     assert [(t.span.text, t.resolved) for t in a.times] == [("on Wednesday", None)]
+
+
+@pytest.mark.slow
+def test_what_is_set_for_a_day_lies_ahead(analyze) -> None:
+    """A second march "for Saturday" in a Tuesday paper is the coming Saturday, not the day
+    of the first march; "on Saturday" in a past clause stays the one before."""
+    text = ("The Civic Front has called a second march for Saturday. The elections had been "
+            "scheduled for May. Police said on Saturday that 40 people were held.")
+    a = analyze(text, published_at="2025-03-18")  # a Tuesday
+    got = [(t.span.text, t.resolved) for t in a.times]
+    assert got == [("Saturday", "2025-03-22"), ("May", "2025-05-01"),
+                   ("on Saturday", "2025-03-15")]

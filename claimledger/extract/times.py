@@ -134,6 +134,8 @@ def _reading(source: str, start: int, first: SpacySpan, last: SpacySpan) -> Tens
         return "since"
     if prep == "from" and _UNTIL_NOW.match(source, last.end_char):
         return "since"
+    if source[max(0, start - 4) : start].lower() == "for " and tense != "future":
+        return "future"  # what is set for a day is ahead of it: "called a march for Saturday"
     return tense
 
 

@@ -49,10 +49,40 @@ TOLL = re.compile(r"\btoll\b(?!\s+(?:road|booth|plaza|lane|free))", re.I)  # "th
 _AUX = r"(?:(?:have|has|had|were|was|are|is|been|being|now|already|also|reportedly)\s+)*"
 BEFELL_AFTER = re.compile(rf"\s*{_AUX}([a-z]+(?:ed|en))\b")  # "... people have been displaced"
 BEFELL_BEFORE = re.compile(r"\b([a-z]+ed)\s+$")  # "had treated [300 people]"
+# people counted for turning out, whatever else befell them
+CROWD = frozenset(["protester", "protestor", "demonstrator", "marcher", "participant", "rallygoer"])
+# "40,000 people were taking part", "200,000 people joined the march": how many turned out
+TOOK_PART = re.compile(rf"\s*{_AUX}(?:took|taking|take|takes)\s+part\b", re.I)
+SAME_FATE = {
+    "detained": "arrested", "held": "arrested", "jailed": "arrested",
+    "joined": "turnout", "marched": "turnout", "attended": "turnout", "gathered": "turnout",
+    "rallied": "turnout", "protested": "turnout", "demonstrated": "turnout", "turned": "turnout",
+}
+# "... had their bank details exposed": what befell a part of those counted
+BEFELL_THEIR = re.compile(r"\s*(?:had|have|has)\s+(?:their|its)\s+(?:[a-z]+\s+){1,3}?([a-z]+(?:ed|en))\b")
+# a part of a whole counted with it or just before: "310,000 of the 4.2 million", "Two of the
+# seven members", "Of those, 310,000 ..." (not "seven members of the committee")
+PARTITIVE = re.compile(
+    r"(?:\d[\d.,]*|\b(?:" + "|".join(NUMBER_WORDS) + r"))(?:\s+(?:million|billion|thousand|hundred))?\s+of\s",
+    re.I,
+)
+PART_BEFORE = re.compile(
+    r"\b(?:of|among)\s+(?:them|those|these|whom|the\s+(?:\S+\s+){0,3}?\S+?)\s*,\s*(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
 GENERIC_UNITS = frozenset(["percent", "percentage point", "basis point", "fraction", "cent", "penny"])
 WHEN_WORDS = frozenset(
-    ["year", "month", "week", "day", "quarter", "decade", "today", "yesterday", "tomorrow", "ago", "annually"]
+    ["year", "month", "week", "day", "quarter", "decade", "today", "yesterday", "tomorrow", "ago", "annually",
+     "end", "start", "beginning", "half", "january", "february", "march", "april", "may", "june", "july",
+     "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+     "friday", "saturday", "sunday"]
 )
+# nouns that name the level of the noun before them: "inflation rate", "interest rate"
+LEVEL_HEADS = frozenset(["rate", "level", "reading", "index"])
+# units of a change in a share, not of its level: "raised the rate by 50 basis points" (to 6.25%)
+POINT_UNITS = frozenset(["percentage point", "basis point"])
+# what a currency or a share is "of" or "in" when nothing else says: "$50 million in federal aid"
+OF_WHAT = re.compile(r"\s*(?:of|in|for|on)\s", re.I)
 ISO_CURRENCY = re.compile(r"[A-Z]{3}")  # the extractor names currencies by ISO code: "USD"
 CASUALTY_WINDOW = 30  # ...and casualty words ("600,000 troops have been killed")
 
@@ -84,7 +114,7 @@ def measure_of(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) ->
     sentence = text[s_start:s_end]
     after = text[q["end_char"] : min(s_end, q["end_char"] + WINDOW)]
     if _generic_unit(q["unit"]):  # "$50 million in federal aid", "45% contained": of what?
-        phrase = q["counted"] or _phrase_after(after)
+        phrase = q["counted"] or (_phrase_after(after) if OF_WHAT.match(after) else "")
         if {lemma(w) for w in words(phrase)} & WHEN_WORDS:
             phrase = ""  # "$8.4 billion last year": when, not what
     else:
@@ -101,10 +131,14 @@ def measure_of(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) ->
     ]
     window = {lemma(w) for w in words(f"{phrase} {after[:CASUALTY_WINDOW]}")}
     aspect = _aspect(q["status"], window, f"{q['text']} {after}")
+    if aspect is None and q["unit"] in POINT_UNITS:
+        aspect = "change"
     things = [THINGS.get(n, n) for n in nouns if n not in CASUALTY]
+    if len(things) > 1 and things[-1] in LEVEL_HEADS and _generic_unit(q["unit"]):
+        things = things[:-1]  # "the inflation rate eased to 6.8%" is inflation's level
     thing = things[-1] if things else None
-    if len(things) > 1 and thing not in THINGS.values():
-        thing = " ".join(things)  # "artillery round"
+    if len(things) > 1 and thing not in THINGS.values() and not (q["counted"] and _generic_unit(q["unit"])):
+        thing = " ".join(things)  # "artillery round"; a share's noun is its head: "consumer price inflation"
     if thing is None and places and places[-1].relation == RELATIONS["demonyms"]:
         military = {lemma(w) for w in words(sentence)} & MILITARY
         thing = "troops" if military else "people"
@@ -115,8 +149,15 @@ def measure_of(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) ->
         return Measure("casualties", owner, None)
     if thing is None:
         return None
+    part = not _generic_unit(q["unit"]) and _part_of_whole(q["text"], text[s_start : q["start_char"]], after)
+    if aspect is None and part:
+        # "310,000 of the 4.2 million customers": not the whole's count, nor in conflict with it
+        return Measure(thing, owner, _what_befell(text[s_start : q["start_char"]], after) or "subset")
+    crowd = thing in CROWD
+    if crowd:
+        thing = "people"  # "200,000 protesters" and "40,000 people were taking part" are one crowd
     if thing == "people" and aspect is None:  # displaced, evacuated, treated: not one count
-        aspect = _what_befell(text[s_start : q["start_char"]], after)
+        aspect = _what_befell(text[s_start : q["start_char"]], after) or ("turnout" if crowd else None)
         if aspect is None and owner is None:
             return None  # people of no country to whom nothing said befell: of what story?
     return Measure(thing, owner, aspect)
@@ -130,9 +171,17 @@ def _generic_unit(unit: str | None) -> bool:
 
 def _what_befell(before: str, after: str) -> str | None:
     """The participle that says what happened to the people counted: "10,000 people have
-    been displaced", "had treated 300 people"."""
-    m = BEFELL_AFTER.match(after) or BEFELL_BEFORE.search(before)
-    return m.group(1).lower() if m else None
+    been displaced", "had treated 300 people"; words for one thing name it one way ("detained"
+    is "arrested", "took part" and "marched" are the turnout)."""
+    if TOOK_PART.match(after):
+        return "turnout"
+    m = BEFELL_AFTER.match(after) or BEFELL_THEIR.match(after) or BEFELL_BEFORE.search(before)
+    return SAME_FATE.get(m.group(1).lower(), m.group(1).lower()) if m else None
+
+
+def _part_of_whole(phrase: str, before: str, after: str) -> bool:
+    """Is the figure a part of a whole counted with it or just before ("Of those, 310,000")?"""
+    return bool(PARTITIVE.search(phrase + after[:4]) or PART_BEFORE.search(before))
 
 
 def label_of(key: str) -> str:

@@ -79,6 +79,7 @@ class Words:
     kindred_roles: dict[str, list[str]]  # "the prosecutor" may be a "District Attorney"
     media_heads: frozenset[str]  # "local media", "state television": other outlets
     sex_words: dict[str, list[str]]  # "spokeswoman", "husband": what a role says of a person
+    outlet_name_ends: frozenset[str]  # "The daily Harbour Gazette": an outlet, not a person
 
 
 @lru_cache(maxsize=1)
@@ -101,9 +102,14 @@ def resolve_article(doc: Doc, analysis: Analysis) -> None:
     text = doc.text  # built afresh by spaCy on every access: read it once
     people = PersonIndex(doc, _quoted_ranges(analysis))  # names in quotes are not who speaks
     entities: dict[str, Entity] = {}
+    told: dict[str, str] = {}  # kinds learned for sure: a PERSON, or what a speaker was taken for
 
-    def note(span: TokenSpan, name: str, kind: str) -> None:
+    def note(span: TokenSpan, name: str, kind: str, sure: bool = True) -> None:
         entity = entities.setdefault(name, Entity(name=name, kind=kind))
+        if sure and kind != "unknown":
+            told.setdefault(name, kind)
+            if entity.kind == "unknown":
+                entity.kind = kind  # "Lumen" of no known kind, later "the company"
         alias = _without_possessive(span.text)
         if alias != name and alias not in entity.aliases:
             entity.aliases.append(alias)
@@ -112,7 +118,7 @@ def resolve_article(doc: Doc, analysis: Analysis) -> None:
     generic = words().bodies_named_before  # a tagger's lone "Bank" names no bank
     named_bodies: list[tuple[TokenSpan, str]] = []  # what "the department" may later be
     for ent in doc.ents:
-        kind = _MENTION_LABELS.get(ent.label_)
+        kind = "person" if _a_person(ent) else _MENTION_LABELS.get(ent.label_)
         if kind is None:
             continue
         name = people.canonical(ent) if kind == "person" else entity_name(ent)
@@ -120,7 +126,7 @@ def resolve_article(doc: Doc, analysis: Analysis) -> None:
             long = _long_form(name, named_bodies, people)
             name = long[1] if long is not None else name  # "FAA", "Lumen": the name given before
         if name:
-            note(ent, name, kind)
+            note(ent, name, kind, sure=kind == "person")  # the tagger's ORG may be a person
         if ent.label_ == "ORG" and (len(ent) > 1 or ent.root.lower_ not in generic):
             named_bodies.append((ent, name))
 
@@ -149,14 +155,46 @@ def resolve_article(doc: Doc, analysis: Analysis) -> None:
         recent.heard(span, kind, name)
         if name and not _is_pronoun(span) and not any(t.ent_type_ for t in span):
             note(span, name, kind)  # unnamed speakers ("U.S. officials") are mentions too
+    for st in analysis.statements:  # what a later mention told: "the company" was Lumen
+        if st.speaker_kind == "unknown" and st.speaker_entity in told:
+            st.speaker_kind = told[st.speaker_entity]
+    for mention in analysis.mentions:
+        if mention.kind == "unknown" and mention.entity in told:
+            mention.kind = told[mention.entity]
     analysis.entities = list(entities.values())
+
+
+def _may_be_called(name: str, noun: str) -> bool:
+    """May a body of this name be "the <noun>"? Not when its name says it is another kind of
+    body: the "Velorian Bankers Association" is no "bank"; "Kestrel United" may be "the club"."""
+    w = words()
+    own = {p.lower() for p in name.split()} & (w.organization | w.government | w.outlet)
+    return not own or noun in own or bool(own & set(w.kindred_bodies.get(noun, ())))
+
+
+def _named_in_full(span: TokenSpan, recent: Recent) -> tuple[TokenSpan, str] | None:
+    """The body named before whose name holds every word of "the statistics office" (the
+    National Statistics Office), the latest first."""
+    if span[0].lower_ != "the" or len(span) < 3 or not all(t.is_lower for t in span[1:]):
+        return None
+    wanted = {t.lower_ for t in span[1:]}
+    for named, name in reversed(recent.names):
+        if span.start - named.start <= _BODY_REACH and wanted <= set(name.lower().split()):
+            return named, name
+    return None
+
+
+def _looks_like_a_name(head: Token) -> bool:
+    """A capitalised word with no determiner: "Lumen said" (which the tagger may take for a
+    common noun), not "the official"."""
+    return head.is_title and not any(c.dep_ in ("det", "poss") for c in head.children)
 
 
 class PersonIndex:
     """People named in one article: "Mr. Austin" and "Austin" resolve to the fullest form."""
 
     def __init__(self, doc: Doc, quotes: list[tuple[int, int]] = ()) -> None:
-        self.ents = [e for e in doc.ents if e.label_ == "PERSON"]
+        self.ents = [e for e in doc.ents if _a_person(e)]
         self.name_words = {w.lower() for e in self.ents for w in e.text.split()}
         self.quotes = list(quotes)  # character ranges of the article's quotations
         self.starts = [e.start for e in self.ents]
@@ -297,13 +335,15 @@ class PersonIndex:
         if not places and role in words().generic_roles:
             return None  # "the leader" alone could be anyone
         kindred = {role, *words().kindred_roles.get(role, ())}
-        for ent in reversed(self.ents[: bisect_right(self.ends, span.start)]):
+        # "An attorney for Mills" is someone new; "X, a corporate attorney who ..." is X
+        indefinite = span[0].lower_ in ("a", "an") and head.dep_ != "appos"
+        for ent in reversed(self.ents[: bisect_right(self.ends, span.start)] * (not indefinite)):
             described = _description(ent)
             if not kindred & described and not (places and role in words().generic_roles):
                 continue  # "the prosecutor" is the district attorney named before
             if all(any(_same_place(p, d) for d in described) for p in places):
                 return self.canonical(ent)
-        if span[0].lower_ in ("a", "an") and role not in words().generic_roles:
+        if indefinite and role not in words().generic_roles:
             # a lede's "A county supervisor said ...", named a few sentences on: "Supervisor
             # Raymond Pellegrini told ..."
             later = self.ents[bisect_right(self.starts, span.end - 1) :]
@@ -434,11 +474,19 @@ class Recent:
     names: list[tuple[TokenSpan, str]] = field(default_factory=list)  # bodies named so far
     last_named_at: int = -1  # token where the body named last begins
     group_end: int = 0  # token after the group that spoke last
+    nameless_kind: tuple[str, int] | None = None  # a name of no known kind that spoke, where
+    unnamed: tuple[str, int] | None = None  # one person unnamed on purpose who spoke last
 
     def heard(self, span: TokenSpan, kind: SpeakerKind, name: str | None) -> None:
         """Remember a speaker just resolved."""
         if kind == "person":
             self.person_end = span.end
+        if kind == "anonymous" and name and span.root.tag_ == "NN":
+            self.unnamed = (name, span.end)  # "A police officer, speaking on condition ..."
+        elif kind == "person" and name:
+            self.unnamed = None
+        if name and kind == "unknown" and _looks_like_a_name(span.root):
+            self.nameless_kind = (name, span.end)  # "Lumen said": "the company" may be Lumen
         if name and kind == "person":
             if name in self.people:
                 self.people.remove(name)
@@ -475,6 +523,7 @@ class Recent:
             and head.i - near[2] <= _GROUP_REACH
             and near[0] == kind != "outlet"
             and self.last_named_at < self.group_end  # no body named since: "the club" is its
+            and _may_be_called(near[1], head.lemma_.lower())
         ):
             return near[1]  # not outlets: "the network" need not be the paper quoted before
         noun = head.lemma_.lower()
@@ -484,7 +533,18 @@ class Recent:
             if w in self.bodies
         ]
         name, at = max(named, key=lambda b: b[1], default=(None, 0))
-        return name if head.i - at <= _BODY_REACH else None
+        if name is not None and head.i - at <= _BODY_REACH:
+            return name
+        bare = self.nameless_kind
+        if (
+            bare is not None
+            and kind == "organization"
+            and head.i - bare[1] <= _GROUP_REACH
+            and self.last_named_at < bare[1]
+            and (near is None or near[2] < bare[1])
+        ):
+            return bare[0]  # "Lumen said ... the company said": Lumen is a company
+        return None
 
     def group_spoken(self, head: Token) -> tuple[SpeakerKind, str] | None:
         """The government or organization that spoke last, within reach of `head`: whom "a
@@ -519,6 +579,9 @@ def classify_speaker(
     lemma = head.lemma_.lower()
     if _is_pronoun(span):
         if head.lower_ in w.pronouns_person:
+            unnamed = recent.unnamed
+            if unnamed is not None and people.subject_since(unnamed[1], head) is None:
+                return "anonymous", unnamed[0]  # "he" after the officer who asked not to be named
             return "person", _person_for(head, people, recent)
         if head.lower_ in w.pronouns_author:
             return "outlet", None  # the writer: named after the outlet by the caller
@@ -554,15 +617,25 @@ def classify_speaker(
         return classify_speaker(long[0], people, recent)[0], long[1]
     if lemma in w.organization and not any(c.dep_ == "poss" for c in head.children):
         return "organization", name  # "the Lee campaign" is not Lee
-    if name.lower() in w.outlet:
-        return "outlet", name  # "Politico", whatever the tagger took it for
-    person = people.in_span(span) or people.surname(span)
+    if name.lower() in w.outlet or (
+        " " in name and name.rsplit(" ", 1)[1].lower() in w.outlet_name_ends
+    ):
+        return "outlet", name  # "Politico", "Harbour Gazette", whatever the tagger took it for
+    if lemma in w.person_roles and any(c.lower_ in ("our", "my") for c in head.children):
+        return "outlet", None  # "our reporter": the writer's side, named after the outlet
+    person = people.in_span(span) or people.surname(span) or people.surname(_name_part(head))
     if person is None and lemma in w.person_roles and head.tag_ != "NNS":
         person = people.by_role(span)
     if person:
         return "person", person
     if head.tag_ == "NNP" and head.ent_type_ not in _NOT_PEOPLE and _described_as_person(head):
         return "person", name  # "Juana Quispe, 54, whose home ...", whatever the tagger said
+    described = next((c.lemma_.lower() for c in head.rights if c.dep_ == "appos"), "")
+    if head.pos_ == "PROPN" and _kind_by_noun(described, "unknown") in ("organization", "outlet"):
+        return _kind_by_noun(described, "unknown"), name  # "Open Rights, a rights group"
+    full = _named_in_full(span, recent)
+    if full is not None:
+        return classify_speaker(full[0], people, recent)[0], full[1]
     if (lemma in w.report or lemma in w.government) and any(
         c.dep_ == "poss" and c.lower_ in w.pronouns_person for c in head.children
     ):
@@ -786,12 +859,33 @@ def _named_apposition(span: TokenSpan) -> TokenSpan | None:
 
 
 def _described_as_person(name: Token) -> bool:
-    """An age or a "who"/"whose" clause beside a name is said of a person."""
+    """An age, a "who"/"whose" clause or a person's role beside a name is said of a person
+    ("Marcus Hale, chief economist at Northbridge Capital")."""
+    roles = words().person_roles | words().anonymous  # "chief economist", "an analyst"
     return any(
         (c.dep_ == "appos" and c.like_num and len(c.text) <= 3)
         or (c.dep_ == "relcl" and c.left_edge.lower_ in _PERSONAL_RELATIVES)
+        or (c.dep_ == "appos" and c.lemma_.lower() in roles)
         for c in name.rights
     )
+
+
+def _a_person(ent: TokenSpan) -> bool:
+    """A PERSON, or an ORG the article describes as one (the tagger's "Marcus Hale")."""
+    return ent.label_ == "PERSON" or (
+        ent.label_ == "ORG" and ent[0].lower_ != "the" and _described_as_person(ent.root)
+    )
+
+
+def _name_part(head: Token) -> TokenSpan:
+    """The name a speaker's head word ends, without what follows it: "Anand" of "Anand, of
+    Corran & Lowe"; nothing for "the SVP", a body's name."""
+    if any(c.dep_ == "det" for c in head.children):
+        return head.doc[head.i : head.i]
+    first = head.i
+    while first > head.sent.start and head.doc[first - 1].dep_ == "compound":
+        first -= 1
+    return head.doc[first : head.i + 1]
 
 
 def _shared_head(head: Token) -> Token:
@@ -882,8 +976,12 @@ def _description(ent: TokenSpan) -> set[str]:
     root = ent.root
     start = max(root.left_edge.i, ent.start - _DESCRIPTION_REACH)
     end = min(root.right_edge.i + 1, ent.end + _DESCRIPTION_REACH)
-    return {_stem(t.lower_) for t in ent.doc[start:end] if t.is_alpha} | {
-        t.lemma_.lower() for t in ent.doc[start:end] if t.is_alpha
+    around = list(ent.doc[start:end])
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":  # "X has been [its
+        for attr in (c for c in root.head.rights if c.dep_ == "attr"):  # interior minister]"
+            around += ent.doc[attr.left_edge.i : attr.i + 1]
+    return {_stem(t.lower_) for t in around if t.is_alpha} | {
+        t.lemma_.lower() for t in around if t.is_alpha
     }
 
 

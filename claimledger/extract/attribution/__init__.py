@@ -94,6 +94,7 @@ _DAY_WORDS = frozenset(
 )
 _FOLLOW_ON_DEPS = frozenset({"advcl", "conj"})
 _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
+_MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj", "parataxis"})
 _QUOTE_CHARS = frozenset("“”\"'’`")
 _SPLIT_LEAD = re.compile(r"[\s,]*")  # the first half runs straight into speaker or cue
 _SETTING_POS = frozenset({"ADP", "SCONJ", "ADV", "CCONJ"})
@@ -159,7 +160,7 @@ def _statements_in(doc: Doc, text: str) -> list[Statement]:
         frames = sorted(frames + freed, key=lambda f: f.content[0])
     layout_made = headline_frames(doc, text) + signature_frames(doc, text, quotes)
     frames = _outermost_of(layout_made, frames)
-    frames = sorted(frames + transcript_frames(doc, text), key=lambda f: f.content[0])
+    frames = _outermost_of(transcript_frames(doc, text), frames)  # a turn's "I think" is its
     return [_statement(doc, text, f) for f in frames]
 
 
@@ -167,6 +168,7 @@ def _redraw_bounds(layout: Layout, frames: list[Frame]) -> None:
     """Let the boundary model move each cue's end and each content's start and end."""
     model = bound_model()
     for frame in frames:
+        limit = _next_speaker(layout, frames, frame)
         ends = cue_candidates(layout, frame.cue, frame.head.i, frame.content)
         if frame.source is not None and frame.source[0] >= frame.cue[1]:  # "said [Ann Lee]"
             ends = [c for c in ends if c.token <= frame.source[0]]
@@ -176,6 +178,7 @@ def _redraw_bounds(layout: Layout, frames: list[Frame]) -> None:
             candidates(layout, frame.content, frame.cue, frame.head.i, s, frame.direct)
             for s in SIDES
         ]
+        options[1] = [c for k, c in enumerate(options[1]) if k == 0 or c.chars <= limit]
         if all(options):  # both or neither: empty when the content holds no whole token
             start, end = (model.best(o).chars for o in options)
         if cue_end.token < layout.n and layout.start_char[frame.cue[0]] <= start < cue_end.chars:
@@ -183,6 +186,18 @@ def _redraw_bounds(layout: Layout, frames: list[Frame]) -> None:
         if start < end:
             frame.content = (_past_the_date(layout, cue_end.token, start, end), end)
         frame.cue = (frame.cue[0], cue_end.token)
+
+
+def _next_speaker(layout: Layout, frames: list[Frame], frame: Frame) -> int:
+    """Where the next attribution of a main clause after a content begins (its speaker, else
+    its cue): a content does not run on into it ("... were injured; by Monday the ministry
+    said ..."), though it may take in a clause hung on its words ("..., whom he called ...")."""
+    starts = [
+        layout.start_char[min(f.cue[0], f.source[0] if f.source else f.cue[0])]
+        for f in frames
+        if f is not frame and f.head.dep_ in _MAIN_CLAUSE_DEPS
+    ]
+    return min((at for at in starts if at >= frame.content[1]), default=layout.end_char[-1])
 
 
 def _past_the_date(layout: Layout, cue_end: int, start: int, end: int) -> int:

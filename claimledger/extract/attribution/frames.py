@@ -16,6 +16,7 @@ from claimledger.extract.attribution.lexicon import (
     FINDING_NOUNS,
     HEARER_VERBS,
     INTENTION_NOUNS,
+    INVERTING_VERBS,
     MEDIUM_NOUNS,
     QUESTION_VERBS,
     RAISING_VERBS,
@@ -258,6 +259,9 @@ def speaker_of(verb: Token) -> Token | None:
         return None  # "..., and the toll was expected to rise": expected by nobody named
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in _NOMINAL:
         return verb.head  # "emails showing that ...", "a super PAC backing Bush"
+    inverted = _inverted_speaker(verb)
+    if inverted is not None:
+        return inverted
     reporter = _reporter_of_aside(verb)
     if reporter is not None:
         return speaker_of(reporter)
@@ -269,6 +273,21 @@ def speaker_of(verb: Token) -> Token | None:
             if subject is not None or head.dep_ != "conj":
                 return subject  # else "X sought ... and took ..., saying": X's
     return None
+
+
+def _inverted_speaker(verb: Token) -> Token | None:
+    """ "“Is it safe?” asked a resident.": right after a closing quote, the verb's last word
+    group is who spoke, though the parser took it for the one asked."""
+    doc = verb.doc
+    if verb.i == 0 or not doc[verb.i - 1].is_quote or verb.lemma_.lower() not in INVERTING_VERBS:
+        return None
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    after = obj.right_edge.i + 1
+    return obj if after == len(doc) or doc[after].is_punct or doc[after].is_space else None
 
 
 def _past_a_hyphen(subject: Token) -> Token:
@@ -286,11 +305,17 @@ def _past_a_hyphen(subject: Token) -> Token:
 def _reporter_of_aside(verb: Token) -> Token | None:
     """The cue a participle set off by a comma after a reported clause, or a second verb of
     saying joined to it, belongs to, though the parser hung it on the clause: "She denied that
-    the company had cut corners, calling the claim absurd" is hers, not the company's."""
+    the company had cut corners, calling the claim absurd" is hers, not the company's; so is
+    "He denied a report that the firm was failing, calling it untrue"."""
     clause = verb.head
-    if clause.dep_ != "ccomp" or clause.i > verb.i:
+    if clause.i > verb.i:
         return None
-    reporter = clause.head
+    if clause.dep_ == "ccomp":
+        reporter = clause.head
+    elif clause.dep_ in ("acl", "relcl") and _marked_that(clause) and clause.head.dep_ == "dobj":
+        reporter = clause.head.head  # "denied [a report [that ...]], calling it ..."
+    else:
+        return None
     if reporter.lemma_.lower() not in CUE_VERBS | DENY_VERBS:
         return None
     if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.doc[verb.i - 1].text == ",":
@@ -515,11 +540,24 @@ def _content_parts(verb: Token, inside_quote: list[bool]) -> list[Token]:
                 and not any(g.dep_ in SUBJECT_DEPS for g in c.children)
                 and verb.doc[c.left_edge.i - 1].is_punct
             )
+            or _writers_gloss(c)
             for c in right
         ):  # ", up from 40 reported a day earlier": a phrase set off after the cue
             return left
         return right
     return parts
+
+
+def _writers_gloss(part: Token) -> bool:
+    """A verbless noun phrase set off by a comma after the cue: the writer's comment on the
+    clause before it ("rose to 7.4%, the office said, the highest rate in six years")."""
+    doc = part.doc
+    words = doc[part.left_edge.i : part.right_edge.i + 1]
+    return (
+        part.pos_ in ("NOUN", "PROPN")
+        and doc[part.left_edge.i - 1].text == ","
+        and not any(t.pos_ in ("VERB", "AUX") for t in words)
+    )
 
 
 def _prep_objects(verb: Token) -> list[Token]:

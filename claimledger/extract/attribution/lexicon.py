@@ -156,6 +156,10 @@ SPECULATIVE_MODALS = frozenset({"may", "might"})
 # Cues whose content is conditional by nature: a modal there warns rather than hedges.
 WARNING_VERBS = frozenset({"warn", "caution", "threaten", "vow", "pledge", "promise", "fear"})
 QUESTION_VERBS = frozenset({"ask", "question", "wonder", "query", "inquire"})
+# Verbs that may come before their speaker after a quote: "“Why now?” asked a resident."
+INVERTING_VERBS = QUESTION_VERBS | _words(
+    "say add reply answer respond shout write read tweet explain insist recall note exclaim"
+)
 
 # Dependency labels of a cue verb's children that carry what was said.
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "acomp", "attr"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from claimledger.extract.numbers.describe import (
@@ -14,6 +14,7 @@ from claimledger.extract.numbers.describe import (
     counted_tokens,
     names_its_own_subject,
     rate_of,
+    share_of,
     status_of,
     unit_name,
     unit_words_of,
@@ -92,12 +93,16 @@ def _describe(f: Found, sent: SpacySpan, n: int, text: str) -> Described:
         change=change,  # type: ignore[arg-type]
         hedge=f.hedge,
         unit=unit,
-        counted=text[counted[0].idx:counted[-1].idx + len(counted[-1])] if counted else None,
+        counted=_written(counted or share_of(f), text),
         status=status_of(f, counted, rate is not None and rate[0] in RATE_NOUNS),
         sentence=Span.of(text, sent.start_char, sent.end_char),
     )
     return Described(q, unit_words_of(counted), concept_words(f, counted, sent, text),
                      rate[0] if rate else None, n, falling=f.high is not None and f.high < f.low)
+
+
+def _written(tokens: list[Token], text: str) -> str | None:
+    return text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])] if tokens else None
 
 
 def _shares_move(first: Found, f: Found, moved: Described, d: Described, text: str) -> bool:

@@ -142,6 +142,46 @@ def _chunk_of(tok: Token) -> list[Token]:
     return [t for t in head.doc[start:head.i + 1] if not t.is_punct or t.text == "-"]
 
 
+# Units that say how much, never of what: a share's figure is the level or change of a noun.
+_SHARE_UNITS = {"percent", "percentage point", "basis point"}
+# How a figure hangs from the verb whose subject or object it measures ("rose to 7.4%").
+_LEVEL_PATH = {"pobj", "prep", "dobj", "npadvmod", "advmod", "attr", "acomp", "quantmod"}
+# Nouns a share is set against, not what it measures: "3 percent of GDP", "4% of revenue".
+_BASE_DEPS = {"prep"}
+
+
+def share_of(f: Found) -> list[Token]:
+    """What a percentage or points figure is the level or change of, when the unit names
+    nothing: the noun it modifies ("a 2 percent target", "a 50 basis point increase"), else the
+    object of the verb it hangs from ("raised its benchmark rate by 50 basis points"), else that
+    verb's subject, or the object of the verb that governs it ("expects inflation to fall to
+    4%"), when a common noun ("Inflation rose to 7.4%", "The deficit was 5.8 percent")."""
+    if f.unit not in _SHARE_UNITS:
+        return []
+    a = anchor(f)
+    if a.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod") and a.head.pos_ == "NOUN" \
+            and a.head.i >= f.end:
+        return [t for t in _chunk_of(a.head) if t.i >= f.end]  # "a 2 percent [target]"
+    node = a
+    while node.dep_ in _LEVEL_PATH and node.head.pos_ not in ("VERB", "AUX") and node.head != node:
+        node = node.head
+        if node.pos_ == "NOUN" and not node.ent_type_:
+            return _chunk_of(node)  # "economic growth of 2 percent", "a deficit of 3 percent"
+    verb = node.head
+    if node.dep_ not in _LEVEL_PATH or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    for governor in (verb, verb.head if verb.dep_ in ("xcomp", "ccomp") else None):
+        if governor is None:
+            continue
+        objects = [c for c in governor.children if c.dep_ == "dobj" and c.i != node.i
+                   and not f.first <= c.i < f.end]
+        subjects = [c for c in governor.children if c.dep_ in _SUBJECTS]
+        picked = objects or (subjects if governor is verb else [])
+        if picked and picked[0].pos_ == "NOUN" and not picked[0].ent_type_:
+            return _chunk_of(picked[0])
+    return []
+
+
 def rate_of(f: Found, after: int, sent: SpacySpan) -> tuple[str, int] | None:
     """What the figure is per and where that ends: a time ("a month", "per day") or, for an
     amount, a unit or noun ("$2.11 per gallon", "$1,271 an ounce", "63 cents per share")."""

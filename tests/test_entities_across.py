@@ -141,3 +141,22 @@ def test_a_body_s_first_word_is_its_short_name_when_only_one_body_has_it(store: 
     assert canon[1] == canon[2] == "Northwind Telecom"
     assert canon[5] == "Ashby"  # two bodies begin with it: no guess
     assert canon[6] == "Northwind Holdings"  # a full name is nobody's short name
+
+
+def test_a_bare_surname_seen_first_joins_the_one_full_name_that_comes_later(store: Store) -> None:
+    """ "Rilke has denied ..." in Monday's paper, "Finance Minister Tomas Rilke" in Tuesday's:
+    one speaker, whichever came first; not when two full names share the surname."""
+    names = [
+        (1, "Rilke", "unknown"),
+        (2, "Tomas Rilke", "person"),
+        (3, "Lee", "person"),
+        (4, "Ann Lee", "person"),
+        (5, "Tom Lee", "person"),
+    ]
+    with store.engine.begin() as conn:
+        renames = [r for row in names for r in resolve_entities(conn, [row])]
+        canon = canonical_names(conn, range(1, 6))
+    assert canon[1] == canon[2] == "Tomas Rilke" and ("Rilke", "Tomas Rilke") in renames
+    assert canon[3] in ("Lee", "Ann Lee") and canon[4] != canon[5]
+    evidence = {r["entity_id"]: r for r in store.rows("entity_links", order_by=("entity_id",))}
+    assert evidence[1]["rule"] == "surname"

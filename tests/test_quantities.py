@@ -47,6 +47,8 @@ def test_spans_point_into_the_text(analyze) -> None:
         ("Tens of thousands of people marched.", "Tens", 1e4, 1e5, True),
         ("He bought a dozen eggs.", "dozen", 12, None, False),
         ("The city has a million residents.", "million", 1e6, None, False),
+        # a share of a round number is that number, not a share and a million
+        ("They cannot arrest a quarter of a million people.", "quarter", 2.5e5, None, False),
         ("Three ships left the port.", "Three", 3, None, False),
         ("Prices range from $2 to $3 million.", "$2", 2e6, 3e6, True),
         # "from ... to" a few words apart: a unit, a year between the two figures

@@ -179,7 +179,8 @@ def test_flood_story_verdicts_and_origins(store: Store) -> None:
     assert rescuers["origins"] == ["Kenya Defence Forces"]
     evacuated = claim(store, "people|-|evacuated")
     assert evacuated["verdict"] == "denied"
-    assert evacuated["n_articles"] == 3 and evacuated["n_origins"] == 2
+    # the government denying the figure is no second source behind it
+    assert evacuated["n_articles"] == 3 and evacuated["n_origins"] == 1
     assert evacuated["outlets"] == ["Daily Planet", "Evening Post", "Morning Star"]
 
 
@@ -314,6 +315,40 @@ def test_a_denial_naming_the_figure_refutes_its_measure(store: Store) -> None:
     assert claim(store, "casualties|-")["verdict"] == "denied"
 
 
+def test_a_figure_borrowing_what_it_counts_joins_the_measure_it_borrowed_from(
+    store: Store,
+) -> None:
+    """ "200,000 people took part. Police said about 40,000.": the crowd dispute, not a
+    second figure of no measure."""
+    a = Story("The Civic Front says at least 200,000 people took part. Police said about 40,000.",
+              "Daily", "2031-05-01")
+    a.num("at least 200,000 people", 2e5, change=">", counted="people",
+          statement=a.say("The Civic Front", "at least 200,000 people took part", "organization"))
+    a.num("about 40,000", 4e4, change="~", counted="people",
+          statement=a.say("Police", "about 40,000", "government"))
+    ingest(store, a)
+    crowd = claim(store, "people|-|turnout")
+    assert crowd["n_members"] == 2 and crowd["verdict"] == "conflict"
+
+
+def test_those_who_name_a_figure_to_deny_it_do_not_back_it(store: Store) -> None:
+    """A fact-check repeats the viral figure to refute it: the figure keeps one origin, its
+    poster, and is denied; the debunkers are not its claimants."""
+    a = Story("Dex Marlowe wrote that the new vaccine killed 3,000 people in a month.", "One",
+              "2031-03-05")
+    a.num("3,000 people", 3000, counted="people", status="casualties",
+          statement=a.say("Dex Marlowe", "that the new vaccine killed 3,000 people in a month"))
+    b = Story('"There is no evidence that the vaccine has caused 3,000 deaths," said Irene '
+              "Salgado.", "Two", "2031-03-06")
+    b.num("3,000 deaths", 3000, counted="deaths", status="casualties",
+          statement=b.say("Irene Salgado", '"There is no evidence that the vaccine has caused '
+                          '3,000 deaths,"', stance="deny", direct=True))
+    ingest(store, a, b)
+    deaths = claim(store, "casualties|-")
+    assert deaths["verdict"] == "denied" and deaths["n_members"] >= 2
+    assert deaths["origins"] == ["Dex Marlowe"]
+
+
 def test_as_many_as_is_a_ceiling_not_a_rival_figure(store: Store) -> None:
     a = Story("The bank said 4.2 million customers were affected.", "A", "2031-05-01")
     a.num("4.2 million customers", 4.2e6, counted="customers",
@@ -409,6 +444,13 @@ def row(sentence: str, phrase: str, counted: str | None, unit: str | None) -> di
          "troops|France|per month"),
         ("The plant produced 40,000 artillery shells.", "40,000 artillery shells", None,
          "artillery shell|-"),
+        # one crowd, one count of arrests, whichever words the outlets chose
+        ("About 40,000 people were taking part.", "About 40,000 people", "people",
+         "people|-|turnout"),
+        ("At least 200,000 protesters filled the square.", "At least 200,000 protesters",
+         "protesters", "people|-|turnout"),
+        ("The ministry said 146 people were detained.", "146 people", "people",
+         "people|-|arrested"),
     ],
 )
 def test_measure_keys(sentence: str, phrase: str, counted: str | None, key: str) -> None:
@@ -448,6 +490,7 @@ def test_a_part_of_a_whole_is_a_measure_of_its_own(
         ("The bank raised its benchmark interest rate by 50 basis points.", "50 basis points",
          "basis point", "benchmark interest rate", "interest|-|change"),
         ("Prices rose 7.4% in March.", "7.4%", "percent", None, None),
+        ("The fire was 5% contained.", "5%", "percent", "fire", "contained|-"),
     ],
 )
 def test_a_share_is_a_measure_of_what_it_is_the_level_of(

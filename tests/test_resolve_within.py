@@ -60,8 +60,10 @@ def test_they_and_it_resolve_to_the_group_speaking_just_before(
 
 
 def test_who_speaks_for_a_person_even_unnamed(analyze) -> None:
+    """ "who" is the nurse; a nurse the article never names is an unnamed source, as "one
+    Workers' Alliance MP" is (a person of that kind is a named one)."""
     st = by_cue(analyze("The reporter spoke to a nurse who said the ward was full."), "said")
-    assert (st.speaker_entity, st.speaker_kind) == ("nurse", "person")
+    assert (st.speaker_entity, st.speaker_kind) == ("nurse", "anonymous")
 
 
 def test_his_words_are_the_last_person_s(analyze) -> None:
@@ -793,3 +795,54 @@ def test_an_attorney_for_someone_is_not_the_lawyer_named_before(analyze) -> None
         "Mills did not immediately respond to requests for comment."
     )
     assert a.statements[-1].speaker_entity != "Kaine"
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "kind"),
+    [
+        pytest.param("Mr Thane, 61, said he would stay on.", "Thane", "person", id="Mr, no stop"),
+        pytest.param(
+            "One senior figure said the party knew it was over.",
+            "One senior figure",
+            "anonymous",
+            id="a senior figure is a person",
+        ),
+        pytest.param(
+            "A spokesman for the Workers' Alliance said the talks would go on.",
+            "Workers' Alliance spokesman",
+            "anonymous",
+            id="a spokesman for a body",
+        ),
+        pytest.param(
+            "Turnout was 61.2 per cent.\n\nThe prime minister, Gregor Thane, conceded shortly "
+            "before 11am. He said he would stay on as caretaker.",
+            "Gregor Thane",
+            "person",
+            id="he after a name the parser made a root's apposition",
+        ),
+        pytest.param(
+            "Dex Marlowe posted a video. Marlowe's supporters said it proved the risk was real.",
+            "Marlowe's supporters",
+            "anonymous",
+            id="his supporters are not him",
+        ),
+        pytest.param(
+            "Dex Marlowe posted again. Marlowe's follow-up post said the risk was real.",
+            "Dex Marlowe",
+            "person",
+            id="a post is its author's, not an outlet's",
+        ),
+        pytest.param(
+            "The Washington Post reported that the talks had failed.",
+            "Washington Post",
+            "outlet",
+            id="a paper's name still is",
+        ),
+    ],
+)
+def test_speakers_of_british_and_social_media_coverage(
+    analyze, text: str, entity: str, kind: str
+) -> None:
+    st = analyze(text).statements[-1]
+    assert (st.speaker_entity, st.speaker_kind) == (entity, kind)
+

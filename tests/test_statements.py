@@ -46,6 +46,16 @@ def assert_traceable(analysis: Analysis) -> None:
         ("the end of a long quote.”\n", ["the end of a long quote.”"]),  # opener was earlier
         ("“A real ‘no-limits partnership,” he said.", ["“A real ‘no-limits partnership,”"]),
         ("“It is unusual,“ said Ann Lee.", ["“It is unusual,“"]),  # an opener typed to close
+        # British single marks; an apostrophe ("don’t", "workers’ rights") closes nothing
+        (
+            "‘Nine votes is nine votes,’ she said. ‘I don’t mind.’",
+            ["‘Nine votes is nine votes,’", "‘I don’t mind.’"],
+        ),
+        ("The workers’ rights were ‘not on the table’, she said.", ["‘not on the table’"]),
+        (
+            "She said: ‘There is no deal, and anyone who says so is “briefing fantasy”.’",
+            ["‘There is no deal, and anyone who says so is “briefing fantasy”.’"],
+        ),
     ],
 )
 def test_find_quotes_tolerates_unbalanced_marks(text: str, quotes: list[str]) -> None:
@@ -449,6 +459,14 @@ def test_refusing_a_request_is_no_denial(analyze, text: str) -> None:
             "“Three deaths are confirmed. The figure of seven is not accurate,” the agency said.",
             "said",
         ),
+        ("“There is no evidence that the vaccine caused 3,000 deaths,” said Dr. Salgado.", "said"),
+        ("“The post said the shot killed 3,000 people. That is false,” said Maya Brandt.", "said"),
+        ("The agency said on Wednesday that the number was wrong.", "said"),
+        ("The group said that the figure was not supported by any official data.", "said"),
+        ('VeriFact said the figure "has no basis in any official data."', "said"),
+        ("VeriFact, the fact-checking desk, rated the claim False.", "rated"),
+        ("“Three thousand appears nowhere in our data. It is simply made up,” Reyes said.", "said"),
+        ("“I never said all of them were caused by the shot,” Marlowe wrote.", "wrote"),
     ],
 )
 def test_calling_a_claim_false_or_brushing_it_off_is_a_denial(analyze, text: str, cue: str) -> None:
@@ -463,6 +481,8 @@ def test_calling_a_claim_false_or_brushing_it_off_is_a_denial(analyze, text: str
         ("He said how absurd that would be.", "said"),
         ("He said it was not right to blame the workers.", "said"),
         ("He said he did not support the plan.", "said"),
+        ("He said there was no doubt that the plan would work.", "said"),
+        ("She said she had never seen such a crowd.", "said"),
     ],
 )
 def test_criticism_or_ignoring_is_no_denial(analyze, text: str, cue: str) -> None:
@@ -660,6 +680,37 @@ def test_quote_continuing_in_next_paragraph_joins_the_speaker(analyze) -> None:
     a = analyze(text)
     st = only(a, "said")
     assert st.content.text == "“We will build it,” the mayor said.\n\n“It will take two years.”"
+    assert_traceable(a)
+
+
+def test_a_british_quote_is_the_speaker_s_whole_and_nothing_inside_speaks(analyze) -> None:
+    """ "‘A. B,’ she said. ‘C.’": one statement by her; the "who says otherwise" inside the
+    quote is her words, not a speaker."""
+    a = analyze(
+        "Helena Marsh spoke on Saturday. ‘There is no deal. Nobody has been offered a job, and "
+        "anybody who says otherwise is “briefing fantasy”,’ she said. ‘We haven’t even sat down.’"
+    )
+    st = only(a, "said")
+    assert st.direct and st.speaker.text == "she"
+    assert st.content.text.startswith("‘There is no deal.")
+    assert st.content.text.endswith("‘We haven’t even sat down.’")
+    assert [s.cue.text for s in a.statements] == ["said"]
+
+
+@pytest.mark.parametrize("mark", ["“", '"'])
+def test_a_paragraph_left_open_runs_on_into_the_attributed_one(analyze, mark: str) -> None:
+    """The convention for a quote over paragraphs: each opens, only the last closes, and the
+    cue comes after it; the first paragraph is the speaker's too, not lost."""
+    close = "”" if mark == "“" else '"'
+    text = (
+        "Castellan spoke after the decision.\n\n"
+        f"{mark}We will do what it takes. Inflation is too high.\n\n"
+        f"{mark}We expect it to fall by December,{close} she said."
+    )
+    a = analyze(text)
+    st = only(a, "said")
+    assert st.content.text.startswith(f"{mark}We will do what it takes.")
+    assert st.content.text.endswith(f"by December,{close}") and len(a.statements) == 1
     assert_traceable(a)
 
 

@@ -168,3 +168,6 @@ def test_what_is_set_for_a_day_lies_ahead(analyze) -> None:
     got = [(t.span.text, t.resolved) for t in a.times]
     assert got == [("Saturday", "2025-03-22"), ("May", "2025-05-01"),
                    ("on Saturday", "2025-03-15")]
+    sunday = analyze("Thane is to stand down, with an announcement expected on Monday.",
+                     published_at="2026-05-17")
+    assert [t.resolved for t in sunday.times] == ["2026-05-18"]

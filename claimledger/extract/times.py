@@ -47,6 +47,7 @@ _PIECE = re.compile(
 _DAY_FIRST = re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?$")
 # Prepositions that count from a point in the past, whatever the tense ("as of" unless future).
 _LOOK_BACK = {"since", "as of"}
+_AHEAD = {"expect", "schedule", "plan", "slate", "due"}  # participles of what lies ahead
 _UNTIL_NOW = re.compile(r"\s*(?:until|till|up to|to) (?:now|date|today)\b")
 # "ten days later", "a week earlier": counted from a date the sentence named before, if any.
 _AFTER_THAT = re.compile(r"\b(?:days?|weeks?|months?|years?) (?:later|earlier)$")
@@ -163,6 +164,8 @@ def tense_of(tok: Token) -> Tense:
                 return "future"
             if any(c.lower_ == "to" for c in aux):
                 return "future"
+            if node.tag_ == "VBN" and node.lemma_ in _AHEAD:
+                return "future"  # "an announcement expected on Monday", "talks scheduled for"
             if node.tag_ == "VBN" and not aux and node.dep_ in ("acl", "relcl", "advcl"):
                 return "past"  # "a treaty signed during a summit in June"
             if any("Past" in c.morph.get("Tense") for c in aux) or (

@@ -31,6 +31,7 @@ from claimledger.reconcile.measures import (
     GENERIC_UNITS,
     THINGS,
     WHEN_WORDS,
+    Measure,
     Overrides,
     measure_of,
 )
@@ -110,13 +111,22 @@ def assign_measures(
         by_article.setdefault(s["article_id"], []).append(s)
     keys: set[str] = set()
     changed = []
+    # what an article last counted, by its words: the measure and where its sentence ends
+    counted_before: dict[tuple[str, str], tuple[Measure, int]] = {}
     for q in _rows(conn, t.quantities, article_ids):
         s = by_id.get(q["statement_id"]) or _statement_holding(
             by_article.get(q["article_id"], []), q
         )
         speaker = (s["speaker_start"], s["speaker_end"]) if s and s["speaker_end"] else None
         sources = by_article.get(q["article_id"], [])
-        m = None if _counts_sources(q, sources) else measure_of(q, texts[q["article_id"]], speaker)
+        text = texts[q["article_id"]]
+        m = None if _counts_sources(q, sources) else measure_of(q, text, speaker)
+        seen = (q["article_id"], q["counted"] or "")
+        before = counted_before.get(seen)
+        if before is not None and _borrowed(q, text) and _next_to(text, before[1], q):
+            m = before[0]  # "200,000 people took part. Police said about 40,000."
+        if m is not None and q["counted"]:
+            counted_before[seen] = (m, q["sentence_end"] or q["end_char"])
         key = overrides.apply(m.key, q) if m else None
         if key != q["measure"]:
             changed.append({"quantity": q["id"], "measure": key})
@@ -125,6 +135,20 @@ def assign_measures(
     if changed:
         conn.execute(_SET_MEASURE, changed)
     return keys
+
+
+def _borrowed(q: dict[str, Any], text: str) -> bool:
+    """Did the figure borrow what it counts from an earlier one (its sentence never says it)?"""
+    start, end = q["sentence_start"], q["sentence_end"]
+    if not q["counted"] or start is None or not any(c.isdigit() for c in q["text"]):
+        return False  # "a hundred, a thousand" in a speech counts nothing said before
+    return q["counted"] not in text[start:end]
+
+
+def _next_to(text: str, end: int, q: dict[str, Any]) -> bool:
+    """Is the figure in the sentence that ended at `end`, or the one right after it?"""
+    start = q["sentence_start"] if q["sentence_start"] is not None else q["start_char"]
+    return start <= end or not text[end:start].strip()
 
 
 def denial_keys(

@@ -196,7 +196,8 @@ def extend_measure(
     result = _fold_bounds(conn, claim["id"], asserted)
     denied = claim["verdict"] == "denied" or bool(denials) or len(asserted) < len(figures)
     members = [("quantity", f["id"]) for f in figures] + [("statement", d["id"]) for d in denials]
-    _grow(conn, claim, members, figures, "denied" if denied else result)
+    backing = [f if f["stance"] != "deny" else {**f, "origins": []} for f in figures]
+    _grow(conn, claim, members, backing, "denied" if denied else result)  # deniers back nothing
 
 
 def refresh_measure(conn: Connection, key: str, overrides: Overrides) -> None:

@@ -41,7 +41,11 @@ NUMBER_WORDS = frozenset(
      "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 )
 ONE_OF = re.compile(r"(?:one|1)\s+of\b", re.I)
-RATE = re.compile(r"\b(?:a|per|each|every)\s+(day|week|month|year)\b|\b(daily|weekly|monthly)\b")
+# "2,000 recruits a month" is a rate; "killed 3,000 people in a month" a count over one month
+RATE = re.compile(
+    r"(?<!\bin )(?<!\bwithin )(?<!\bover )(?<!\bfor )(?<!\bthan )"
+    r"\b(?:a|per|each|every)\s+(day|week|month|year)\b|\b(daily|weekly|monthly)\b"
+)
 _RATE_WORDS = {"daily": "day", "weekly": "week", "monthly": "month"}
 DESTINATION = re.compile(r"\b(?:in|to|into|inside|across|at|toward|towards)\s+(?:the\s+)?$", re.I)
 WINDOW = 60  # characters after the number where rate words still qualify it
@@ -49,6 +53,7 @@ TOLL = re.compile(r"\btoll\b(?!\s+(?:road|booth|plaza|lane|free))", re.I)  # "th
 _AUX = r"(?:(?:have|has|had|were|was|are|is|been|being|now|already|also|reportedly)\s+)*"
 BEFELL_AFTER = re.compile(rf"\s*{_AUX}([a-z]+(?:ed|en))\b")  # "... people have been displaced"
 BEFELL_BEFORE = re.compile(r"\b([a-z]+ed)\s+$")  # "had treated [300 people]"
+PASSIVE = re.compile(r"\s*(?:[a-z]+\s+)?(?:were|was|been|are|is|being)\b", re.I)
 # people counted for turning out, whatever else befell them
 CROWD = frozenset(["protester", "protestor", "demonstrator", "marcher", "participant", "rallygoer"])
 # "40,000 people were taking part", "200,000 people joined the march": how many turned out
@@ -81,6 +86,7 @@ WHEN_WORDS = frozenset(
 LEVEL_HEADS = frozenset(["rate", "level", "reading", "index"])
 # units of a change in a share, not of its level: "raised the rate by 50 basis points" (to 6.25%)
 POINT_UNITS = frozenset(["percentage point", "basis point"])
+STATE_AFTER = re.compile(r"\s+([a-z]+(?:ed|en))\b")
 # what a currency or a share is "of" or "in" when nothing else says: "$50 million in federal aid"
 OF_WHAT = re.compile(r"\s*(?:of|in|for|on)\s", re.I)
 ISO_CURRENCY = re.compile(r"[A-Z]{3}")  # the extractor names currencies by ISO code: "USD"
@@ -114,7 +120,8 @@ def measure_of(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) ->
     sentence = text[s_start:s_end]
     after = text[q["end_char"] : min(s_end, q["end_char"] + WINDOW)]
     if _generic_unit(q["unit"]):  # "$50 million in federal aid", "45% contained": of what?
-        phrase = q["counted"] or (_phrase_after(after) if OF_WHAT.match(after) else "")
+        state = STATE_AFTER.match(after)  # "5% contained", "70% vaccinated": the state counted
+        phrase = state[1] if state else q["counted"] or (_phrase_after(after) if OF_WHAT.match(after) else "")
         if {lemma(w) for w in words(phrase)} & WHEN_WORDS:
             phrase = ""  # "$8.4 billion last year": when, not what
     else:
@@ -157,7 +164,9 @@ def measure_of(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) ->
     if crowd:
         thing = "people"  # "200,000 protesters" and "40,000 people were taking part" are one crowd
     if thing == "people" and aspect is None:  # displaced, evacuated, treated: not one count
-        aspect = _what_befell(text[s_start : q["start_char"]], after) or ("turnout" if crowd else None)
+        aspect = _what_befell(text[s_start : q["start_char"]], after)
+        if crowd and (aspect is None or not (aspect in SAME_FATE.values() or PASSIVE.match(after))):
+            aspect = "turnout"  # "200,000 protesters filled the square"; not "were arrested"
         if aspect is None and owner is None:
             return None  # people of no country to whom nothing said befell: of what story?
     return Measure(thing, owner, aspect)

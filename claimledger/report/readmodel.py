@@ -442,6 +442,8 @@ def speaker_label(s: dict[str, Any]) -> str:
 def _describe_figure(row: dict[str, Any]) -> None:
     """Add the claimant, plotted date and figure text a reader sees."""
     row["claimant"] = row["speaker"] or row["outlet"] or "the article"
+    if row.get("stance") == "deny":
+        row["claimant"] += " (denying it)"  # names the figure to refute it: no claimant of it
     row["claimant_is_outlet"] = not row["speaker"]
     row["date"] = (row["published_at"] or "")[:10] or None
     row["figure"] = figure_text(

@@ -125,6 +125,9 @@ def acronym_of(name: str) -> str | None:
 
 def name_keys(name: str, kind: str) -> list[tuple[str, str, str]]:
     """Blocking keys for a name, each with the rule and the evidence of a merge through it."""
+    if kind == "unknown" and name.isalpha() and name.istitle():
+        # "Rilke has denied ...", the tagger unsure what Rilke is: the one person so named
+        return [(f"sn:{skeleton(name)}", "surname", f"{name!r} is the surname of")]
     if kind != "person":
         hit = lookup(name)
         if hit:
@@ -148,9 +151,9 @@ def name_keys(name: str, kind: str) -> list[tuple[str, str, str]]:
     if len(tokens) == 1:
         return [(f"sn:{surname}", "surname", f"{name!r} is the surname of")]
     full = f"pn:{skeleton(tokens[0])} {surname}"
-    return [
-        (full, "name", f"{name!r} matches by first name and surname"),
-        (f"sn:{surname}", "surname", f"{name!r} shares the surname"),
+    return [  # the surname key is one others are found by, never one a full name joins through
+        (full, "name", f"{name!r} matches by first name and surname"),  # ("Tom Lee" is no
+        (f"sn:{surname}", "surname key", f"{name!r} shares the surname"),  # "Ann Lee")
     ]
 
 
@@ -189,7 +192,34 @@ def resolve_entities(
                 key.startswith("org1:") and " " not in name
             ):  # a lone surname or word is looked up, never a key others are found by
                 _add_key(conn, key, canonical)
+        lone = [k for k, *_ in keys if k.startswith("sn:")] if rule == "self" else []
+        if lone and len(person_tokens(name)) == 1:
+            _add_key(conn, "lone:" + lone[0], canonical)  # "Rilke", before anyone is named so
+        elif lone and kind == "person":
+            renames += _claim_lone_surnames(conn, lone[0], canonical)
     return renames
+
+
+def _claim_lone_surnames(conn: Connection, surname_key: str, full: str) -> list[tuple[str, str]]:
+    """A full name arriving after its bare surname ("Rilke has denied ...", then "Tomas
+    Rilke") takes it in, when it is the only full name known with that surname."""
+    k = t.entity_keys.c
+    holders = set(conn.execute(select(k.canonical).where(k.key == surname_key)).scalars())
+    lone_key = "lone:" + surname_key
+    if holders != {full}:
+        return []
+    lone = list(conn.execute(select(k.canonical).where(k.key == lone_key)).scalars())
+    conn.execute(t.entity_keys.delete().where(k.key == lone_key))
+    links = t.entity_links.c
+    for old in lone:
+        ids = list(conn.execute(select(links.entity_id).where(links.canonical == old)).scalars())
+        _rename(conn, old, full)
+        conn.execute(
+            t.entity_links.update()
+            .where(links.entity_id.in_(ids))
+            .values(rule="surname", evidence=f"{old!r} is the surname of {full!r}")
+        )
+    return [(old, full) for old in lone]
 
 
 def _find(conn: Connection, keys: list[tuple[str, str, str]]) -> tuple[str, str, str] | None:
@@ -204,7 +234,7 @@ def _find(conn: Connection, keys: list[tuple[str, str, str]]) -> tuple[str, str,
         )
         if rule == "initials":  # a full name joins only a bare acronym seen before it
             found = [f for f in found if f.replace(".", "") == key.removeprefix("acr:")]
-        if rule == "first word" or (
+        if rule in ("first word", "surname key") or (
             rule in ("surname", "short name", "acronym", "initials") and len(found) != 1
         ):
             continue  # a lone surname or word is evidence only when one known name has it

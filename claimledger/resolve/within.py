@@ -23,6 +23,25 @@ _POSSESSIVE = ("’s", "'s", "’", "'")
 _PLACE_ENTS = frozenset({"NORP", "GPE"})
 _BODY_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 _AUTHORS = frozenset({"PERSON", "ORG", "GPE", "NORP"})  # who a report may be by
+# Who "our ..." is when the outlet's own: "our reporter saw" (not "my father said").
+_NEWSROOM = frozenset(
+    ["reporter", "correspondent", "journalist", "photographer", "editor", "staff", "team"]
+)
+# What makes a "figure" a person: "a senior figure", "a leading party figure".
+_PEOPLE_OF_NOTE = frozenset(
+    [
+        "senior",
+        "leading",
+        "key",
+        "prominent",
+        "top",
+        "party",
+        "public",
+        "political",
+        "veteran",
+        "influential",
+    ]
+)
 _NOT_PEOPLE = _PLACE_ENTS | {"LOC", "FAC"}  # "those on Capitol Hill who ..."
 _PLACE_STEM = 4  # shortest shared stem of a demonym and its country ("chin-ese", "chin-a")
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})  # "who", "which", "that" opening a relative clause
@@ -80,6 +99,7 @@ class Words:
     media_heads: frozenset[str]  # "local media", "state television": other outlets
     sex_words: dict[str, list[str]]  # "spokeswoman", "husband": what a role says of a person
     outlet_name_ends: frozenset[str]  # "The daily Harbour Gazette": an outlet, not a person
+    masthead_words: frozenset[str]  # outlet words only in a name: "The Post", not "a post"
 
 
 @lru_cache(maxsize=1)
@@ -153,8 +173,12 @@ def resolve_article(doc: Doc, analysis: Analysis) -> None:
                 name = entity_name(span)  # nobody named later: "a senator ... Senator Smith"
         st.speaker_kind, st.speaker_entity = kind, name
         recent.heard(span, kind, name)
-        if name and not _is_pronoun(span) and not any(t.ent_type_ for t in span):
-            note(span, name, kind)  # unnamed speakers ("U.S. officials") are mentions too
+        if (
+            name
+            and not _is_pronoun(span)
+            and (name not in entities or not any(t.ent_type_ for t in span))
+        ):  # unnamed speakers ("U.S. officials") are mentions too, and names the tagger missed
+            note(span, name, kind)
     for st in analysis.statements:  # what a later mention told: "the company" was Lumen
         if st.speaker_kind == "unknown" and st.speaker_entity in told:
             st.speaker_kind = told[st.speaker_entity]
@@ -312,8 +336,9 @@ class PersonIndex:
             return None
         at_head = [e for e in inside if e.start <= span.root.i < e.end]
         owned = [e for e in inside if e.root.dep_ != "poss"]
-        if not (at_head or owned) and span.root.ent_type_ in _BODY_ENTS:
-            return None  # "Belmark's state news agency BNA" is BNA, not Belmark
+        root = span.root
+        if not (at_head or owned) and (root.ent_type_ in _BODY_ENTS or _their_people(root)):
+            return None  # "Belmark's state news agency BNA" is BNA; "Marlowe's supporters" his
         return self.canonical((at_head or owned or inside)[0])
 
     def surname(self, span: TokenSpan) -> str | None:
@@ -437,11 +462,27 @@ def _in_same_clause(token: Token, verb: Token) -> bool:
     return True
 
 
+def _possessor(token: Token, head: Token) -> bool:
+    """Is the token part of a name owning the head ("Obama" in "Obama's aides")?"""
+    owner = token.head if token.dep_ == "case" else token  # the "'s" the name may hold
+    while owner.dep_ == "compound" and owner.head.i < head.i:
+        owner = owner.head
+    return owner.dep_ == "poss" and owner.head.i == head.i
+
+
+def _their_people(head: Token) -> bool:
+    """People of someone's: "Marlowe's supporters", "Obama's aides" (not "Clinton's attacks")."""
+    w = words()
+    return head.tag_ == "NNS" and head.lemma_.lower() in w.anonymous | w.person_roles
+
+
 def _sentence_subject(token: Token) -> bool:
     """Is `token` the subject of its sentence's main verb (or of one joined to it), or set
     beside that subject: "Tomas Reyes struck", "Her counterpart, Tomas Reyes, struck"?"""
     if token.dep_ == "appos":
         token = token.head
+    if token.dep_ == "ROOT" and any(c.dep_ == "acl" and c.i > token.i for c in token.children):
+        return True  # the parser's "[The prime minister, X, [conceded ...]]": a noun as root
     if token.dep_ not in _SUBJECTS:
         return False
     verb = token.head
@@ -618,16 +659,21 @@ def classify_speaker(
     if lemma in w.organization and not any(c.dep_ == "poss" for c in head.children):
         return "organization", name  # "the Lee campaign" is not Lee
     if name.lower() in w.outlet or (
-        " " in name and name.rsplit(" ", 1)[1].lower() in w.outlet_name_ends
+        " " in name
+        and name.rsplit(" ", 1)[1].lower() in w.outlet_name_ends
+        and name.rsplit(" ", 1)[1].istitle()
     ):
         return "outlet", name  # "Politico", "Harbour Gazette", whatever the tagger took it for
-    if lemma in w.person_roles and any(c.lower_ in ("our", "my") for c in head.children):
+    if lemma in _NEWSROOM and any(c.lower_ in ("our", "my") for c in head.children):
         return "outlet", None  # "our reporter": the writer's side, named after the outlet
     person = people.in_span(span) or people.surname(span) or people.surname(_name_part(head))
     if person is None and lemma in w.person_roles and head.tag_ != "NNS":
         person = people.by_role(span)
     if person:
         return "person", person
+    titled = [t for t in span if t.i < head.i and t.lower_ in _HONORIFIC_SEX]
+    if titled and head.pos_ == "PROPN":  # "Mr Thane, 61", whatever the tagger took him for
+        return "person", strip_honorifics(span.doc[titled[0].i : head.i + 1])
     if head.tag_ == "NNP" and head.ent_type_ not in _NOT_PEOPLE and _described_as_person(head):
         return "person", name  # "Juana Quispe, 54, whose home ...", whatever the tagger said
     described = next((c.lemma_.lower() for c in head.rights if c.dep_ == "appos"), "")
@@ -658,27 +704,36 @@ def classify_speaker(
     lowered = f" {name.lower()} "
     head = _shared_head(head)
     lemma = head.lemma_.lower()
+    if lemma == "figure" and any(c.lower_ in _PEOPLE_OF_NOTE for c in head.children):
+        return "anonymous", name  # "one senior figure said": a person, not figures
     if lemma in w.report or lemma.rstrip("s") in w.report:
         author = _author(head, span)  # "an estimate by the Congressional Budget Office"
         if author is not None:
             name = classify_speaker(author, people, recent)[1] or name
         return "report", name
+    cased = f" {name} "
     if lemma in w.media_heads or (
-        any(f" {o} " in lowered for o in w.outlet) and not _governmental(span, head)
-    ):  # "local media", "state television"; "The New York Times"
+        any(
+            f" {o} " in lowered and (o not in w.masthead_words or f" {o.title()} " in cased)
+            for o in w.outlet
+        )
+        and not _governmental(span, head)
+    ):  # "local media", "state television"; "The New York Times", not "his post"
         return "outlet", name
     if _governmental(span, head):
         return "government", name
     if (
         lemma in w.anonymous
         and head.ent_type_ != "ORG"  # "The Charlotte Observer" is a name, not an observer
-        and not any(t.ent_type_ == "PERSON" for t in span)
+        and not any(t.ent_type_ == "PERSON" for t in span if not _possessor(t, head))
     ):
         return "anonymous", _of_body(head, span) or name
     if head.ent_type_ in ("ORG", "NORP") or lemma in w.organization:
         return "organization", name
-    if lemma in w.person_roles:  # unnamed: one is a person, several are anonymous sources
-        return ("anonymous" if head.tag_ == "NNS" else "person"), name
+    if lemma in w.person_roles:  # unnamed: one named later is a person, else a source unnamed
+        several = head.tag_ == "NNS" or span[0].lower_ in ("a", "an", "one")
+        of = _of_body(head, span, ("for", "at", "from"))  # "a spokesman for X", not "of state"
+        return ("anonymous" if several else "person"), of or name
     return "unknown", name
 
 
@@ -766,12 +821,14 @@ def _titled_name(head: Token, span: TokenSpan) -> TokenSpan | None:
     return span.doc[start : words_of.end]
 
 
-def _of_body(head: Token, span: TokenSpan) -> str | None:
+def _of_body(
+    head: Token, span: TokenSpan, preps: tuple[str, ...] = ("at", "from", "of", "in", "for")
+) -> str | None:
     """Unnamed people of a body go by it: "analysts at Jefferies" are "Jefferies analysts",
-    "officials at the Pentagon" "Pentagon officials", "members of the charity's board" "charity
+    "officials at the Pentagon" "Pentagon officials", "a spokesman for X" "X spokesman", "members of the charity's board" "charity
     board members" (one origin per body)."""
     for prep in head.rights:
-        if prep.dep_ != "prep" or prep.lower_ not in ("at", "from", "of", "in"):
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
             continue
         body = next((g for g in prep.children if g.dep_ == "pobj"), None)
         if body is None or body.i >= span.end:

@@ -242,6 +242,7 @@ def rule_frames(
     frames = kept
     _join_split_quotes(text, frames, quotes)
     _attach_orphan_quotes(doc, text, frames, bare, quotes)
+    _run_on_paragraphs(text, frames, quotes)
     frames.sort(key=lambda f: f.content[0])
     return frames
 
@@ -487,6 +488,27 @@ def _attach_orphan_quotes(
             frames.append(cue)
 
 
+def _run_on_paragraphs(text: str, frames: list[Frame], quotes: list[tuple[int, int]]) -> None:
+    """A paragraph that opens a quote and leaves it open runs on into the next one, which
+    opens again: “A.¶“B,” she said. says A and B (the cue after the last paragraph)."""
+    starts = {q[0]: k for k, q in enumerate(quotes)}
+    for frame in frames:
+        k = starts.get(frame.content[0])
+        while frame.direct and k:
+            a_start, a_end = quotes[k - 1]
+            between = text[a_end : frame.content[0]]
+            if (
+                text[a_end - 1] in _QUOTE_CHARS
+                or between.strip()
+                or "\n" not in between
+                or not _fills_paragraph(text, a_start, a_end)
+                or any(f.content[0] < a_end and a_start < f.content[1] for f in frames)
+            ):
+                break
+            frame.content = (a_start, frame.content[1])
+            k -= 1
+
+
 def _closing_cue(doc: Doc, text: str, bare: list[Frame], q_end: int) -> Frame | None:
     """A content-less cue right after a quote, in the sentence the quote ends: “...,” she said."""
     for frame in bare:
@@ -533,6 +555,11 @@ def _bare_cue_for(doc: Doc, text: str, bare: list[Frame], q_start: int, q_end: i
             ),
             None,
         )
+    if found is None and _fills_paragraph(text, q_start, q_end) and q_sent.start > 0:
+        # "Thane conceded shortly before 11am.¶‘The people have spoken. ...’": the quote
+        # opening the next paragraph is what the speaker of a cue with nothing said said
+        before = doc[q_sent.start - 1].sent.start
+        found = next((f for f in bare if f.head.sent.start == before and f.source), None)
     return found
 
 

@@ -99,14 +99,18 @@ REQUEST_NOUNS = _words(
     demand proposal entry admission visa license licence loan access
     """
 )
-LABEL_VERBS = frozenset({"describe", "call", "dismiss", "label", "brand", "dub", "characterize"})
+LABEL_VERBS = frozenset(
+    {"describe", "call", "dismiss", "label", "brand", "dub", "characterize", "rate"}
+)
 DISMISSIVE_WORDS = _words(
     """
     fake false groundless baseless untrue rumor rumors rumour rumours lie lies fabrication
     fabricated nonsense absurd propaganda unfounded ridiculous hoax fiction speculation
-    inaccurate incorrect exaggerated misleading fantasy invented
+    inaccurate incorrect exaggerated misleading fantasy invented wrong bogus erroneous debunked
     """
 )
+# What there is none of when a claim is denied: "There is no evidence that ...", "has no basis".
+EVIDENCE_NOUNS = frozenset({"evidence", "proof", "basis", "foundation", "truth", "indication"})
 # Passives that pass on a belief nobody owns: "is thought to", "is understood to", "is said to".
 HEARSAY_VERBS = frozenset(
     {
@@ -131,7 +135,7 @@ DENY_PHRASALS = frozenset(
     {"push back", "brush off", "brush aside", "shrug off", "wave off", "wave away", "knock down"}
 )
 # Subjects that, called false, make the statement a denial: "said the claims were untrue".
-DISPUTABLE_PRONOUNS = frozenset({"it", "they", "these", "those"})
+DISPUTABLE_PRONOUNS = frozenset({"it", "they", "these", "those", "that", "this"})
 # Besides claims and reports, what a denial may be of: "brushed off the figures".
 DISPUTED_NOUNS = frozenset({"figure", "number", "estimate", "account", "story", "accusation"})
 

@@ -6,7 +6,10 @@ import re
 
 # Curly and doubled-backtick marks say which end they are; a straight mark (" or '') is read
 # from its neighbours: space before and a word after opens, a word or punctuation before closes.
-_MARKS = re.compile(r"``|''|’’|[“”\"]|\n")
+_MARKS = re.compile(r"``|''|’’|[“”\"‘’]|\n")
+# British house style quotes with single marks: ‘...,’ she said. A ’ may be an apostrophe
+# ("don’t", "workers’ rights"), so it closes only where an apostrophe could not stand.
+_SINGLES = frozenset("‘’")
 _OPENERS = frozenset({"“", "``"})
 _CLOSERS = frozenset({"”", "’’"})
 _CLAUSE_END = frozenset(",.?!")
@@ -21,6 +24,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     """
     quotes: list[tuple[int, int]] = []
     open_at: int | None = None
+    single = False  # the open quote is a single-marked one: double marks inside it are inner
     line_start = 0
     for m in _MARKS.finditer(text):
         mark, at = m.group(), m.start()
@@ -30,6 +34,13 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                 open_at = None
             line_start = m.end()
             continue
+        if mark in _SINGLES or single:
+            if open_at is None and mark == "‘" and _opens(text, mark, at, m.end(), False):
+                open_at, single = at, True
+            elif single and mark == "’" and _closes_single(text, at):
+                quotes.append((open_at, m.end()))  # type: ignore[arg-type]
+                open_at, single = None, False
+            continue  # an apostrophe, or a mark inside the other kind of quote
         if _opens(text, mark, at, m.end(), open_at is not None):
             if open_at is not None:  # a new opener while open: the old quote lost its closer
                 quotes.append(_trimmed(text, open_at, at))
@@ -44,10 +55,25 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     return [q for q in quotes if text[q[0] : q[1]].strip("“”\"`'’ \n")]
 
 
+def _closes_single(text: str, at: int) -> bool:
+    """Does this ’ close a single-marked quote? After a clause's punctuation always (‘Yes,’
+    she said); after a word only with no word glued on ("don’t") and not a plural's possessive
+    running on ("the workers’ rights")."""
+    before = text[at - 1] if at else " "
+    after = text[at + 1 : at + 3]
+    if before in _CLAUSE_END or before in "?!;:":
+        return True
+    if after[:1].isalnum():
+        return False
+    return not (before == "s" and after[:1] == " " and after[1:2].islower())
+
+
 def _opens(text: str, mark: str, start: int, end: int, is_open: bool) -> bool:
     """Is this mark an opening one?"""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
+    if mark == "‘":
+        return (before.isspace() or before in '([{—–-“"') and not after.isspace()
     if mark in _OPENERS:  # unless typed for a closer: "“It's unusual,“ said Noble."
         return not (is_open and before in _CLAUSE_END and (after.isspace() or after in ".,"))
     if mark in _CLOSERS:

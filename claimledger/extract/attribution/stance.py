@@ -14,6 +14,7 @@ from claimledger.extract.attribution.lexicon import (
     DISMISSIVE_WORDS,
     DISPUTABLE_PRONOUNS,
     DISPUTED_NOUNS,
+    EVIDENCE_NOUNS,
     HEARSAY_VERBS,
     LABEL_VERBS,
     QUESTION_VERBS,
@@ -31,13 +32,15 @@ _WORDS = re.compile(r"[a-z]+")
 # The end of the content's first sentence: "?" there makes the statement a question.
 _NOT_GUILTY = re.compile(r"(?:not guilty|innocent)\b", re.I)  # "pleaded not guilty to fraud"
 _FIRST_STOP = re.compile(r"[.?!](?=[”\"’')\s]|$)")
+_MISLEMMATISED = {"rated": "rate"}  # the small pipeline's lemma of "rated" is "rat"
+_ASKING = frozenset(["whether", "if", "how", "what", "when", "why", "who", "where"])
 
 
 def stance_of(cue: Token, content: TokenSpan | None, content_text: str) -> Stance:
     """Deny for denial verbs (not of a request), a dismissive label or a claim called false;
     question (not a request to do something), then speculate (a hedging verb, or "may"/"might"
     heading what was said, unless the cue warns or threatens); else assert."""
-    lemma = cue.lemma_.lower()
+    lemma = _MISLEMMATISED.get(cue.lower_, cue.lemma_.lower())
     words = set(_WORDS.findall(content_text.lower()))
     particles = {f"{lemma} {c.lower_}" for c in cue.children if c.dep_ in ("prt", "advmod")}
     root = _head_word(content) if content is not None else None
@@ -47,6 +50,7 @@ def stance_of(cue: Token, content: TokenSpan | None, content_text: str) -> Stanc
         or (root is not None and particles & DENY_PHRASALS and _a_claim(root))
         or (content is not None and any(_disputes(_head_word(p)) for p in _sentences(content)))
         or (lemma == "plead" and _NOT_GUILTY.match(content_text) is not None)
+        or _unsaid(cue)
     ):
         return "deny"
     stop = _FIRST_STOP.search(content_text)
@@ -83,28 +87,59 @@ def _head_word(content: TokenSpan) -> Token:
 
 def _disputes(head: Token) -> bool:
     """Does what was said call a claim false, or say the evidence does not bear it out ("our
-    review does not support that figure")?"""
-    return _called_false(head) or _unsupported(head)
+    review does not support that figure", "There is no evidence that ...")?"""
+    return _called_false(head) or _unsupported(head) or _no_evidence(head) or _unsaid(head)
 
 
 def _unsupported(head: Token) -> bool:
+    """ "does not support that figure"; "the figure was not supported by any data"."""
     if head.lemma_ not in UNSUPPORTING_VERBS or not any(c.dep_ == "neg" for c in head.children):
         return False
-    return any(c.dep_ == "dobj" and _a_claim(c) for c in head.children)
+    return any(c.dep_ in ("dobj", "nsubjpass") and _a_claim(c) for c in head.children)
+
+
+def _no_evidence(head: Token) -> bool:
+    """ "There is no evidence that ...", "The claim has no basis in any official data"."""
+    return head.lemma_ in ("be", "have") and any(
+        c.dep_ in ("attr", "dobj")
+        and c.lemma_.lower() in EVIDENCE_NOUNS
+        and any(g.lower_ == "no" for g in c.children)
+        for c in head.children
+    )
+
+
+def _unsaid(cue: Token) -> bool:
+    """ "I never said all of them were caused by it": saying one did not say it disowns it."""
+    if cue.lemma_.lower() not in ("say", "claim") or cue.tag_ not in ("VB", "VBD", "VBN"):
+        return False  # "isn't saying", "wouldn't say": declining to say, not disowning
+    aux = {c.lower_ for c in cue.children if c.dep_ == "aux"}
+    if aux - {"did", "do", "does", "has", "have", "had"}:
+        return False  # "she'd never say ...": a guess at what someone would say
+    if any(c.left_edge.lower_ in _ASKING for c in cue.children if c.dep_ in ("ccomp", "advcl")):
+        return False  # "did not say whether he would resign": no answer, no denial
+    return any(
+        c.dep_ == "neg" and (c.lower_ == "never" or aux & {"did", "do", "does"})
+        for c in cue.children
+    )
 
 
 def _called_false(head: Token) -> bool:
     """Does what was said call a claim false: "the claims were completely untrue", "it was
     inaccurate", "the figure is not accurate"?"""
-    if head.lemma_ != "be" or any(c.dep_ == "aux" for c in head.children):
-        return False  # "how absurd that would be"
+    if head.lower_ == "made" and any(c.lower_ == "up" for c in head.children):
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is not None and (_a_claim(subject) or subject.lower_ in DISPUTABLE_PRONOUNS)
+    if head.lemma_ != "be" or any(c.dep_ in ("aux", "xcomp", "ccomp") for c in head.children):
+        return False  # "how absurd that would be", "it was wrong [to blame them]"
     subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
     if subject is None or not (_a_claim(subject) or subject.lower_ in DISPUTABLE_PRONOUNS):
         return False
     said = [c for c in head.children if c.dep_ in ("acomp", "attr")]
     negated = any(c.dep_ == "neg" for c in head.children)
     return any(  # the predicate's own words: "completely untrue", "fake news", "not accurate"
-        t.lower_ in DISMISSIVE_WORDS or (negated and t.lower_ in TRUTHFUL_WORDS)
+        t.lower_ in DISMISSIVE_WORDS
+        or (negated and t.lower_ in TRUTHFUL_WORDS)
+        or (t.lower_ == "made" and any(g.lower_ == "up" for g in t.children))  # "made up"
         for c in said
         for t in (c, *(g for g in c.children if g.dep_ in ("amod", "compound", "advmod")))
     )

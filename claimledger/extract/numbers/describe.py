@@ -22,6 +22,9 @@ from claimledger.extract.numbers.lexicon import (
 )
 
 _NOUNISH = {"NOUN", "PROPN"}
+# Verbs whose subject gives a figure rather than being what it counts ("Police said 40,000").
+_REPORTING = {"say", "estimate", "put", "report", "count", "tally", "give", "cite", "claim",
+              "quote", "announce", "confirm", "state", "tell", "add"}
 # Nouns a figure is the level of without naming what it counts: "the number of X", "the figure".
 _NUMBER_NOUNS = {"number", "total", "count", "tally", "figure", "estimate", "toll", "tot"}
 _MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "VERB"}
@@ -94,6 +97,9 @@ def _clause_subject(f: Found) -> Token | None:
     node = anchor(f)
     while node.head != node and node.pos_ not in ("VERB", "AUX"):
         node = node.head
+    if node.lemma_.lower() in _REPORTING and not any(
+            c.dep_ == "dobj" and not f.first <= c.i < f.end for c in node.children):
+        return None  # "Police said about 40,000": who gave the figure, not what it counts
     return next((c for c in node.children if c.dep_ in _SUBJECTS), None)
 
 
@@ -170,13 +176,16 @@ def share_of(f: Found) -> list[Token]:
     verb = node.head
     if node.dep_ not in _LEVEL_PATH or verb.pos_ not in ("VERB", "AUX"):
         return []
-    for governor in (verb, verb.head if verb.dep_ in ("xcomp", "ccomp") else None):
+    # a verb with no subject of its own takes its governor's: "was [5% contained]", "grew
+    # and was 12% contained"; "expects inflation to fall" only the object
+    shares_subject = verb.dep_ in ("acomp", "conj")
+    for governor in (verb, verb.head if verb.dep_ in ("xcomp", "ccomp") or shares_subject else None):
         if governor is None:
             continue
         objects = [c for c in governor.children if c.dep_ == "dobj" and c.i != node.i
                    and not f.first <= c.i < f.end]
         subjects = [c for c in governor.children if c.dep_ in _SUBJECTS]
-        picked = objects or (subjects if governor is verb else [])
+        picked = objects or (subjects if governor is verb or shares_subject else [])
         if picked and picked[0].pos_ == "NOUN" and not picked[0].ent_type_:
             return _chunk_of(picked[0])
     return []

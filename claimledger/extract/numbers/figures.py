@@ -269,6 +269,13 @@ def _share_figure(tok: Token, limit: int) -> Found | None:
         return None
     if frac == tok and tok.i > 0 and doc[tok.i - 1].pos_ in ("DET", "ADJ", "NUM"):
         return None
+    whole = frac.i + 2  # "a quarter of a million people": a number, not a share of one
+    if after == "of" and whole + 1 < limit and doc[whole].lower_ in ("a", "an") and (
+            _starts_words(doc[whole + 1])):
+        f = _word_figure(doc[whole], limit)
+        if f is not None:
+            f.low, f.first, f.start_char = f.low * FRACTIONS[frac.lower_], tok.i, tok.idx
+            return f
     return Found(doc, tok.i, frac.i, frac.i + 1, tok.idx, frac.idx + len(frac),
                  FRACTIONS[frac.lower_], digits=False, unit=FRACTION)
 

@@ -838,6 +838,26 @@ def test_an_attorney_for_someone_is_not_the_lawyer_named_before(analyze) -> None
             "outlet",
             id="a paper's name still is",
         ),
+        pytest.param(
+            "VeriFact, the Beacon's fact-checking desk, rated the claim False.",
+            "VeriFact",
+            "organization",
+            id="not the owner of an apposition",
+        ),
+        pytest.param(
+            "Corvane Biologics, which makes the vaccine, declined to comment. A company "
+            'spokesperson said it would "let the data speak for itself."',
+            "Corvane Biologics spokesperson",
+            "person",
+            id="which is said of no person",
+        ),
+        pytest.param(
+            "It began with a single post.\n\nThe podcaster Dex Marlowe told his followers that "
+            "3,000 people had died.",
+            "Dex Marlowe",
+            "person",
+            id="a title before the name",
+        ),
     ],
 )
 def test_speakers_of_british_and_social_media_coverage(

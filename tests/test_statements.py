@@ -824,10 +824,12 @@ def test_said_in_a_statement_that_takes_the_clause_on_the_statement(analyze) -> 
 def test_a_correction_notice_retracts_its_sayings_and_figures(analyze) -> None:
     a = analyze(
         "Police said two people had died.\n\n"
-        "Correction: An earlier version of this story said that four people had died."
+        "Correction: An earlier version of this story said that four people had died. The "
+        "agency has received 212 reports, officials said.\n\nThe agency logged 210 reports."
     )
     assert [s.content.text for s in a.statements] == ["two people had died"]
-    assert [q.span.text for q in a.quantities] == ["two people"]
+    # the notice runs to the end of its paragraph: its second sentence is no story figure
+    assert [q.span.text for q in a.quantities] == ["two people", "210 reports"]
 
 
 def test_a_quote_opening_with_a_one_word_sentence_is_what_the_cue_before_it_says(

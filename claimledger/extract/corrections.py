@@ -17,3 +17,12 @@ _NOTICE = re.compile(
 def is_correction(sentence: str) -> bool:
     """Is this sentence the outlet's correction notice (its figures and sayings retracted)?"""
     return _NOTICE.search(sentence) is not None
+
+
+def in_correction(text: str, start: int) -> bool:
+    """Does the sentence starting at `start` belong to a correction notice, which runs on to
+    the end of its paragraph ("Correction: An earlier version said 2,120. It has received
+    212.": the figures of both sentences are the notice's, not the story's)?"""
+    paragraph = text.rfind("\n", 0, start) + 1
+    end = text.find("\n", start)
+    return is_correction(text[paragraph : len(text) if end < 0 else end])

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from claimledger.extract.corrections import is_correction
+from claimledger.extract.corrections import in_correction
 from claimledger.extract.numbers import find_quantities
 from claimledger.extract.registry import extractor
 from claimledger.model import Analysis, Quantity, Span, Statement, TimeExpr
@@ -22,10 +22,11 @@ _BASELINE_REACH = 40  # characters before the figure searched
 @extractor("quantities")
 def extract_quantities(doc: Doc, analysis: Analysis) -> None:
     """Fill `analysis.quantities`, each tied to the statement holding it and its as-of time."""
+    text = analysis.article.text
     found = [
         d.quantity
         for d in find_quantities(doc)
-        if d.quantity.sentence is None or not is_correction(d.quantity.sentence.text)
+        if d.quantity.sentence is None or not in_correction(text, d.quantity.sentence.start)
     ]
     for q in found:
         q.statement = statement_of(q, analysis.statements)

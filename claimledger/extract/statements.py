@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from claimledger.extract.attribution import find_statements
-from claimledger.extract.corrections import is_correction
+from claimledger.extract.corrections import in_correction
 from claimledger.extract.registry import extractor
 from claimledger.model import Analysis
 
@@ -14,4 +14,5 @@ from claimledger.model import Analysis
 def extract_statements(doc: Doc, analysis: Analysis) -> None:
     """Fill `analysis.statements`; speakers are resolved to entities later, in resolve."""
     found = find_statements(doc)
-    analysis.statements = [s for s in found if not is_correction(s.sentence.text)]
+    text = analysis.article.text
+    analysis.statements = [s for s in found if not in_correction(text, s.sentence.start)]

@@ -331,7 +331,12 @@ class PersonIndex:
         while k < len(self.ents) and self.ends[k] <= span.end:
             inside.append(self.ents[k])
             k += 1
-        inside = [e for e in inside if not _in_clause(e.root, span.root)]
+        inside = [
+            e
+            for e in inside
+            if not _in_clause(e.root, span.root)
+            and not (e.root.dep_ == "poss" and e.root.head.dep_ == "appos")
+        ]  # "VeriFact, the Beacon's fact-checking desk" is not the Beacon
         if not inside:
             return None
         at_head = [e for e in inside if e.start <= span.root.i < e.end]
@@ -686,7 +691,12 @@ def classify_speaker(
         c.dep_ == "poss" and c.lower_ in w.pronouns_person for c in head.children
     ):
         return "person", _person_for(head, people, recent)
-    bare = all(t.i == head.i or t.dep_ in ("det", "amod") for t in span)  # not "a school ..."
+    bare = all(  # not "a school ...", but "a company spokesperson" after the company spoke
+        t.i == head.i
+        or t.dep_ in ("det", "amod")
+        or (t.dep_ == "compound" and t.lemma_.lower() in w.bodies_named_before)
+        for t in span
+    )
     if lemma in _SPOKESPEOPLE and bare:
         spoken = recent.group_spoken(head)  # "A spokesperson said", after the agency spoke
         if spoken is not None:
@@ -728,7 +738,11 @@ def classify_speaker(
         and not any(t.ent_type_ == "PERSON" for t in span if not _possessor(t, head))
     ):
         return "anonymous", _of_body(head, span) or name
-    if head.ent_type_ in ("ORG", "NORP") or lemma in w.organization:
+    if (
+        head.ent_type_ in ("ORG", "NORP")
+        or lemma in w.organization
+        or (head.pos_ == "PROPN" and _described_as_thing(head))
+    ):
         return "organization", name
     if lemma in w.person_roles:  # unnamed: one named later is a person, else a source unnamed
         several = head.tag_ == "NNS" or span[0].lower_ in ("a", "an", "one")
@@ -929,9 +943,14 @@ def _described_as_person(name: Token) -> bool:
 
 def _a_person(ent: TokenSpan) -> bool:
     """A PERSON, or an ORG the article describes as one (the tagger's "Marcus Hale")."""
-    return ent.label_ == "PERSON" or (
-        ent.label_ == "ORG" and ent[0].lower_ != "the" and _described_as_person(ent.root)
-    )
+    if ent.label_ == "PERSON":
+        return not _described_as_thing(ent.root)
+    return ent.label_ == "ORG" and ent[0].lower_ != "the" and _described_as_person(ent.root)
+
+
+def _described_as_thing(name: Token) -> bool:
+    """ "Corvane Biologics, which makes Veltrava": "which" is said of no person."""
+    return any(c.dep_ == "relcl" and c.left_edge.lower_ == "which" for c in name.rights)
 
 
 def _name_part(head: Token) -> TokenSpan:

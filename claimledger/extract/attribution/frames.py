@@ -223,6 +223,9 @@ def _speaker_range(speaker: Token, verb: Token) -> TokRange:
         second = next((c for c in verb.children if c.left_edge.i == end), None)
         if second is not None and second.dep_ in SUBJECT_DEPS:
             end = second.right_edge.i + 1
+    named = next((c for c in verb.children if c.left_edge.i == end and c.dep_ == "nsubj"), None)
+    if named is not None and speaker.pos_ == "NOUN" and named.pos_ == "PROPN":
+        end = named.right_edge.i + 1  # "The podcaster Dex Marlowe told": a title, then the name
     if verb.head.i == speaker.i < verb.i:
         cut = verb.left_edge.i
     else:

@@ -349,6 +349,23 @@ def test_those_who_name_a_figure_to_deny_it_do_not_back_it(store: Store) -> None
     assert deaths["origins"] == ["Dex Marlowe"]
 
 
+def test_a_denier_s_own_count_beside_the_denial_is_not_denied(store: Store) -> None:
+    """ "The agency said the number was wrong and that it had logged about 210 death reports":
+    the 3,000 is denied, the agency's own count (beside its earlier 212) is not."""
+    a = Story("The agency said it had received 212 death reports.", "One", "2031-03-05")
+    a.num("212 death reports", 212, counted="death reports", status="casualties",
+          statement=a.say("The agency", "it had received 212 death reports", "government"))
+    b = Story("The agency said the number was wrong and that it had logged about 210 death "
+              "reports.", "Two", "2031-03-07")
+    b.num("about 210 death reports", 210, change="~", counted="death reports",
+          status="casualties",
+          statement=b.say("The agency", "the number was wrong and that it had logged about 210 "
+                          "death reports", "government", stance="deny"))
+    ingest(store, a, b)
+    reports = claim(store, "report|-|casualties")
+    assert reports["verdict"] == "agree" and reports["n_members"] == 2
+
+
 def test_as_many_as_is_a_ceiling_not_a_rival_figure(store: Store) -> None:
     a = Story("The bank said 4.2 million customers were affected.", "A", "2031-05-01")
     a.num("4.2 million customers", 4.2e6, counted="customers",
@@ -530,6 +547,7 @@ def test_a_currency_or_a_share_alone_counts_nothing(
         ("The real number is at least seven.", "at least seven", None),
         ("It is one of 14 large wildfires in the state.", "one of 14 large wildfires",
          "large wildfires"),
+        ("The shot killed 3,000 people in ONE MONTH.", "ONE MONTH", "MONTH"),  # a duration
     ],
 )
 def test_people_of_nowhere_a_number_word_or_one_of_many_is_no_measure(

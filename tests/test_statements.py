@@ -1076,6 +1076,7 @@ def test_headline_speaker_colon_claim(analyze) -> None:
     [
         "Monday’s Morning Email: The Debate Is Tonight.\n\nGood morning.",  # a dated kicker
         "BREAKING: The Bridge Has Reopened.\n\nTraffic is moving.",  # a genre, not a speaker
+        "Fact check: No, the vaccine did not kill 3,000 people\n\nIt is false.",  # a desk's label
         "Ann Lee spoke.\n\nThe pattern is clear: the troops are in Russia.",  # not a headline
     ],
 )

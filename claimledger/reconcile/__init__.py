@@ -21,6 +21,7 @@ from claimledger.reconcile.claims import (
     article_figures,
     attach_origins,
     extend_measure,
+    figures_of,
     join_statements,
     rename_origin,
     statements_by_id,
@@ -208,7 +209,16 @@ def _figures_denied(conn: Connection, s: dict[str, Any]) -> set[str]:
         .where(or_(q.value_low.in_(values), q.value_high.in_(values)))
         .distinct()
     ).scalars()
-    return {k for k in keys if k.split("|")[0] not in WHEN_WORDS}  # not "three days"
+    return {  # not "three days"; nor the denier's own count beside others' ("logged about 210")
+        k for k in keys if k.split("|")[0] not in WHEN_WORDS and _claimed_by_others(conn, k, values)
+    }
+
+
+def _claimed_by_others(conn: Connection, key: str, values: set[float]) -> bool:
+    """Does a figure the denial names stand in the measure as someone's claim (or does the
+    measure hold no claim but the denial's)?"""
+    claimed = {f["value_low"] for f in figures_of(conn, key) if f["stance"] != "deny"}
+    return not claimed or bool(claimed & values)
 
 
 def _denies_thing(key: str, things: set[str], sentence: str) -> bool:

@@ -192,12 +192,24 @@ def extend_measure(
             return  # a denial waits for the figures it refutes
         denials = denials_of(conn, key)  # this article's and any that came before the figures
         claim = _open(conn, "quantity", key, overrides.label(key, label_of(key)))
-    asserted = [figure(f) for f in figures if f["stance"] != "deny"]
+    refuted = _refuted(conn, key, figures)
+    asserted = [figure(f) for f in figures if f["id"] not in refuted]
     result = _fold_bounds(conn, claim["id"], asserted)
     denied = claim["verdict"] == "denied" or bool(denials) or len(asserted) < len(figures)
     members = [("quantity", f["id"]) for f in figures] + [("statement", d["id"]) for d in denials]
-    backing = [f if f["stance"] != "deny" else {**f, "origins": []} for f in figures]
+    backing = [f if f["id"] not in refuted else {**f, "origins": []} for f in figures]
     _grow(conn, claim, members, backing, "denied" if denied else result)  # deniers back nothing
+
+
+def _refuted(conn: Connection, key: str, figures: list[dict[str, Any]]) -> set[int]:
+    """The figures a denial names to refute them: those of a denying statement, unless others
+    of the measure claim other values and this one is the denier's own ("the number was wrong;
+    its system logged about 210", beside its earlier 212)."""
+    denying = [f for f in figures if f["stance"] == "deny"]
+    if not denying:
+        return set()
+    claimed = {f["value_low"] for f in figures_of(conn, key) if f["stance"] != "deny"}
+    return {f["id"] for f in denying if not claimed or f["value_low"] in claimed}
 
 
 def refresh_measure(conn: Connection, key: str, overrides: Overrides) -> None:

@@ -86,6 +86,7 @@ WHEN_WORDS = frozenset(
 LEVEL_HEADS = frozenset(["rate", "level", "reading", "index"])
 # units of a change in a share, not of its level: "raised the rate by 50 basis points" (to 6.25%)
 POINT_UNITS = frozenset(["percentage point", "basis point"])
+CLAUSE_OPENERS = frozenset(["and", "or", "but", "so", "i", "we", "you", "he", "she", "it", "they", "that", "which", "who"])
 STATE_AFTER = re.compile(r"\s+([a-z]+(?:ed|en))\b")
 # what a currency or a share is "of" or "in" when nothing else says: "$50 million in federal aid"
 OF_WHAT = re.compile(r"\s*(?:of|in|for|on)\s", re.I)
@@ -154,8 +155,8 @@ def measure_of(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) ->
     owner = places[-1].entity if places else _owner(text, s_start, s_end, q["start_char"], speaker)
     if aspect == "casualties" and thing in (None, "troops", "people"):
         return Measure("casualties", owner, None)
-    if thing is None:
-        return None
+    if thing is None or thing in WHEN_WORDS:
+        return None  # "3,000 people in ONE MONTH": a stretch of time, not a count in play
     part = not _generic_unit(q["unit"]) and _part_of_whole(q["text"], text[s_start : q["start_char"]], after)
     if aspect is None and part:
         # "310,000 of the 4.2 million customers": not the whole's count, nor in conflict with it
@@ -203,9 +204,12 @@ def label_of(key: str) -> str:
 
 
 def _phrase_after(text: str) -> str:
-    """The words after the number up to the first function word ("3,000 soldiers to ...")."""
+    """The words after the number up to the first function word ("3,000 soldiers to ..."); none
+    when a new clause begins there ("I said 3,000 and I meant it": not a count of "meant")."""
     taken: list[str] = []
-    for w in words(text):
+    for k, w in enumerate(words(text)):
+        if k == 0 and w.lower() in CLAUSE_OPENERS:
+            break
         if w.lower() in STOPWORDS and taken:
             break
         if w.lower() not in STOPWORDS:

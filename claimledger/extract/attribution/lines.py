@@ -96,13 +96,16 @@ def _transcript_speaker(label: Span, text: str) -> bool:
     return all(re.search(rf"\b{re.escape(w.title())}\b", text) for w in words if len(w) > 1)
 
 
+_KICKERS = frozenset({"fact check", "fact-check", "reality check", "what we know", "in brief"})
+
+
 def _names_a_speaker(label: Span) -> bool:
     """A short label with no verb, naming a person, body or group."""
     words = [t for t in label if not t.is_punct]
     if not words or len(words) > _MAX_LABEL_WORDS or not words[0].text[0].isupper():
         return False
-    if len(words) == 1 and words[0].lower_ in HEADLINE_KICKERS:
-        return False
+    if words[-1].lower_ in HEADLINE_KICKERS or " ".join(t.lower_ for t in words) in _KICKERS:
+        return False  # "UPDATE:", "Fact check:", "Video analysis:"
     if any(t.pos_ in ("VERB", "AUX") for t in words):
         return False
     ents = {t.ent_type_ for t in words if t.ent_type_}

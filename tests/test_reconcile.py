@@ -519,6 +519,12 @@ def test_a_share_is_a_measure_of_what_it_is_the_level_of(
     assert (m.key if m else None) == key
 
 
+def test_an_age_is_no_measure() -> None:
+    """Two people's ages and an age band were one "year age" measure with a verdict."""
+    sentence = "Turnout among voters aged 18 to 24 was about 44 per cent."
+    assert measure_of(row(sentence, "18 to 24", None, "year of age"), sentence, None) is None
+
+
 @pytest.mark.parametrize(
     ("sentence", "phrase", "unit", "key"),
     [

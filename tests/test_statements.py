@@ -1174,3 +1174,10 @@ def test_a_content_does_not_run_into_the_next_speaker_s_clause(analyze) -> None:
 def test_a_speaker_after_the_verb_after_a_quote(analyze, text: str, speaker: str) -> None:
     st = only(analyze(text), "asked")
     assert st.speaker is not None and st.speaker.text == speaker and st.stance == "question"
+
+
+def test_putting_a_figure_at_a_number_is_an_estimate_given(analyze) -> None:
+    """ "The Civic Front put the turnout at 250,000": the organisers' claim, not the outlet's."""
+    st = only(analyze("The Civic Front put the turnout at 250,000 on Sunday."), "put")
+    assert st.speaker.text == "The Civic Front"
+    assert st.content.text.startswith("the turnout at 250,000")

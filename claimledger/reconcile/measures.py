@@ -40,6 +40,7 @@ NUMBER_WORDS = frozenset(
      "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
      "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 )
+AGE_UNIT = "year of age"  # the extractor's unit for ages
 ONE_OF = re.compile(r"(?:one|1)\s+of\b", re.I)
 # "2,000 recruits a month" is a rate; "killed 3,000 people in a month" a count over one month
 RATE = re.compile(
@@ -116,6 +117,8 @@ def measure_of(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) ->
     """The measure of one stored quantity row, read from its phrase and its sentence."""
     if ONE_OF.match(q["text"]):
         return None  # "one of 14 large wildfires" is a member, not a count of wildfires
+    if q["unit"] == AGE_UNIT:
+        return None  # "Petra Wolan, 58", "voters aged 18 to 24": who people are, not a count
     s_start = q["sentence_start"] if q["sentence_start"] is not None else q["start_char"]
     s_end = q["sentence_end"] if q["sentence_end"] is not None else q["end_char"]
     sentence = text[s_start:s_end]

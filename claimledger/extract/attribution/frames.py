@@ -118,7 +118,11 @@ def verb_frames(doc: Doc, inside_quote: list[bool]) -> tuple[list[Frame], list[F
             is_candidate(token)
             and not _supposed(token)
             and not _discourse_marker(token)
-            and (model.is_cue(token, inside_quote[token.i]) or _sourced_aside(token))
+            and (
+                model.is_cue(token, inside_quote[token.i])
+                or _sourced_aside(token)
+                or _put_at(token)
+            )
         ):
             frame = _verb_frame(token, inside_quote)
         elif token.pos_ == "NOUN":
@@ -134,6 +138,14 @@ def verb_frames(doc: Doc, inside_quote: list[bool]) -> tuple[list[Frame], list[F
         elif frame.source is not None:
             bare.append(frame)
     return frames, bare
+
+
+def _put_at(verb: Token) -> bool:
+    """ "The organisers put the turnout at 250,000": an estimate given, a verb of saying here."""
+    return verb.lemma_ == "put" and any(
+        c.dep_ == "prep" and c.lower_ == "at" and any(g.like_num for g in c.subtree)
+        for c in verb.children
+    )
 
 
 def _discourse_marker(verb: Token) -> bool:

@@ -321,6 +321,8 @@ def test_time_span_is_not_borrowed_as_a_count(analyze) -> None:
         ("The estimate is double the previous figures.", "double", "past"),
         ("They sent a total of 400 engineers.", "400", "total"),
         ("Officials counted 3,000 soldiers.", "3,000", "estimate"),
+        ("Inflation is far above the central bank's 2 percent target.", "2 percent", "target"),
+        ("The ministry said 163 people had sought treatment.", "163", "estimate"),  # no aim
     ],
 )
 def test_status(analyze, text, needle, status) -> None:

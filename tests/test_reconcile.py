@@ -554,6 +554,7 @@ def test_a_currency_or_a_share_alone_counts_nothing(
         ("It is one of 14 large wildfires in the state.", "one of 14 large wildfires",
          "large wildfires"),
         ("The shot killed 3,000 people in ONE MONTH.", "ONE MONTH", "MONTH"),  # a duration
+        ("The post was shared 180,000 times.", "180,000 times", "times"),  # views, shares, ...
     ],
 )
 def test_people_of_nowhere_a_number_word_or_one_of_many_is_no_measure(

@@ -866,3 +866,18 @@ def test_speakers_of_british_and_social_media_coverage(
     st = analyze(text).statements[-1]
     assert (st.speaker_entity, st.speaker_kind) == (entity, kind)
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the national statistics office said prices rose.\n\nthe statistics office said they fell.",
+        "# Dossier\n\n### the statistics office said (government)\n\n- *said*: the statistics office "
+        "said prices rose",
+    ],
+)
+def test_lower_case_bodies_and_a_dossier_fed_back_resolve_without_failing(
+    analyze, text: str
+) -> None:
+    """A body named in lower case is no full name of another (it looped back on itself)."""
+    assert all(s.speaker_entity for s in analyze(text).statements if s.speaker is not None)

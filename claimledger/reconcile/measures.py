@@ -158,8 +158,8 @@ def measure_of(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) ->
     owner = places[-1].entity if places else _owner(text, s_start, s_end, q["start_char"], speaker)
     if aspect == "casualties" and thing in (None, "troops", "people"):
         return Measure("casualties", owner, None)
-    if thing is None or thing in WHEN_WORDS:
-        return None  # "3,000 people in ONE MONTH": a stretch of time, not a count in play
+    if thing is None or thing in WHEN_WORDS or thing == "time":
+        return None  # "in ONE MONTH", "shared 180,000 times": a stretch or a tally of repeats
     part = not _generic_unit(q["unit"]) and _part_of_whole(q["text"], text[s_start : q["start_char"]], after)
     if aspect is None and part:
         # "310,000 of the 4.2 million customers": not the whole's count, nor in conflict with it

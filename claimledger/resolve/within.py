@@ -199,11 +199,16 @@ def _may_be_called(name: str, noun: str) -> bool:
 def _named_in_full(span: TokenSpan, recent: Recent) -> tuple[TokenSpan, str] | None:
     """The body named before whose name holds every word of "the statistics office" (the
     National Statistics Office), the latest first."""
-    if span[0].lower_ != "the" or len(span) < 3 or not all(t.is_lower for t in span[1:]):
+    if len(span) < 3 or span[0].lower_ != "the" or not all(t.is_lower for t in span[1:]):
         return None
     wanted = {t.lower_ for t in span[1:]}
     for named, name in reversed(recent.names):
-        if span.start - named.start <= _BODY_REACH and wanted <= set(name.lower().split()):
+        if (
+            named.end <= span.start
+            and span.start - named.start <= _BODY_REACH
+            and any(t.is_title for t in named)  # a name, never another "the ..." like this one
+            and wanted <= set(name.lower().split())
+        ):
             return named, name
     return None
 
@@ -671,7 +676,10 @@ def classify_speaker(
         return "outlet", name  # "Politico", "Harbour Gazette", whatever the tagger took it for
     if lemma in _NEWSROOM and any(c.lower_ in ("our", "my") for c in head.children):
         return "outlet", None  # "our reporter": the writer's side, named after the outlet
-    person = people.in_span(span) or people.surname(span) or people.surname(_name_part(head))
+    part = _name_part(head)
+    person = (
+        people.in_span(span) or people.surname(span) or (people.surname(part) if part else None)
+    )
     if person is None and lemma in w.person_roles and head.tag_ != "NNS":
         person = people.by_role(span)
     if person:

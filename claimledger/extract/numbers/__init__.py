@@ -94,7 +94,7 @@ def _describe(f: Found, sent: SpacySpan, n: int, text: str) -> Described:
         hedge=f.hedge,
         unit=unit,
         counted=_written(counted or share_of(f), text),
-        status=status_of(f, counted, rate is not None and rate[0] in RATE_NOUNS),
+        status=status_of(f, counted or share_of(f), rate is not None and rate[0] in RATE_NOUNS),
         sentence=Span.of(text, sent.start_char, sent.end_char),
     )
     return Described(q, unit_words_of(counted), concept_words(f, counted, sent, text),

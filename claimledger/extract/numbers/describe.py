@@ -271,8 +271,10 @@ def status_of(f: Found, counted: list[Token], is_rate: bool) -> str:
         return "casualties"
     if lemmas & PLEDGE_WORDS:
         return "pledge"
-    if lemmas & TARGET_WORDS:
-        return "target"
+    aims = {v.lemma_.lower() for v in clause_verbs(a) if v.lemma_.lower() != "seek" or any(
+        c.dep_ == "xcomp" for c in v.children)}  # "seeks to raise", not "sought treatment"
+    if (aims | (near - {"seek"})) & TARGET_WORDS:
+        return "target"  # "aims to cut it to 3%", "the bank's 2 percent target"
     if near & PAST_WORDS:
         return "past"
     before = {t.lower_ for t in doc[max(0, f.first - 3):f.first]}

@@ -122,6 +122,7 @@ def measure_of(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) ->
     s_start = q["sentence_start"] if q["sentence_start"] is not None else q["start_char"]
     s_end = q["sentence_end"] if q["sentence_end"] is not None else q["end_char"]
     sentence = text[s_start:s_end]
+    before = text[s_start : q["start_char"]]
     after = text[q["end_char"] : min(s_end, q["end_char"] + WINDOW)]
     if _generic_unit(q["unit"]):  # "$50 million in federal aid", "45% contained": of what?
         state = STATE_AFTER.match(after)  # "5% contained", "70% vaccinated": the state counted
@@ -160,15 +161,15 @@ def measure_of(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) ->
         return Measure("casualties", owner, None)
     if thing is None or thing in WHEN_WORDS or thing == "time":
         return None  # "in ONE MONTH", "shared 180,000 times": a stretch or a tally of repeats
-    part = not _generic_unit(q["unit"]) and _part_of_whole(q["text"], text[s_start : q["start_char"]], after)
+    part = not _generic_unit(q["unit"]) and _part_of_whole(q["text"], before, after)
     if aspect is None and part:
         # "310,000 of the 4.2 million customers": not the whole's count, nor in conflict with it
-        return Measure(thing, owner, _what_befell(text[s_start : q["start_char"]], after) or "subset")
+        return Measure(thing, owner, _what_befell(before, after) or "subset")
     crowd = thing in CROWD
     if crowd:
         thing = "people"  # "200,000 protesters" and "40,000 people were taking part" are one crowd
     if thing == "people" and aspect is None:  # displaced, evacuated, treated: not one count
-        aspect = _what_befell(text[s_start : q["start_char"]], after)
+        aspect = _what_befell(before, after)
         if crowd and (aspect is None or not (aspect in SAME_FATE.values() or PASSIVE.match(after))):
             aspect = "turnout"  # "200,000 protesters filled the square"; not "were arrested"
         if aspect is None and owner is None:

@@ -690,8 +690,9 @@ def classify_speaker(
     if head.tag_ == "NNP" and head.ent_type_ not in _NOT_PEOPLE and _described_as_person(head):
         return "person", name  # "Juana Quispe, 54, whose home ...", whatever the tagger said
     described = next((c.lemma_.lower() for c in head.rights if c.dep_ == "appos"), "")
-    if head.pos_ == "PROPN" and _kind_by_noun(described, "unknown") in ("organization", "outlet"):
-        return _kind_by_noun(described, "unknown"), name  # "Open Rights, a rights group"
+    said_to_be = _kind_by_noun(described, "unknown")
+    if head.pos_ == "PROPN" and said_to_be in ("organization", "outlet"):
+        return said_to_be, name  # "Open Rights Veldania, a rights group"
     full = _named_in_full(span, recent)
     if full is not None:
         return classify_speaker(full[0], people, recent)[0], full[1]

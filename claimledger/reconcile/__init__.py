@@ -20,8 +20,8 @@ from sqlalchemy import CompoundSelect, Connection, bindparam, or_, select, union
 from claimledger.reconcile.claims import (
     article_figures,
     attach_origins,
+    claimed_values,
     extend_measure,
-    figures_of,
     join_statements,
     rename_origin,
     statements_by_id,
@@ -217,7 +217,7 @@ def _figures_denied(conn: Connection, s: dict[str, Any]) -> set[str]:
 def _claimed_by_others(conn: Connection, key: str, values: set[float]) -> bool:
     """Does a figure the denial names stand in the measure as someone's claim (or does the
     measure hold no claim but the denial's)?"""
-    claimed = {f["value_low"] for f in figures_of(conn, key) if f["stance"] != "deny"}
+    claimed = claimed_values(conn, key)
     return not claimed or bool(claimed & values)
 
 

@@ -208,8 +208,13 @@ def _refuted(conn: Connection, key: str, figures: list[dict[str, Any]]) -> set[i
     denying = [f for f in figures if f["stance"] == "deny"]
     if not denying:
         return set()
-    claimed = {f["value_low"] for f in figures_of(conn, key) if f["stance"] != "deny"}
+    claimed = claimed_values(conn, key)
     return {f["id"] for f in denying if not claimed or f["value_low"] in claimed}
+
+
+def claimed_values(conn: Connection, key: str) -> set[float]:
+    """The values a measure's figures are claimed at (not those named only to deny them)."""
+    return {f["value_low"] for f in figures_of(conn, key) if f["stance"] != "deny"}
 
 
 def refresh_measure(conn: Connection, key: str, overrides: Overrides) -> None:

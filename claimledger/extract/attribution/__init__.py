@@ -167,8 +167,13 @@ def _statements_in(doc: Doc, text: str) -> list[Statement]:
 def _redraw_bounds(layout: Layout, frames: list[Frame]) -> None:
     """Let the boundary model move each cue's end and each content's start and end."""
     model = bound_model()
+    speaking = [  # where each attribution of a main clause begins: its speaker, else its cue
+        (layout.start_char[min(f.cue[0], f.source[0] if f.source else f.cue[0])], f)
+        for f in frames
+        if f.head.dep_ in _MAIN_CLAUSE_DEPS
+    ]
     for frame in frames:
-        limit = _next_speaker(layout, frames, frame)
+        limit = _next_speaker(layout, speaking, frame)
         ends = cue_candidates(layout, frame.cue, frame.head.i, frame.content)
         if frame.source is not None and frame.source[0] >= frame.cue[1]:  # "said [Ann Lee]"
             ends = [c for c in ends if c.token <= frame.source[0]]
@@ -188,16 +193,14 @@ def _redraw_bounds(layout: Layout, frames: list[Frame]) -> None:
         frame.cue = (frame.cue[0], cue_end.token)
 
 
-def _next_speaker(layout: Layout, frames: list[Frame], frame: Frame) -> int:
-    """Where the next attribution of a main clause after a content begins (its speaker, else
-    its cue): a content does not run on into it ("... were injured; by Monday the ministry
-    said ..."), though it may take in a clause hung on its words ("..., whom he called ...")."""
-    starts = [
-        layout.start_char[min(f.cue[0], f.source[0] if f.source else f.cue[0])]
-        for f in frames
-        if f is not frame and f.head.dep_ in _MAIN_CLAUSE_DEPS
-    ]
-    return min((at for at in starts if at >= frame.content[1]), default=layout.end_char[-1])
+def _next_speaker(layout: Layout, speaking: list[tuple[int, Frame]], frame: Frame) -> int:
+    """Where the next attribution of a main clause after a content begins: a content does not
+    run on into it ("... were injured; by Monday the ministry said ..."), though it may take in
+    a clause hung on its words ("..., whom he called ...")."""
+    return min(
+        (at for at, f in speaking if f is not frame and at >= frame.content[1]),
+        default=layout.end_char[-1],
+    )
 
 
 def _past_the_date(layout: Layout, cue_end: int, start: int, end: int) -> int:

@@ -126,7 +126,7 @@ def _unsaid(cue: Token) -> bool:
 def _called_false(head: Token) -> bool:
     """Does what was said call a claim false: "the claims were completely untrue", "it was
     inaccurate", "the figure is not accurate"?"""
-    if head.lower_ == "made" and any(c.lower_ == "up" for c in head.children):
+    if _made_up(head):
         subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return subject is not None and (_a_claim(subject) or subject.lower_ in DISPUTABLE_PRONOUNS)
     if head.lemma_ != "be" or any(c.dep_ in ("aux", "xcomp", "ccomp") for c in head.children):
@@ -137,12 +137,15 @@ def _called_false(head: Token) -> bool:
     said = [c for c in head.children if c.dep_ in ("acomp", "attr")]
     negated = any(c.dep_ == "neg" for c in head.children)
     return any(  # the predicate's own words: "completely untrue", "fake news", "not accurate"
-        t.lower_ in DISMISSIVE_WORDS
-        or (negated and t.lower_ in TRUTHFUL_WORDS)
-        or (t.lower_ == "made" and any(g.lower_ == "up" for g in t.children))  # "made up"
+        t.lower_ in DISMISSIVE_WORDS or (negated and t.lower_ in TRUTHFUL_WORDS) or _made_up(t)
         for c in said
         for t in (c, *(g for g in c.children if g.dep_ in ("amod", "compound", "advmod")))
     )
+
+
+def _made_up(word: Token) -> bool:
+    """ "It is simply made up", "the figure is made up"."""
+    return word.lower_ == "made" and any(c.lower_ == "up" for c in word.children)
 
 
 def _a_claim(noun: Token) -> bool:

@@ -83,6 +83,7 @@ def _describe(f: Found, sent: SpacySpan, n: int, text: str) -> Described:
     if moved is not None and change == "=":
         change = moved  # a written bound outranks the direction: "up about 19 per cent" is "~"
     unit = unit_name(f, counted)
+    measured = counted or share_of(f)  # what a percentage is the level of: "Inflation rose to"
     if unit is not None and rate is not None:
         unit = f"{unit} per {rate[0]}"
     q = Quantity(
@@ -93,8 +94,8 @@ def _describe(f: Found, sent: SpacySpan, n: int, text: str) -> Described:
         change=change,  # type: ignore[arg-type]
         hedge=f.hedge,
         unit=unit,
-        counted=_written(counted or share_of(f), text),
-        status=status_of(f, counted or share_of(f), rate is not None and rate[0] in RATE_NOUNS),
+        counted=_written(measured, text),
+        status=status_of(f, measured, rate is not None and rate[0] in RATE_NOUNS),
         sentence=Span.of(text, sent.start_char, sent.end_char),
     )
     return Described(q, unit_words_of(counted), concept_words(f, counted, sent, text),

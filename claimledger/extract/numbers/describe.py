@@ -152,8 +152,6 @@ def _chunk_of(tok: Token) -> list[Token]:
 _SHARE_UNITS = {"percent", "percentage point", "basis point"}
 # How a figure hangs from the verb whose subject or object it measures ("rose to 7.4%").
 _LEVEL_PATH = {"pobj", "prep", "dobj", "npadvmod", "advmod", "attr", "acomp", "quantmod"}
-# Nouns a share is set against, not what it measures: "3 percent of GDP", "4% of revenue".
-_BASE_DEPS = {"prep"}
 
 
 def share_of(f: Found) -> list[Token]:

@@ -88,6 +88,15 @@ def test_a_wordless_span_overlaps_whole_when_inside_one_and_not_otherwise() -> N
     assert tally.figures()["overlap"] == {"p": 50.0, "r": 100.0, "f1": 66.7}
 
 
+def test_a_colon_cue_trimmed_to_nothing_matches_the_gold_colon_at_its_place_only() -> None:
+    text = "He wrote: “No.” She wrote: “Yes.”"
+    gold = [trim(text, 8, 9), trim(text, 25, 26)]  # both colon cues, as the gold reads them
+    tally = Tally()
+    tally.add(text, [trim(text, 8, 9), trim(text, 3, 3)], gold)  # one at a colon, one not
+    assert tally.figures()["exact"] == {"p": 50.0, "r": 50.0, "f1": 50.0}
+    assert tally.figures()["overlap"] == {"p": 50.0, "r": 50.0, "f1": 50.0}
+
+
 def test_empty_predictions_score_zero_not_crash() -> None:
     tally = Tally()
     tally.add("x y", [], [(0, 1)])

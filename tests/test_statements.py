@@ -1111,6 +1111,44 @@ def test_quote_signed_with_a_dash_and_a_name(analyze, text: str) -> None:
     assert_traceable(a)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The verdict came from pollster Carl Bialik: “Keep on contacting voters.”",
+            "pollster Carl Bialik",
+        ),
+        ("Here is Clinton in December 1992: “Our new direction must rest on the past.”", "Clinton"),
+        (
+            "The verdict came from Daron Shaw and Ann Lee: “Upsets are common.”",
+            "Daron Shaw and Ann Lee",
+        ),
+    ],
+)
+def test_a_quote_a_name_and_a_colon_introduce_is_that_names(
+    analyze, text: str, speaker: str
+) -> None:
+    """Roundups and newsletters introduce a quote with a name and a colon, no verb."""
+    a = analyze(text)
+    st = only(a, ":")
+    assert st.speaker.text == speaker and st.direct and st.content.text.startswith("“")
+    assert_traceable(a)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The slogan was everywhere in Ohio: “Make it work.”",  # a place is no speaker
+        "Senator Ann Lee praised Tom Ruiz: “A very good reporter.”",  # praised, by Lee
+        "He told viewers on CNN: “We will win.”",  # a medium, not the speaker
+        "“Upsets are common,” Ann Lee said of Daron Shaw: “and expected.”",  # a cue holds it
+    ],
+)
+def test_a_colon_after_a_name_that_does_not_speak_is_no_attribution(analyze, text: str) -> None:
+    a = analyze(text)
+    assert not [s for s in a.statements if s.cue is not None and s.cue.text == ":"]
+
+
 def test_a_very_long_text_is_read_in_blocks_with_the_same_statements(
     nlp, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -104,7 +104,6 @@ class Tally:
     gold_overlap: float = 0.0
 
     def add(self, text: str, pred: list[Bounds], gold: list[Bounds]) -> None:
-        pred = [b for b in pred if b[0] < b[1]]  # a span trimmed to nothing predicts nothing
         gold_set, pred_set = set(gold), set(pred)
         self.pred += len(pred)
         self.gold += len(gold)
@@ -129,11 +128,14 @@ def word_bounds(text: str, span: Bounds) -> list[Bounds]:
 def best_share(text: str, span: Bounds, others: Iterable[Bounds]) -> float:
     """Largest share of `span`'s word tokens that lie inside any single one of `others`.
 
-    A span with no word (a dash cue: "“...” ― Name") counts whole when it lies inside one."""
+    A span with no word counts whole when it lies inside one (a dash cue: "“...” ― Name"), or,
+    trimmed to nothing (a colon cue), when it is one: trimmed alike, the two spans are equal."""
     words = word_bounds(text, span)
-    if not words:  # a span trimmed to nothing shares nothing
+    if not words:
         start, end = span
-        return float(start < end and any(o_s <= start and end <= o_e for o_s, o_e in others))
+        if start == end:
+            return float(span in set(others))
+        return float(any(o_s <= start and end <= o_e for o_s, o_e in others))
     best = 0
     for o_start, o_end in others:
         inside = sum(o_start <= s and e <= o_end for s, e in words)

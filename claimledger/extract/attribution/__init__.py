@@ -18,6 +18,7 @@ from claimledger.extract.attribution.bounds import (
 )
 from claimledger.extract.attribution.frames import Frame, verb_frames
 from claimledger.extract.attribution.lines import (
+    colon_frames,
     headline_frames,
     line_end,
     line_start,
@@ -158,10 +159,18 @@ def _statements_in(doc: Doc, text: str) -> list[Statement]:
         freed = _no_longer_nested(nested, frames)
         _redraw_bounds(layout, freed)
         frames = sorted(frames + freed, key=lambda f: f.content[0])
+    frames += [f for f in colon_frames(doc, text, quotes) if not _told(f, frames)]
+    frames.sort(key=lambda f: f.content[0])
     layout_made = headline_frames(doc, text) + signature_frames(doc, text, quotes)
     frames = _outermost_of(layout_made, frames)
     frames = _outermost_of(transcript_frames(doc, text), frames)  # a turn's "I think" is its
     return [_statement(doc, text, f) for f in frames]
+
+
+def _told(frame: Frame, frames: list[Frame]) -> bool:
+    """Does another frame already hold what `frame` says (a quote its cue follows)?"""
+    start, end = frame.content
+    return any(f.content[0] < end and start < f.content[1] for f in frames)
 
 
 def _redraw_bounds(layout: Layout, frames: list[Frame]) -> None:

@@ -1,11 +1,12 @@
 """Attributions a line's layout makes, not its grammar: "Name: claim" headlines, transcript
-turns and quotes signed with a dash ("“...” ― Name")."""
+turns, quotes signed with a dash ("“...” ― Name") and quotes a name and a colon introduce
+("Pollster Ann Lee: “...”")."""
 
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.attribution.frames import Frame
 from claimledger.extract.attribution.lexicon import CUE_VERBS, HEADLINE_KICKERS
@@ -18,6 +19,7 @@ _SAYS_LAST = re.compile(
 )
 _MAX_LABEL_WORDS = 5
 _MAX_TRANSCRIPT_WORDS = 3
+_MAX_NAME_WORDS = 7  # "Frank Newport and Jim Harter", "Republican pollster Daron Shaw"
 _LINE = re.compile(r"[^\n]*")
 _BLANK = re.compile(r"\s*")
 _TURN = re.compile(
@@ -27,6 +29,7 @@ _TURN = re.compile(
 _SPEAKER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _SPEAKER_POS = frozenset({"PROPN", "NOUN"})
+_WHEN_ENTS = frozenset({"DATE", "TIME"})
 # After a quote, on its line or alone on the next: "― Sonya Herridge", "- Sanders, in Iowa."
 _SIGNATURE = re.compile(
     r"[ \t\u00a0]*(?P<dash>―|—|–|--?)[ \t\u00a0]*(?P<name>[^\n(,\"“”]{1,60}?)[ \t\u00a0.]*(?:[(,][^\n\"“”]*)?"
@@ -140,6 +143,62 @@ def signature_frames(doc: Doc, text: str, quotes: list[tuple[int, int]]) -> list
             )
         )
     return frames
+
+
+def colon_frames(doc: Doc, text: str, quotes: list[tuple[int, int]]) -> list[Frame]:
+    """A quote a name introduces with a colon and no verb, as roundups and newsletters write:
+    "The verdict came from pollster Ann Lee: “...”", "Here is Lee in 1992: “...”"."""
+    frames = []
+    for q_start, q_end in quotes:
+        at = q_start
+        while at > 0 and text[at - 1] in " \t\u00a0":
+            at -= 1
+        if at == 0 or text[at - 1] != ":":
+            continue
+        colon = doc.char_span(at - 1, at)
+        name = colon and _name_before(colon[0])
+        if name is not None:
+            frames.append(
+                Frame(
+                    cue=(colon.start, colon.end),
+                    head=colon[0],
+                    content=(q_start, q_end),
+                    source=(name.start, name.end),
+                    direct=True,
+                )
+            )
+    return frames
+
+
+def _name_before(colon: Token) -> Span | None:
+    """The named person, body or group a colon follows, past a date after it ("Clinton in
+    December 1992:"), with its title and a name coordinated with it ("Ann Lee and Tom Ruiz")."""
+    doc, k = colon.doc, colon.i - 1
+    while k >= 0 and doc[k].ent_type_ in _WHEN_ENTS:
+        k -= 1
+    if 0 <= k < colon.i - 1 and doc[k].pos_ == "ADP":
+        k -= 1  # "in December 1992"
+    if k < 0 or doc[k].ent_type_ not in _SPEAKER_ENTS:
+        return None
+    chunks = {c.root.i: c for c in doc[max(0, k - 12) : k + 1].noun_chunks}
+    chunk = chunks.get(k)
+    if chunk is None or chunk.end != k + 1:
+        return None
+    first = doc[k].head if doc[k].dep_ == "conj" else None
+    if first is not None and first.i in chunks and first.ent_type_ in _SPEAKER_ENTS:
+        chunk = doc[chunks[first.i].start : k + 1]
+    if len(chunk) > _MAX_NAME_WORDS or _spoken_to_or_through(chunk.root):
+        return None  # a longer run is a headline's misparse ("Trump Praises Editor Ann Lee:")
+    return chunk
+
+
+def _spoken_to_or_through(name: Token) -> bool:
+    """A name a verb of saying acts on ("Trump Praises Boyle: ‘...’") or a medium ("told
+    viewers on CNN:"): the quote is not that name's."""
+    head = name.head
+    if name.dep_ == "pobj":
+        return head.lower_ != "from"
+    return name.dep_ in ("dobj", "dative") and head.lemma_.lower() in CUE_VERBS
 
 
 def line_start(text: str, at: int) -> int:

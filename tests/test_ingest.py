@@ -70,6 +70,19 @@ def test_txt_md_html_jsonl_in_a_folder(tmp_path: Path) -> None:
     assert feed.path.endswith("d.jsonl:1")
 
 
+def test_html_blocks_are_paragraphs_so_a_heading_ends_its_sentence(tmp_path: Path) -> None:
+    """A live blog's heading or list item is never parsed into the sentence after it."""
+    page = HTML.replace(
+        "<p>The ministry", "<h3>Rescue latest</h3><ul><li>Roads shut</li></ul><p>The ministry"
+    )
+    (tmp_path / "live.html").write_text(page, encoding="utf-8")
+    [article], _ = read([str(tmp_path)])
+    blocks = article.text.split("\n\n")
+    assert "Rescue latest" in blocks and any(b.endswith("Roads shut") for b in blocks)
+    assert any(b.startswith("The ministry said on Tuesday") for b in blocks)
+    assert all("\n" not in b for b in blocks)  # a paragraph's wrapped source line is one
+
+
 def test_sidecar_metadata_and_flags(tmp_path: Path) -> None:
     (tmp_path / "one.txt").write_text("Story one.", encoding="utf-8")
     (tmp_path / "two.txt").write_text("Story two.", encoding="utf-8")

@@ -567,6 +567,33 @@ def test_an_unnamed_spokesperson_speaks_for_the_body_that_just_spoke(analyze) ->
     assert by_cue(a, "said").speaker_entity == "Environment Agency spokesperson"
 
 
+def test_a_spokesman_after_a_body_spoke_is_its_not_one_named_later(analyze) -> None:
+    """ "A spokesman" right after the harbour police spoke is theirs, though a spokesman of
+    another body is named in the next paragraph."""
+    a = analyze(
+        "The harbour police have said their launch was not near the yacht. "
+        "A spokesman said it had been a mile away.\n\n"
+        "Port authority spokesman Tom Ruiz said the search would go on."
+    )
+    spokesman = [s for s in a.statements if s.speaker.text == "A spokesman"][0]
+    assert spokesman.speaker_entity == "harbour police spokesman"
+
+
+def test_the_kind_word_is_the_body_that_just_spoke_as_what_it_spoke_as(analyze) -> None:
+    """A campaign group whose name ends in "Network" is no broadcaster: "the group" and "the
+    network" after it are that group, an organization."""
+    a = analyze(
+        "The Clean Rivers Network says only a third of the money is new. "
+        "The rest, the group argues, is old aid. The network said it would publish its data."
+    )
+    kinds = {(s.speaker.text, s.speaker_kind, s.speaker_entity) for s in a.statements}
+    assert kinds == {
+        ("The Clean Rivers Network", "organization", "Clean Rivers Network"),
+        ("the group", "organization", "Clean Rivers Network"),
+        ("The network", "organization", "Clean Rivers Network"),
+    }
+
+
 def test_the_statement_is_the_body_that_issued_it(analyze) -> None:
     a = analyze(
         "Meridian Chemicals said on Tuesday it would pay residents. "

@@ -145,6 +145,9 @@ def _html(text: str) -> tuple[str, dict[str, Any]]:
     body = getattr(doc, "text", None) if doc is not None else None
     if not body or not body.strip():
         raise _Refused("HTML holds no article text")
+    # one block (heading, paragraph, list item) a line: a blank line between them keeps a
+    # heading or a live blog's entry out of the sentence after it, as in the text readers
+    body = "\n\n".join(line for line in body.split("\n") if line.strip())
     meta = {
         "title": doc.title,
         "outlet": doc.sitename or doc.hostname,

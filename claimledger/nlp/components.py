@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from spacy.attrs import IDX
+from spacy.attrs import IDX, NORM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -26,6 +26,31 @@ _LINE = re.compile(r"[^\n]+")
 _LONG_WORD = re.compile(r"[^\W\d_][\w’'-]{3,}")  # four letters or more: "Says", not "of"
 _TITLE_WORDS = (3, 30)  # a headline's length in words, fewest and most
 _TITLE_SHARE = 0.75  # of its long words, at least this share capitalised
+# Abbreviated ranks and titles the English tokenizer splits from their full stop, by the
+# word they stand for: read as "Cmdr." and ".", the stop ended a sentence inside a name
+# ("spokesman Lt. Cmdr. Nikos Dravos said" was cut after "Cmdr.").
+TITLE_ABBREVIATIONS = {
+    "Lt.": "lieutenant",
+    "Cmdr.": "commander",
+    "Cdr.": "commander",
+    "Capt.": "captain",
+    "Col.": "colonel",
+    "Maj.": "major",
+    "Sgt.": "sergeant",
+    "Brig.": "brigadier",
+    "Cpl.": "corporal",
+    "Pvt.": "private",
+    "Insp.": "inspector",
+    "Supt.": "superintendent",
+    "Det.": "detective",
+    "Cmdt.": "commandant",
+    "Atty.": "attorney",
+    "Amb.": "ambassador",
+    "Lt.-Col.": "lieutenant-colonel",
+    "Lt.-Gen.": "lieutenant-general",
+    "Maj.-Gen.": "major-general",
+    "Brig.-Gen.": "brigadier-general",
+}
 
 
 @Language.component(PARAGRAPH_BREAKS)
@@ -80,6 +105,8 @@ def _is_title(line: str) -> bool:
 
 def add_components(nlp: Language) -> None:
     """Add our components once, where they belong in the statistical pipeline."""
+    for title, word in TITLE_ABBREVIATIONS.items():
+        nlp.tokenizer.add_special_case(title, [{ORTH: title, NORM: word}])
     where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
     for name in (PARAGRAPH_BREAKS, WIRE_DATELINES, TITLE_LINES):
         if name not in nlp.pipe_names:

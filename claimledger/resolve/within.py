@@ -359,9 +359,10 @@ class PersonIndex:
         full = self.canonical(span)
         return full if full != strip_honorifics(span) else None
 
-    def by_role(self, span: TokenSpan) -> str | None:
+    def by_role(self, span: TokenSpan, ahead: bool = True) -> str | None:
         """The person last introduced with the role and country of a role phrase: "the
-        Ukrainian leader" is the "President X of Ukraine" named before it."""
+        Ukrainian leader" is the "President X of Ukraine" named before it; with `ahead`, an
+        unnamed one may be the one named a few sentences on."""
         head = span.root
         role = head.lemma_.lower()
         places = [
@@ -378,7 +379,7 @@ class PersonIndex:
                 continue  # "the prosecutor" is the district attorney named before
             if all(any(_same_place(p, d) for d in described) for p in places):
                 return self.canonical(ent)
-        if indefinite and role not in words().generic_roles:
+        if indefinite and ahead and role not in words().generic_roles:
             # a lede's "A county supervisor said ...", named a few sentences on: "Supervisor
             # Raymond Pellegrini told ..."
             later = self.ents[bisect_right(self.starts, span.end - 1) :]
@@ -527,6 +528,7 @@ class Recent:
     group_end: int = 0  # token after the group that spoke last
     nameless_kind: tuple[str, int] | None = None  # a name of no known kind that spoke, where
     unnamed: tuple[str, int] | None = None  # one person unnamed on purpose who spoke last
+    kinds: dict[str, SpeakerKind] = field(default_factory=dict)  # body name -> kind it spoke as
 
     def heard(self, span: TokenSpan, kind: SpeakerKind, name: str | None) -> None:
         """Remember a speaker just resolved."""
@@ -545,6 +547,7 @@ class Recent:
         elif name and kind in _GROUP_KINDS and not _is_pronoun(span):
             self.group = (kind, name, span.start)
             self.group_end = span.end
+            self.kinds[name] = kind
             if kind in _BODY_KINDS and any(t.pos_ == "PROPN" for t in span):
                 self.named(span, name)  # "the mining company X": X is "the company" later on
 
@@ -660,8 +663,8 @@ def classify_speaker(
             else "government"
         )
         body = recent.body_for(head, kind)
-        if body is not None:
-            return kind, body
+        if body is not None:  # "the network" is the Climate Justice Network, no broadcaster
+            return recent.kinds.get(body, kind), body
     name = entity_name(span)
     long = _long_form(name, recent.names, people) if head.ent_type_ in ("ORG", "") else None
     if long is not None:  # "the FAA" after "the Federal Aviation Administration"
@@ -681,7 +684,9 @@ def classify_speaker(
         people.in_span(span) or people.surname(span) or (people.surname(part) if part else None)
     )
     if person is None and lemma in w.person_roles and head.tag_ != "NNS":
-        person = people.by_role(span)
+        # "A spokesman said", just after the coast guard spoke: its, not one named later
+        ahead = lemma not in _SPOKESPEOPLE or recent.group_spoken(head) is None
+        person = people.by_role(span, ahead)
     if person:
         return "person", person
     titled = [t for t in span if t.i < head.i and t.lower_ in _HONORIFIC_SEX]

@@ -197,9 +197,23 @@ def _redraw_bounds(layout: Layout, frames: list[Frame]) -> None:
             start, end = (model.best(o).chars for o in options)
         if cue_end.token < layout.n and layout.start_char[frame.cue[0]] <= start < cue_end.chars:
             start = layout.start_char[cue_end.token]  # "went on to say [that ...]"
+        end = _before_the_speaker(layout, frame, start, end)
         if start < end:
             frame.content = (_past_the_date(layout, cue_end.token, start, end), end)
         frame.cue = (frame.cue[0], cue_end.token)
+
+
+def _before_the_speaker(layout: Layout, frame: Frame, start: int, end: int) -> int:
+    """Where what was said ends when its speaker follows it before the cue: "Five were killed
+    in the city, the governor, Ann Lee, said" (the parser joined the governor to the city)."""
+    if frame.source is None or end > layout.start_char[frame.cue[0]]:
+        return end
+    k = frame.source[0]
+    if not start < layout.start_char[k] < end or any(layout.quote[k:frame.cue[0]]):
+        return end  # a speaker inside or after a quote is no tail of reported speech
+    while k > 0 and layout.punct[k - 1]:
+        k -= 1
+    return layout.end_char[k - 1] if k > 0 and layout.start_char[k - 1] >= start else end
 
 
 def _next_speaker(layout: Layout, speaking: list[tuple[int, Frame]], frame: Frame) -> int:

@@ -43,6 +43,8 @@ _DEMONSTRATIVES = frozenset({"that", "this"})
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "ccomp", "xcomp", "attr"})
 _TIME_NOUNS = frozenset({"time", "moment", "occasion"})  # "for the first time": when, not what
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+_COMPOUND_AUX = frozenset({"had", "would", "could", "might", "should", "will", "has", "have"})
+_NAMING = frozenset({"name", "identify", "quote"})  # "asked not to be named / identified"
 _PARTICIPLE_REACH = 12  # tokens after a claim noun its "fueled by X" may stand, at most
 _ASIDE_MARKS = frozenset({",", "—", "–"})
 _ASIDE_OPENERS = frozenset({"mark", "cc"})  # "as X said", "and X said": part of the aside
@@ -118,6 +120,7 @@ def verb_frames(doc: Doc, inside_quote: list[bool]) -> tuple[list[Frame], list[F
             is_candidate(token)
             and not _supposed(token)
             and not _discourse_marker(token)
+            and not _asks_anonymity(token)
             and (
                 model.is_cue(token, inside_quote[token.i])
                 or _sourced_aside(token)
@@ -138,6 +141,19 @@ def verb_frames(doc: Doc, inside_quote: list[bool]) -> tuple[list[Frame], list[F
         elif frame.source is not None:
             bare.append(frame)
     return frames, bare
+
+
+def _asks_anonymity(verb: Token) -> bool:
+    """ "who asked not to be named", "who declined to be identified", "requested anonymity":
+    why a source goes unnamed, not something it said."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() == "anonymity":
+            return True
+        if child.dep_ == "xcomp" and child.lemma_.lower() in _NAMING and any(
+            c.dep_ == "auxpass" for c in child.children
+        ):
+            return True
+    return False
 
 
 def _put_at(verb: Token) -> bool:
@@ -235,6 +251,12 @@ def _speaker_range(speaker: Token, verb: Token) -> TokRange:
         second = next((c for c in verb.children if c.left_edge.i == end), None)
         if second is not None and second.dep_ in SUBJECT_DEPS:
             end = second.right_edge.i + 1
+    if speaker.dep_ == "appos" and start > 1 and doc[start - 1].text == ",":
+        before = doc[start - 2]  # "its chief doctor, Tom Ruiz": the role set off before him
+        while before.head.i > before.i and before.head.i < start and before.dep_ != "appos":
+            before = before.head
+        if before.dep_ == "appos" and before.head.i == speaker.head.i:
+            start = before.left_edge.i
     named = next((c for c in verb.children if c.left_edge.i == end and c.dep_ == "nsubj"), None)
     if named is not None and speaker.pos_ == "NOUN" and named.pos_ == "PROPN":
         end = named.right_edge.i + 1  # "The podcaster Dex Marlowe told": a title, then the name
@@ -266,6 +288,8 @@ def speaker_of(verb: Token) -> Token | None:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     for child in verb.children:
+        if _clause_as_subject(child):
+            continue  # what was said, not who said it
         if child.dep_ == "nsubj" or (child.dep_ in SUBJECT_DEPS and not passive):
             return _past_a_hyphen(child)
         if child.dep_ == "nsubjpass" and verb.lemma_ == "quote":
@@ -280,6 +304,8 @@ def speaker_of(verb: Token) -> Token | None:
     reporter = _reporter_of_aside(verb)
     if reporter is not None:
         return speaker_of(reporter)
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i < verb.head.i:
+        return None  # "Asked about the vote, Lee said ...": Lee was asked; who asked, unsaid
     head = verb
     while head.dep_ in _INHERIT_DEPS and head.head.i != head.i:
         head = head.head
@@ -288,6 +314,17 @@ def speaker_of(verb: Token) -> Token | None:
             if subject is not None or head.dep_ != "conj":
                 return subject  # else "X sought ... and took ..., saying": X's
     return None
+
+
+def _clause_as_subject(child: Token) -> bool:
+    """A reported clause the parser took for the cue's subject ("Two of the injured remain in
+    hospital, its chief doctor said": "remain" as the subject of "said")."""
+    return (
+        child.dep_ == "nsubj"
+        and child.pos_ in ("VERB", "AUX")
+        and child.i < child.head.i
+        and any(c.dep_ in SUBJECT_DEPS for c in child.children)  # a clause, with a subject
+    )
 
 
 def _inverted_speaker(verb: Token) -> Token | None:
@@ -341,9 +378,19 @@ def _reporter_of_aside(verb: Token) -> Token | None:
     speaks = subject is not None and (
         subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
     )
-    if verb.dep_ == "conj" and verb.lemma_.lower() in CUE_VERBS and not speaks:
+    if verb.dep_ == "conj" and verb.lemma_.lower() in CUE_VERBS and (
+        not speaks or _tense_apart(clause, verb)
+    ):
         return reporter
     return None
+
+
+def _tense_apart(clause: Token, verb: Token) -> bool:
+    """A second verb in the simple past after a reported clause in a compound tense is the
+    reporter's, not the clause's: "said the coast guard had acted swiftly and blamed
+    smugglers" (the coast guard "had acted"; the one who "blamed" is who said it)."""
+    compound = any(c.dep_ in ("aux", "auxpass") and c.lower_ in _COMPOUND_AUX for c in clause.children)
+    return compound and verb.tag_ == "VBD" and not any(c.dep_ == "aux" for c in verb.children)
 
 
 def _stranded(verb: Token) -> Token | None:
@@ -368,10 +415,44 @@ def _stranded(verb: Token) -> Token | None:
     return top
 
 
+def _tail_speaker(verb: Token) -> Token | None:
+    """A speaker set off by commas between a reported clause and its verb, which the parser
+    joined to the clause's last noun: "Five were killed in the city, the governor, Ann Lee,
+    said" (the governor, a conjunct of "city", left the verb with no subject); "... at the
+    hospital, its chief doctor, Tom Ruiz, said" (Ruiz, an apposition to the hospital)."""
+    doc = verb.doc
+    end = verb.i
+    while end > 0 and doc[end - 1].text == ",":
+        end -= 1
+    if end == verb.i or end == 0:
+        return None
+    top = doc[end - 1]
+    while top.head.i > top.i and top.dep_ in ("compound", "flat"):
+        top = top.head
+    if top.dep_ == "appos" and top.head.dep_ in ("conj", "appos") and _set_off(top.head):
+        top = top.head  # "the governor, Ann Lee": the governor, joined to the city
+    if top.dep_ not in ("conj", "appos") or top.pos_ not in ("NOUN", "PROPN"):
+        return None
+    opening = top.left_edge.i
+    reported = any(
+        (c.dep_ == "ccomp" or _clause_as_subject(c)) and c.i < opening <= c.right_edge.i
+        for c in verb.children
+    )
+    return top if reported and _set_off(top) else None
+
+
+def _set_off(noun: Token) -> bool:
+    """Is a noun phrase set off by a comma from the words before it?"""
+    opening = noun.left_edge.i
+    return opening > 0 and noun.doc[opening - 1].text == ","
+
+
 def _verb_frame(verb: Token, inside_quote: list[bool]) -> Frame:
     """Frame of a cue verb: content from its complements, or the clause it interrupts."""
     parts = _content_parts(verb, inside_quote)
-    speaker = None if verb.lemma_ in RAISING_VERBS else speaker_of(verb) or _stranded(verb)
+    speaker = None
+    if verb.lemma_ not in RAISING_VERBS:
+        speaker = speaker_of(verb) or _stranded(verb) or _tail_speaker(verb)
     start = None
     medium = _medium_saying(parts, inside_quote) or _quoted_as(verb, parts, inside_quote)
     if medium is not None:  # "issued a statement saying ...": the cue runs to "saying"
@@ -389,6 +470,7 @@ def _verb_frame(verb: Token, inside_quote: list[bool]) -> Frame:
         content = aside
     elif parts:
         start = min(c.left_edge.i for c in parts)
+        start = _lost_subject(verb, parts, start)
         end = max(c.right_edge.i for c in parts) + 1
         if start > verb.i and speaker is not None and _parenthetical(verb, speaker, start):
             start = verb.sent.start  # "X, Hebert said, Y": the words around the cue are one
@@ -407,6 +489,20 @@ def _verb_frame(verb: Token, inside_quote: list[bool]) -> Frame:
         content = (0, 0)  # filled later if a quote stands next to it
     source = _speaker_range(speaker, verb) if speaker is not None else None
     return Frame(cue=cue_range(verb, start), head=verb, content=content, source=source)
+
+
+def _lost_subject(verb: Token, parts: list[Token], start: int) -> int:
+    """Where a reported clause begins whose subject the parser hung on the cue: "said between
+    600 and 750 people were on board" ("between ... people" a phrase of "said", "were" a clause
+    with no subject)."""
+    clause = next((p for p in parts if p.dep_ == "ccomp" and p.left_edge.i == start), None)
+    if clause is None or start <= verb.i or any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        return start
+    lost = [c for c in verb.rights if c.i < start and c.dep_ in ("prep", "dobj", "npadvmod")]
+    if not lost or lost[0].left_edge.i != verb.i + 1 or _is_time(lost[0]) or _is_when(lost[0]):
+        return start
+    has_noun = any(t.pos_ in ("NOUN", "PROPN", "NUM") for t in verb.doc[lost[0].i : start])
+    return lost[0].left_edge.i if has_noun else start
 
 
 def _parenthetical(verb: Token, speaker: Token, content_start: int) -> bool:
@@ -508,7 +604,9 @@ def _content_parts(verb: Token, inside_quote: list[bool]) -> list[Token]:
     parts = [
         c
         for c in verb.children
-        if c.dep_ in CONTENT_DEPS or (subject_is_content and c.dep_ in SUBJECT_DEPS)
+        if c.dep_ in CONTENT_DEPS
+        or (subject_is_content and c.dep_ in SUBJECT_DEPS)
+        or _clause_as_subject(c)
     ]
     if any(p.dep_ == "ccomp" for p in parts):  # "It was reported that ...": "it" says nothing
         parts = [p for p in parts if not (p.dep_ in SUBJECT_DEPS and p.lower_ == "it")]

@@ -6,10 +6,13 @@ import re
 
 # Curly and doubled-backtick marks say which end they are; a straight mark (" or '') is read
 # from its neighbours: space before and a word after opens, a word or punctuation before closes.
-_MARKS = re.compile(r"``|''|’’|[“”\"‘’]|\n")
+_MARKS = re.compile(r"``|''|’’|[“”\"‘’']|\n")
 # British house style quotes with single marks: ‘...,’ she said. A ’ may be an apostrophe
 # ("don’t", "workers’ rights"), so it closes only where an apostrophe could not stand.
-_SINGLES = frozenset("‘’")
+_SINGLES = frozenset("‘’'")
+# A typewriter ' opens only before a letter and counts only if it closes in its paragraph: it
+# is far more often an apostrophe ("the '90s", "rock 'n' roll" aside).
+_ASCII_SINGLE = "'"
 _OPENERS = frozenset({"“", "``"})
 _CLOSERS = frozenset({"”", "’’"})
 _CLAUSE_END = frozenset(",.?!")
@@ -29,15 +32,15 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     for m in _MARKS.finditer(text):
         mark, at = m.group(), m.start()
         if mark == "\n":
-            if open_at is not None:
+            if open_at is not None and text[open_at] != _ASCII_SINGLE:
                 quotes.append(_trimmed(text, open_at, at))
-                open_at = None
+            open_at, single = None, False
             line_start = m.end()
             continue
         if mark in _SINGLES or single:
-            if open_at is None and mark == "‘" and _opens(text, mark, at, m.end(), False):
+            if open_at is None and mark in "‘'" and _opens(text, mark, at, m.end(), False):
                 open_at, single = at, True
-            elif single and mark == "’" and _closes_single(text, at):
+            elif single and mark == _closer_of(text[open_at]) and _closes_single(text, at):  # type: ignore[index]
                 quotes.append((open_at, m.end()))  # type: ignore[arg-type]
                 open_at, single = None, False
             continue  # an apostrophe, or a mark inside the other kind of quote
@@ -50,9 +53,14 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             open_at = None
         elif text[line_start:at].strip():
             quotes.append((_skip_space(text, line_start), m.end()))
-    if open_at is not None:
+    if open_at is not None and text[open_at] != _ASCII_SINGLE:
         quotes.append(_trimmed(text, open_at, len(text)))
     return [q for q in quotes if text[q[0] : q[1]].strip("“”\"`'’ \n")]
+
+
+def _closer_of(opener: str) -> str:
+    """The mark that closes a single-marked quote: ’ for ‘, ' for '."""
+    return _ASCII_SINGLE if opener == _ASCII_SINGLE else "’"
 
 
 def _closes_single(text: str, at: int) -> bool:
@@ -74,6 +82,8 @@ def _opens(text: str, mark: str, start: int, end: int, is_open: bool) -> bool:
     after = text[end] if end < len(text) else " "
     if mark == "‘":
         return (before.isspace() or before in '([{—–-“"') and not after.isspace()
+    if mark == _ASCII_SINGLE:
+        return (before.isspace() or before in '([{—–-“"') and after.isalpha()
     if mark in _OPENERS:  # unless typed for a closer: "“It's unusual,“ said Noble."
         return not (is_open and before in _CLAUSE_END and (after.isspace() or after in ".,"))
     if mark in _CLOSERS:

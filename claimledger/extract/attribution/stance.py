@@ -33,6 +33,8 @@ _WORDS = re.compile(r"[a-z]+")
 _NOT_GUILTY = re.compile(r"(?:not guilty|innocent)\b", re.I)  # "pleaded not guilty to fraud"
 _FIRST_STOP = re.compile(r"[.?!](?=[”\"’')\s]|$)")
 _MISLEMMATISED = {"rated": "rate"}  # the small pipeline's lemma of "rated" is "rat"
+# A label that a claim is untrue: "calling the figure “simply not accurate”".
+_NOT_TRUE = re.compile(rf"\b(?:not|never|hardly)\s+(?:[a-z]+\s+)?(?:{'|'.join(TRUTHFUL_WORDS)})\b")
 _ASKING = frozenset(["whether", "if", "how", "what", "when", "why", "who", "where"])
 
 
@@ -41,12 +43,13 @@ def stance_of(cue: Token, content: TokenSpan | None, content_text: str) -> Stanc
     question (not a request to do something), then speculate (a hedging verb, or "may"/"might"
     heading what was said, unless the cue warns or threatens); else assert."""
     lemma = _MISLEMMATISED.get(cue.lower_, cue.lemma_.lower())
-    words = set(_WORDS.findall(content_text.lower()))
+    lowered = content_text.lower()
+    words = set(_WORDS.findall(lowered))
     particles = {f"{lemma} {c.lower_}" for c in cue.children if c.dep_ in ("prt", "advmod")}
     root = _head_word(content) if content is not None else None
     if (
         (lemma in DENY_VERBS and not (root is not None and _refusal(root)))
-        or (lemma in LABEL_VERBS and words & DISMISSIVE_WORDS)
+        or (lemma in LABEL_VERBS and (words & DISMISSIVE_WORDS or _NOT_TRUE.search(lowered)))
         or (root is not None and particles & DENY_PHRASALS and _a_claim(root))
         or (content is not None and any(_disputes(_head_word(p)) for p in _sentences(content)))
         or (lemma == "plead" and _NOT_GUILTY.match(content_text) is not None)
@@ -99,11 +102,11 @@ def _unsupported(head: Token) -> bool:
 
 
 def _no_evidence(head: Token) -> bool:
-    """ "There is no evidence that ...", "The claim has no basis in any official data"."""
+    """ "There is no evidence that ...", "zero evidence for", "The claim has no basis"."""
     return head.lemma_ in ("be", "have") and any(
         c.dep_ in ("attr", "dobj")
         and c.lemma_.lower() in EVIDENCE_NOUNS
-        and any(g.lower_ == "no" for g in c.children)
+        and any(g.lower_ in ("no", "zero") for g in c.children)
         for c in head.children
     )
 

@@ -111,6 +111,25 @@ def test_values_and_ranges(analyze, text, needle, low, high, is_range) -> None:
         ("She won 31 percent, picking up four delegates.", "four", "=", None),
         # a time span before the verb does not measure a move
         ("Just one month in, the state fell behind.", "one month", "=", "Just"),
+        # a particle of a verb acting on what the figure counts is no move either
+        ("Gunners shot down 12 of 20 missiles.", "12", "=", None),
+        ("Guards shot down 7 drones.", "7", "=", None),
+        ("The Dow closed down 120 points.", "120", "down", None),
+        ("The total was closer to 900.", "900", "~", "closer to"),
+        ("Barely 40 percent turned out.", "40", "~", "Barely"),
+        # "as many as" stays exact as in NewsQuant; verdicts read it as a ceiling
+        ("As many as 300 people were on board.", "300", "=", "As many as"),
+        # a bound after a rate
+        ("He sold 30,000 copies a week or more.", "30,000", ">", "or more"),
+        # "up to" after a verb it makes a rise is the level reached, not a ceiling
+        ("Rents could go up to $4,000.", "4,000", "=", None),
+        # a preposition before a lone "one" takes it as its object
+        ("Voters are split over one question.", "one", "=", None),
+        # an increment is a rise or fall by that much, not a level
+        ("Four more ships arrived on Monday.", "Four", "up", None),
+        ("The firm hired 20 fewer staff.", "20", "down", None),
+        ("It paid $20 million more than the $90 million first offered.", "$20", "up", None),
+        ("It paid $20 million more than the $90 million first offered.", "$90", "=", None),
     ],
 )
 def test_bounds(analyze, text, needle, change, hedge) -> None:
@@ -145,6 +164,13 @@ def test_bounds(analyze, text, needle, change, hedge) -> None:
         ("Some 250,000 or so Iowans turned out.", "250,000", "iowan", "Iowans"),
         # a date after the figure is not what it counts
         ("Claims fell to 211,000 last week.", "211,000", None, None),
+        ("Arrests rose to 60, up from 35 yesterday.", "35", None, None),
+        ("The count reached 64 last night.", "64", None, None),
+        # a graded modifier belongs to the counted set: the least developed, not all developed
+        ("Aid went to the 40 least developed economies.", "40", "economy",
+         "least developed economies"),
+        # an increment counts the noun, not "more ships"
+        ("Four more ships arrived.", "Four", "ship", "ships"),
     ],
 )
 def test_units_and_counted(analyze, text, needle, unit, counted) -> None:
@@ -166,6 +192,7 @@ def test_units_and_counted(analyze, text, needle, unit, counted) -> None:
         ("A 43-year-old farmer was arrested.", "43", "year of age"),
         ("Its 37m (121ft)-long skeleton was rebuilt.", "121", "foot"),
         ("The mayor, Jane Holt, 58, resigned.", "58", "year of age"),
+        ("Workers aged between 25 and 40 were hired.", "25", "year of age"),
     ],
 )
 def test_rates_glued_units_and_ages(analyze, text, needle, unit) -> None:
@@ -306,6 +333,11 @@ def test_the_time_of_a_baseline_figure_is_not_the_new_figure_s(analyze) -> None:
     assert timed["Some 27,000 people"] is None and timed["9,000"] is None
 
 
+def test_a_figure_of_another_size_borrows_no_count(analyze) -> None:
+    a = analyze("Envoys of 46 island nations met. They came here for a trillion.")
+    assert only(a, "trillion").unit is None
+
+
 def test_time_span_is_not_borrowed_as_a_count(analyze) -> None:
     a = analyze("There are fewer workers than seven years ago. The population grew by 100,000.")
     assert only(a, "100,000").unit is None
@@ -323,6 +355,18 @@ def test_time_span_is_not_borrowed_as_a_count(analyze) -> None:
         ("Officials counted 3,000 soldiers.", "3,000", "estimate"),
         ("Inflation is far above the central bank's 2 percent target.", "2 percent", "target"),
         ("The ministry said 163 people had sought treatment.", "163", "estimate"),  # no aim
+        # a pledge or target outranks its rate
+        ("Lenders pledged $50 billion a year by 2030.", "50", "pledge"),
+        # money given is past; to be given, a pledge
+        ("The bank provided $4 billion in loans in 2023.", "4", "past"),
+        ("The fund has donated $9 million so far.", "9", "past"),
+        ("The bank will provide $4 billion in loans.", "4", "pledge"),
+        # a commitment with a deadline, or a hope, is a target
+        ("The utility will cut its coal use by 40 percent by 2030.", "40", "target"),
+        ("Officials hope to buy 12 new trains by the end of the year.", "12", "target"),
+        # a state or a forecast with a date is no target
+        ("He will be 35 by the end of the year.", "35", "estimate"),
+        ("The population will reach 10 billion by 2050.", "10", "estimate"),
     ],
 )
 def test_status(analyze, text, needle, status) -> None:

@@ -19,13 +19,15 @@ from claimledger.extract.numbers.describe import (
     unit_name,
     unit_words_of,
 )
-from claimledger.extract.numbers.figures import Found, find_figures
+from claimledger.extract.numbers.figures import Found, bound_after, find_figures
 from claimledger.extract.numbers.filters import is_quantity
-from claimledger.extract.numbers.lexicon import RATE_NOUNS
+from claimledger.extract.numbers.lexicon import INCREMENT_WORDS, RATE_NOUNS
 from claimledger.model import Quantity, Span
 
-# How many sentences back a bare figure may borrow the counted noun of an earlier one.
+# How many sentences back a bare figure may borrow the counted noun of an earlier one, and how
+# many times larger or smaller it may be: "46 countries ... a trillion" counts no countries.
 _ELISION_SENTENCES = 2
+_ELISION_RATIO = 100
 # Words before a figure that make it a level reached, not an amount moved ("rose 5% to $7").
 _LEVEL_WORDS = {"to", "at", "from", "of"}
 
@@ -75,7 +77,7 @@ def _describe(f: Found, sent: SpacySpan, n: int, text: str) -> Described:
     rate = rate_of(f, end_tok, sent)
     end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1]) if end_tok > f.end else f.end_char
     if rate is not None:
-        end_tok = rate[1]
+        end_tok = bound_after(f, rate[1], sent.end)  # "$1.3 trillion a year or more"
         end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1])
     start = f.hedge_start if f.hedge_start is not None else f.start_char
     change = "up" if f.multiplier else f.change
@@ -108,7 +110,8 @@ def _written(tokens: list[Token], text: str) -> str | None:
 
 def _shares_move(first: Found, f: Found, moved: Described, d: Described, text: str) -> bool:
     """ "fell 17.7% at A, 5.5% at B and 5% at C": a later figure in the same unit, with no verb
-    or level word ("to", "at") of its own, is another amount of the same rise or fall."""
+    or level word ("to", "at") of its own, nor the base of an increment, is another amount of
+    the same rise or fall."""
     doc = f.doc
     if d.quantity.change not in ("=", moved.quantity.change):
         return False
@@ -118,6 +121,8 @@ def _shares_move(first: Found, f: Found, moved: Described, d: Described, text: s
         return False
     if doc[f.first - 1].lower_ in _LEVEL_WORDS:
         return False
+    if doc[first.end].lower_ in INCREMENT_WORDS:
+        return False  # "$50 billion more than the $300 billion": the base, not another amount
     return not any(t.pos_ in ("VERB", "AUX") for t in doc[first.end:f.first])
 
 
@@ -158,10 +163,17 @@ def _borrow_counted(d: Described, earlier: list[Described], n: int) -> None:
             return
         p = prev.quantity
         if p.counted and p.unit and p.status != "rate" and " per " not in p.unit and (
-                p.unit not in RATE_NOUNS):  # "seven years ago ... grown by 100,000"
+                p.unit not in RATE_NOUNS  # "seven years ago ... grown by 100,000"
+        ) and _comparable(p.value_low, d.quantity.value_low):
             d.quantity.counted, d.quantity.unit = p.counted, p.unit
             d.unit_words = prev.unit_words
             return
+
+
+def _comparable(a: float, b: float) -> bool:
+    """Are two counts of a size one could be the other's update ("2,500 ... now 3,000")?"""
+    low, high = sorted((abs(a), abs(b)))
+    return low == 0 or high / low <= _ELISION_RATIO
 
 
 __all__ = ["Described", "find_quantities"]

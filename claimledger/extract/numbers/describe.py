@@ -11,7 +11,11 @@ from claimledger.extract.numbers.figures import Found
 from claimledger.extract.numbers.lexicon import (
     CASUALTY_WORDS,
     DOWN_WORDS,
+    FUTURE_MODALS,
+    GIVING_WORDS,
     GLUED_ONLY,
+    INCREMENT_WORDS,
+    MONTHS,
     PAST_WORDS,
     PLEDGE_WORDS,
     RATE_NOUNS,
@@ -19,6 +23,9 @@ from claimledger.extract.numbers.lexicon import (
     TOTAL_WORDS,
     UNITS,
     UP_WORDS,
+    WEEKDAYS,
+    WHEN_OPENERS,
+    WHEN_WORDS,
 )
 
 _NOUNISH = {"NOUN", "PROPN"}
@@ -28,6 +35,8 @@ _REPORTING = {"say", "estimate", "put", "report", "count", "tally", "give", "cit
 # Nouns a figure is the level of without naming what it counts: "the number of X", "the figure".
 _NUMBER_NOUNS = {"number", "total", "count", "tally", "figure", "estimate", "toll", "tot"}
 _MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "VERB"}
+# Adverbs of degree and participles inside a noun phrase: "least developed", "most affected".
+_GRADED_MODIFIERS = {"RBS", "RBR", "VBN", "VBG"}
 _CONTENT_POS = {"NOUN", "PROPN", "ADJ"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 # Entity types of other amounts, never a concept word ("$US17,246,208 ($A25,474,373)").
@@ -69,14 +78,15 @@ def counted_tokens(f: Found, sent: SpacySpan) -> list[Token]:
     head = None
     if f.end < sent.end and doc[f.end].lower_ == "of":
         return _of_phrase(doc[f.end])
-    if last.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "det", "npadvmod") and \
+    if _dated_after(f, sent):
+        head = None
+    elif last.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "det", "npadvmod") and \
             last.head.pos_ in _NOUNISH and last.head.i >= f.end:
         head = last.head
-    elif f.end < sent.end and doc[f.end].pos_ in _NOUNISH | {"ADJ"} and not (
+    elif f.end < sent.end and _in_noun_phrase(doc[f.end]) and not (
             doc[f.end].ent_type_ == "DATE" and last.ent_type_ != "DATE"):  # "211,000 last week"
         j = f.end
-        while j + 1 < sent.end and doc[j + 1].pos_ in _NOUNISH | {"ADJ"} | {"PUNCT"} and (
-                doc[j + 1].text == "-" or doc[j + 1].pos_ != "PUNCT"):
+        while j + 1 < sent.end and (_in_noun_phrase(doc[j + 1]) or doc[j + 1].text == "-"):
             j += 1
         head = doc[j] if doc[j].pos_ in _NOUNISH else None
     if head is None:
@@ -86,9 +96,29 @@ def counted_tokens(f: Found, sent: SpacySpan) -> list[Token]:
     if any(t.like_num and doc[t.i - 1].is_punct for t in doc[f.end + 1:head.i]):
         return []  # "four in 10 — 38 percent": the noun belongs to the figure after the dash
     after = [t for t in doc[f.end:head.i + 1] if not t.is_punct or t.text == "-"]
-    while after and after[0].text == "-":
-        after = after[1:]  # "five-year": the hyphen joins figure and noun
+    while after and (after[0].text == "-" or after[0].lower_ in INCREMENT_WORDS):
+        after = after[1:]  # "five-year": the hyphen joins figure and noun; "three more bodies"
     return before + after
+
+
+def _in_noun_phrase(tok: Token) -> bool:
+    """A noun or a modifier of a noun after it, a graded one included: "46 least developed
+    countries" counts the least developed, not all developed ones."""
+    return tok.pos_ in _NOUNISH | {"ADJ"} or (
+        tok.tag_ in _GRADED_MODIFIERS and tok.head.i > tok.i and tok.head.i - tok.i <= 2)
+
+
+def _dated_after(f: Found, sent: SpacySpan) -> bool:
+    """Does a time phrase follow the figure ("up from 41 yesterday", "79 last night")? It dates
+    the figure, it is not what the figure counts."""
+    doc = f.doc
+    if f.end >= sent.end:
+        return False
+    nxt = doc[f.end]
+    if nxt.lower_ in WHEN_WORDS:
+        return True
+    return nxt.lower_ in WHEN_OPENERS and f.end + 1 < sent.end and (
+        doc[f.end + 1].lemma_.lower() in RATE_NOUNS | WEEKDAYS | MONTHS)
 
 
 def _clause_subject(f: Found) -> Token | None:
@@ -212,16 +242,18 @@ def rate_of(f: Found, after: int, sent: SpacySpan) -> tuple[str, int] | None:
 
 
 def change_of(f: Found, sent: SpacySpan) -> str | None:
-    """ "up"/"down" for the amount of a rise or fall ("rose 5%", "down 1%"), "~" for a figure
-    averaged ("averaged 7.3 points")."""
+    """ "up"/"down" for the amount of a rise or fall ("rose 5%", "down 1%") or an increment
+    ("three more bodies"), "~" for a figure averaged ("averaged 7.3 points")."""
     doc = f.doc
+    if f.end < sent.end and doc[f.end].lower_ in INCREMENT_WORDS:
+        return INCREMENT_WORDS[doc[f.end].lower_]
     start = f.first
     if f.hedge_start is not None:
         while start > sent.start and doc[start - 1].idx >= f.hedge_start:
             start -= 1
     if start > sent.start:
         prev = doc[start - 1]
-        if prev.lower_ in ("up", "down") and prev.dep_ != "prt":  # not "picking up four seats"
+        if prev.lower_ in ("up", "down") and not _particle(prev, f):
             return prev.lower_
     a = anchor(f)
     head = a.head
@@ -243,6 +275,18 @@ def change_of(f: Found, sent: SpacySpan) -> str | None:
     return None
 
 
+def _particle(word: Token, f: Found) -> bool:
+    """Is "up" or "down" the particle of a verb acting on what the figure counts ("picking up four
+    seats", "shot down 38 drones", "shot down 38 of 45"), not the direction of a move ("closed
+    down 120 points")?"""
+    if word.dep_ == "prt" or (f.end < len(f.doc) and f.doc[f.end].lower_ == "of"):
+        return True
+    a = anchor(f)
+    obj = a if a.dep_ == "dobj" else a.head if a.dep_ in ("nummod", "quantmod", "compound") else None
+    return obj is not None and obj.dep_ == "dobj" and obj.head == word.head and (
+        word.head.pos_ == "VERB")
+
+
 def clause_verbs(tok: Token) -> list[Token]:
     """The verbs above a token up to the root, with their coordinated verbs."""
     verbs: list[Token] = []
@@ -257,29 +301,67 @@ def clause_verbs(tok: Token) -> list[Token]:
 
 
 def status_of(f: Found, counted: list[Token], is_rate: bool) -> str:
-    """estimate, pledge, target, casualties, past, total or rate, from the words around."""
-    if is_rate:
-        return "rate"
+    """pledge, target, rate, casualties, past, total or estimate, from the words around; a pledge
+    or target outranks its rate ("pledged $300 billion a year" is a pledge)."""
     doc = f.doc
     a = anchor(f)
-    lemmas = {v.lemma_.lower() for v in clause_verbs(a)}
+    verbs = clause_verbs(a)
+    lemmas = {v.lemma_.lower() for v in verbs}
     following = list(doc[f.end:f.end + 3])  # "over 600,000 killed or wounded"
     near = {t.lemma_.lower() for t in counted + following} | {t.lower_ for t in counted}
+    aim = _aim_of(verbs, near, a)
+    if is_rate:
+        return aim or "rate"
     if (lemmas | near) & CASUALTY_WORDS:
         return "casualties"
-    if lemmas & PLEDGE_WORDS:
-        return "pledge"
-    aims = {v.lemma_.lower() for v in clause_verbs(a) if v.lemma_.lower() != "seek" or any(
-        c.dep_ == "xcomp" for c in v.children)}  # "seeks to raise", not "sought treatment"
-    if (aims | (near - {"seek"})) & TARGET_WORDS:
-        return "target"  # "aims to cut it to 3%", "the bank's 2 percent target"
-    if near & PAST_WORDS:
+    if aim is not None:
+        return aim
+    if near & PAST_WORDS or any(_given(v) for v in verbs):
         return "past"
     before = {t.lower_ for t in doc[max(0, f.first - 3):f.first]}
     after = {t.lower_ for t in doc[f.end:f.end + 2]}
     if before & TOTAL_WORDS or "total" in after:
         return "total"
     return "estimate"
+
+
+def _aim_of(verbs: list[Token], near: set[str], a: Token) -> str | None:
+    """ "pledge" for a promise or a giving yet to come ("pledged to provide", "will donate"),
+    "target" for an aim ("aims to cut it to 3%", "the bank's 2 percent target", "hope to
+    secure") or a commitment with a deadline ("will cut emissions by 70% by 2035")."""
+    lemmas = {v.lemma_.lower() for v in verbs}
+    if lemmas & PLEDGE_WORDS or any(v.lemma_.lower() in GIVING_WORDS and not _given(v)
+                                    for v in verbs):
+        return "pledge"
+    aims = {v.lemma_.lower() for v in verbs if v.lemma_.lower() != "seek" or any(
+        c.dep_ == "xcomp" for c in v.children)}  # "seeks to raise", not "sought treatment"
+    if (aims | (near - {"seek"})) & TARGET_WORDS or any(_deadline(v, a) for v in verbs):
+        return "target"
+    return None
+
+
+def _given(verb: Token) -> bool:
+    """Is a verb of giving done ("provided", "has donated", "was disbursed"), not yet to come?"""
+    if verb.lemma_.lower() not in GIVING_WORDS:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ in ("MD", "TO") for c in auxes):
+        return False
+    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(
+        c.lemma_.lower() == "have" or c.tag_ == "VBD" for c in auxes)
+
+
+def _deadline(verb: Token, a: Token) -> bool:
+    """ "will cut its emissions by 70% by 2035": an act on an object other than the figure, under a
+    modal of commitment, with a date to meet; not a forecast ("will reach 10 billion by 2050")
+    nor a state ("will be 35 by the end of the year")."""
+    if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS
+                                      for c in verb.children):
+        return False
+    if not any(c.dep_ == "dobj" and c not in (a, a.head) for c in verb.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "by" and any(
+        o.dep_ == "pobj" and o.ent_type_ == "DATE" for o in c.children) for c in verb.children)
 
 
 def concept_words(f: Found, counted: list[Token], sent: SpacySpan, text: str) -> list[str]:

@@ -20,6 +20,8 @@ from claimledger.extract.numbers.lexicon import (
     HEDGES,
     MULTIPLIERS,
     POST_HEDGES,
+    PREPOSITION_BOUNDS,
+    RISING_WITH_UP,
     SCALE_ABBREV,
     SCALES,
     SMALL,
@@ -336,7 +338,8 @@ def _extend_right(f: Found, limit: int) -> None:
 
 
 def _age(f: Found, j: int, limit: int) -> None:
-    """ "a 66-year-old", "18 months old", "Smith, 45,", "aged 30": the figure is an age."""
+    """ "a 66-year-old", "18 months old", "Smith, 45,", "aged 30", "aged between 20 and 41": the
+    figure is an age."""
     doc = f.doc
     noun = doc[j] if j < limit else None
     if noun is not None and noun.lemma_.lower() in AGE_NOUNS:
@@ -350,7 +353,9 @@ def _age(f: Found, j: int, limit: int) -> None:
         return
     between_commas = prev.text == "," and f.first >= 2 and doc[f.first - 2].pos_ == "PROPN" \
         and (j >= len(doc) or doc[j].text in (",", ".", ";"))
-    if between_commas or prev.lower_ == "aged":
+    opens_range = prev.lower_ in ("between", "from") and f.first >= 2  # "aged between 20 and 41"
+    aged = doc[f.first - 2] if opens_range else prev
+    if between_commas or aged.lower_ == "aged":
         f.unit = "year of age"
 
 
@@ -482,19 +487,42 @@ def _attach_bound(f: Found, sent: SpacySpan) -> None:
     for n in range(min(_MAX_HEDGE, len(words)), 0, -1):
         phrase = " ".join(words[-n:])
         if phrase in HEDGES:
+            if not _bounds(f, phrase, sent):
+                break
             hedge_tok = doc[f.first - n]
             f.hedge, f.hedge_start = doc[f.first - n:f.first].text, hedge_tok.idx
             if f.change == "=":
                 f.change = HEDGES[phrase]
             break
-    after = [t.lower_ for t in doc[f.end:min(sent.end, f.end + 2)]]
+    end = bound_after(f, f.end, sent.end)
+    if end > f.end:
+        f.end, f.end_char = end, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _bounds(f: Found, phrase: str, sent: SpacySpan) -> bool:
+    """Does a hedge phrase before the figure bound it? Not "up to" after a verb it makes a rise
+    ("might go up to $350 billion": the level reached), nor a preposition taking a lone "one"
+    and its noun as object ("haggling over one headline number")."""
+    doc = sent.doc
+    last = phrase.split()[-1]
+    if last in PREPOSITION_BOUNDS and f.low == 1 and not (f.digits or f.scaled or f.is_range) \
+            and f.end < sent.end and doc[f.end].tag_ in ("NN", "NNP", "JJ"):
+        return False
+    verb_at = f.first - len(phrase.split()) - 1
+    verb = doc[verb_at] if verb_at >= sent.start else None
+    return not (phrase == "up to" and verb is not None and verb.pos_ == "VERB"
+                and verb.lemma_.lower() in RISING_WITH_UP)
+
+
+def bound_after(f: Found, at: int, limit: int) -> int:
+    """Read a bound written at token `at`, after the figure or its rate ("3,000 or more",
+    "$1.3 trillion a year or more"); the token after it, or `at` when there is none."""
+    doc = f.doc
+    after = [t.lower_ for t in doc[at:min(limit, at + 2)]]
     for n in (2, 1):
         phrase = " ".join(after[:n])
         if len(after) >= n and phrase in POST_HEDGES:
             if f.change == "=":  # "some 250,000 or so": the first bound written stands
                 f.change, f.hedge = POST_HEDGES[phrase], phrase
-            last = doc[f.end + n - 1]
-            f.end, f.end_char = f.end + n, last.idx + len(last)
-            break
-
-
+            return at + n
+    return at

@@ -139,7 +139,8 @@ HEDGES = {
     "up to": "<", "at most": "<", "no more than": "<", "as much as": "<", "sub": "<",
     "not more than": "<", "a maximum of": "<", "lower than": "<", "shy of": "<",
     "about": "~", "around": "~", "roughly": "~", "approximately": "~", "nearly": "~",
-    "almost": "~", "some": "~", "close to": "~", "an estimated": "~", "estimated": "~",
+    "almost": "~", "some": "~", "close to": "~", "closer to": "~", "nearer to": "~",
+    "barely": "~", "an estimated": "~", "estimated": "~",
     "approx.": "~", "circa": "~", "about a": "~", "around a": "~", "~": "~", "≈": "~",
     "an average of": "~", "on average": "~", "just about": "~", "or so": "~",
     "as many as": "=", "as few as": "=", "exactly": "=", "just": "=", "only": "=",
@@ -147,6 +148,15 @@ HEDGES = {
 # Bounds written after the figure ("3,000 or more", "10 plus").
 POST_HEDGES = {"or more": ">", "or so": "~", "plus": ">", "or fewer": "<", "or less": "<",
                "-plus": ">", "- plus": ">", "+": ">"}
+# Bounds that are also prepositions: before a lone "one" they take an object ("haggling over
+# one number", "under one roof"), they bound nothing.
+PREPOSITION_BOUNDS = {"over", "under", "above", "below"}
+# Verbs that with "up" make a rise, so "up to" after them is the level reached ("might go up to
+# $350 billion"), not a ceiling ("create up to 400 jobs").
+RISING_WITH_UP = {"go", "move", "shoot", "creep", "tick", "edge", "inch", "climb", "jump",
+                  "ratchet", "push"}
+# A comparative right after a figure makes it an increment: "three more bodies", "$5 less".
+INCREMENT_WORDS = {"more": "up", "fewer": "down", "less": "down"}
 
 # Verbs and adverbs of a rise or fall, by lemma.
 UP_WORDS = {
@@ -165,13 +175,23 @@ CASUALTY_WORDS = {
     "kill", "killed", "dead", "death", "die", "wound", "wounded", "injure", "injured",
     "casualty", "fatality", "victim", "lose", "loss", "injury",
 }
-PLEDGE_WORDS = {"pledge", "promise", "commit", "vow", "offer", "agree", "provide", "donate"}
-TARGET_WORDS = {"target", "aim", "goal", "plan", "seek", "intend", "objective", "ambition"}
+PLEDGE_WORDS = {"pledge", "promise", "commit", "vow", "offer", "agree"}
+# Verbs of giving: a pledge while the giving is to come ("will provide"), past once done
+# ("provided €2.8 billion in 2024").
+GIVING_WORDS = {"provide", "donate", "contribute", "disburse"}
+TARGET_WORDS = {"target", "aim", "goal", "plan", "seek", "intend", "objective", "ambition",
+                "hope"}
+# Modals of a commitment: with a deadline ("will cut emissions by 70% by 2035") a target.
+FUTURE_MODALS = {"will", "shall", "'ll"}
 PAST_WORDS = {"previous", "earlier", "prior", "former", "initial", "original", "old"}
 TOTAL_WORDS = {"total", "all", "overall", "cumulative", "altogether"}
 # Time nouns that make a figure a rate: "a month", "per day".
 RATE_NOUNS = {"second", "minute", "hour", "day", "week", "month", "quarter", "year",
               "annum", "decade", "night"}
+
+# Words opening a time phrase after a figure, which dates it ("41 yesterday", "79 last night").
+WHEN_WORDS = {"yesterday", "today", "tonight", "tomorrow", "overnight"}
+WHEN_OPENERS = {"last", "next", "this"}
 
 # Nouns of an age written "N-year-old".
 AGE_NOUNS = {"year", "month", "week", "day"}

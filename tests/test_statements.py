@@ -55,6 +55,8 @@ def assert_traceable(analysis: Analysis) -> None:
         # typewriter single marks: a quote only where it closes in its paragraph
         ("'We won,' she said. 'Again.'", ["'We won,'", "'Again.'"]),
         ("In the '90s it was the workers' turn.\nNo 'way", []),
+        # a doubled '' opener left open still ends with its paragraph
+        ("''And it's hard?\n\n''That's all,'' she said.", ["''And it's hard?", "''That's all,''"]),
         (
             "She said: ‘There is no deal, and anyone who says so is “briefing fantasy”.’",
             ["‘There is no deal, and anyone who says so is “briefing fantasy”.’"],
@@ -1194,6 +1196,18 @@ def test_a_speaker_set_off_by_commas_before_the_cue_is_not_what_was_said(
 ) -> None:
     st = only(analyze(text), "said")
     assert st.speaker_entity == entity and st.content.text == content
+
+
+def test_a_single_quoted_subheading_is_no_more_of_the_double_quoted_speaker(analyze) -> None:
+    """A paper's subheading in single marks after ''...,'' she said is not her going on; a
+    paragraph quoted in the marks she began with is."""
+    a = analyze(
+        "''If I were younger, I'd retrain,'' she said.\n\n'A tough decision.'\n\n"
+        "‘We will win,’ he said.\n\n‘And win again.’"
+    )
+    she, he = sorted(a.statements, key=lambda s: s.content.start)
+    assert she.content.text == "''If I were younger, I'd retrain,''"
+    assert he.content.text.endswith("‘And win again.’")
 
 
 def test_asked_before_a_speaker_is_a_question_put_to_them_not_by_them(analyze) -> None:

@@ -496,9 +496,13 @@ def _attach_orphan_quotes(
         prev = max(before, key=lambda f: _frame_end(text, f, q_start), default=None)
         if prev is not None:
             end = max(_frame_end(text, prev, q_start), passed.get(id(prev), 0))
-            if _JOIN_GAP.fullmatch(text[end:q_start]) and (
-                "\n" not in text[prev.content[1] : q_start]
-                or _fills_paragraph(text, q_start, q_end)
+            if (
+                _JOIN_GAP.fullmatch(text[end:q_start])
+                and (
+                    "\n" not in text[prev.content[1] : q_start]
+                    or _fills_paragraph(text, q_start, q_end)
+                )
+                and _single_marked(text, prev.content[0]) == _single_marked(text, q_start)
             ):
                 runs_on = _RUN_ON.search(text, max(0, q_start - _RUN_ON_REACH), q_start)
                 if prev.content[1] <= doc[prev.cue[0]].idx and runs_on:
@@ -512,6 +516,13 @@ def _attach_orphan_quotes(
             cue.content, cue.direct = (q_start, q_end), True
             bare.remove(cue)
             frames.append(cue)
+
+
+def _single_marked(text: str, at: int) -> bool:
+    """Does the quote at `at` open with a single mark (‘ or one ')? A speaker goes on in the
+    marks they began with; a paper's single-quoted subheading after “...,” she said is no more
+    of hers."""
+    return text[at] == "‘" or (text[at] == "'" and text[at + 1 : at + 2] != "'")
 
 
 def _run_on_paragraphs(text: str, frames: list[Frame], quotes: list[tuple[int, int]]) -> None:

@@ -32,7 +32,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     for m in _MARKS.finditer(text):
         mark, at = m.group(), m.start()
         if mark == "\n":
-            if open_at is not None and text[open_at] != _ASCII_SINGLE:
+            if open_at is not None and not _typed_single(text, open_at):
                 quotes.append(_trimmed(text, open_at, at))
             open_at, single = None, False
             line_start = m.end()
@@ -40,7 +40,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         if mark in _SINGLES or single:
             if open_at is None and mark in "‘'" and _opens(text, mark, at, m.end(), False):
                 open_at, single = at, True
-            elif single and mark == _closer_of(text[open_at]) and _closes_single(text, at):  # type: ignore[index]
+            elif single and mark == _closer_of(text, open_at) and _closes_single(text, at):
                 quotes.append((open_at, m.end()))  # type: ignore[arg-type]
                 open_at, single = None, False
             continue  # an apostrophe, or a mark inside the other kind of quote
@@ -53,14 +53,19 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             open_at = None
         elif text[line_start:at].strip():
             quotes.append((_skip_space(text, line_start), m.end()))
-    if open_at is not None and text[open_at] != _ASCII_SINGLE:
+    if open_at is not None and not _typed_single(text, open_at):
         quotes.append(_trimmed(text, open_at, len(text)))
     return [q for q in quotes if text[q[0] : q[1]].strip("“”\"`'’ \n")]
 
 
-def _closer_of(opener: str) -> str:
+def _typed_single(text: str, at: int) -> bool:
+    """Does the quote open at `at` with one typewriter ' (not the doubled '' some papers use)?"""
+    return text[at] == _ASCII_SINGLE and text[at + 1 : at + 2] != _ASCII_SINGLE
+
+
+def _closer_of(text: str, open_at: int) -> str:
     """The mark that closes a single-marked quote: ’ for ‘, ' for '."""
-    return _ASCII_SINGLE if opener == _ASCII_SINGLE else "’"
+    return _ASCII_SINGLE if _typed_single(text, open_at) else "’"
 
 
 def _closes_single(text: str, at: int) -> bool:

@@ -171,3 +171,22 @@ def test_what_is_set_for_a_day_lies_ahead(analyze) -> None:
     sunday = analyze("Thane is to stand down, with an announcement expected on Monday.",
                      published_at="2026-05-17")
     assert [t.resolved for t in sunday.times] == ["2026-05-18"]
+
+
+@pytest.mark.slow
+def test_what_was_expected_on_a_day_is_past(analyze) -> None:
+    """"Expected" by those who foresaw a result is past; only what is itself awaited is ahead."""
+    text = ("Turnout was far higher than anyone expected on Thursday. Sales were lower than "
+            "analysts had expected on Thursday. The bank cut rates as expected on Thursday. "
+            "A verdict is expected on Thursday.")
+    a = analyze(text, published_at="2025-04-12")  # a Saturday
+    assert [t.resolved for t in a.times] == ["2025-04-10"] * 3 + ["2025-04-17"]
+
+
+@pytest.mark.slow
+def test_a_present_clause_under_a_future_one_lies_ahead(analyze) -> None:
+    """English puts what lies ahead in the present after "before", "once", "if" ..."""
+    text = ("Fares could rise before the tunnel reopens on Friday. The strike will end if the "
+            "union accepts on Friday. The tunnel reopened on Friday.")
+    a = analyze(text, published_at="2025-04-14")  # a Monday
+    assert [t.resolved for t in a.times] == ["2025-04-18", "2025-04-18", "2025-04-11"]

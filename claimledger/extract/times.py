@@ -48,6 +48,7 @@ _DAY_FIRST = re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?(?:,?\
 # Prepositions that count from a point in the past, whatever the tense ("as of" unless future).
 _LOOK_BACK = {"since", "as of"}
 _AHEAD = {"expect", "schedule", "plan", "slate", "due"}  # participles of what lies ahead
+_COMPARED = {"than", "as"}  # words that open a comparison: "more than (anyone) expected"
 _UNTIL_NOW = re.compile(r"\s*(?:until|till|up to|to) (?:now|date|today)\b")
 # "ten days later", "a week earlier": counted from a date the sentence named before, if any.
 _AFTER_THAT = re.compile(r"\b(?:days?|weeks?|months?|years?) (?:later|earlier)$")
@@ -164,7 +165,7 @@ def tense_of(tok: Token) -> Tense:
                 return "future"
             if any(c.lower_ == "to" for c in aux):
                 return "future"
-            if node.tag_ == "VBN" and node.lemma_ in _AHEAD:
+            if _awaited(node):
                 return "future"  # "an announcement expected on Monday", "talks scheduled for"
             if node.tag_ == "VBN" and not aux and node.dep_ in ("acl", "relcl", "advcl"):
                 return "past"  # "a treaty signed during a summit in June"
@@ -172,10 +173,27 @@ def tense_of(tok: Token) -> Tense:
                     "Past" in node.morph.get("Tense") and node.tag_ == "VBD"):
                 return "past"
             if node.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in aux):
+                if node.dep_ == "advcl" and tense_of(node.head) == "future":
+                    return "future"  # "it could rise before the summit closes on Friday"
                 return "present"
         if node.head == node:
             return "past"
         node = node.head
+
+
+def _awaited(node: Token) -> bool:
+    """Whether a participle of what lies ahead is said of what is awaited ("an announcement
+    expected on Monday", "talks are scheduled for May"), not by those who awaited it: a perfect
+    ("analysts had expected on Monday") or a comparison ("more than anyone expected on Monday",
+    which the parser reads as a participle of "anyone"; "as expected") tells what was foreseen."""
+    if node.tag_ != "VBN" or node.lemma_ not in _AHEAD:
+        return False
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in node.children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in _COMPARED for c in node.children):
+        return False
+    return not (node.dep_ == "acl" and node.head.dep_ == "pobj"
+                and node.head.head.lower_ in _COMPARED)
 
 
 def resolve(text: str, ref: date | None, tense: Tense = "past") -> Resolved | None:

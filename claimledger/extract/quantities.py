@@ -13,9 +13,13 @@ from claimledger.extract.registry import extractor
 from claimledger.model import Analysis, Quantity, Span, Statement, TimeExpr
 
 # Words before a figure that make it the baseline of a change, with its own time.
-_BASELINE = re.compile(
-    r"\b(?:from|than|compared (?:with|to)|versus|vs\.?)(?: (?:a|an|the|its) [a-z]+ of)?\s*$", re.I
+_AFTER_CUE = r"(?: (?:a|an|the|its)(?: [a-z]+ of)?)?\s*$"
+_BASELINE = re.compile(rf"\b(?:from|than|compared (?:with|to)|versus|vs\.?){_AFTER_CUE}", re.I)
+# ... that surely do: "up from 41 yesterday", not "investors from 74 countries".
+_SURE_BASELINE = re.compile(
+    rf"\b(?:(?:up|down) from|than|compared (?:with|to)|versus|vs\.?){_AFTER_CUE}", re.I
 )
+_POSSESSIVE = ("'s", "’s")
 _BASELINE_REACH = 40  # characters before the figure searched
 
 
@@ -47,29 +51,41 @@ def statement_of(q: Quantity, statements: list[Statement]) -> int | None:
 
 def time_of(q: Quantity, times: list[TimeExpr], others: Sequence[Quantity] = ()) -> int | None:
     """Index of the as-of time: the nearest resolved time expression in the same sentence that
-    is not past a baseline figure ("27,000, up from 12,000 on Tuesday": Tuesday is the 12,000's)."""
+    is not past a baseline figure ("27,000, up from 12,000 on Tuesday": Tuesday is the 12,000's),
+    nor, for a baseline figure, before it (the time of the change it is the baseline of). A time
+    that names an event ("Monday's attack") dates a figure only when no other does."""
     if q.sentence is None:
         return None
     sent = q.sentence
     rivals = [o for o in others if o is not q and o.sentence == sent]
-    best: tuple[int, int] | None = None
+    baseline = _baseline(q, sent, _SURE_BASELINE)
+    best: tuple[bool, int, int] | None = None
     for i, t in enumerate(times):
         if t.resolved is None or not (sent.start <= t.span.start and t.span.end <= sent.end):
             continue
-        gap = _gap(q, t)
-        if any(q.span.end <= o.span.start and o.span.end <= t.span.start and _baseline(o, sent)
-               for o in rivals):
+        if baseline and t.span.start < q.span.start:
             continue
-        if best is None or gap < best[0]:
-            best = (gap, i)
-    return best[1] if best else None
+        if any(q.span.end <= o.span.start < t.span.start and _baseline(o, sent) for o in rivals):
+            continue
+        rank = (_names_an_event(t, sent), _gap(q, t), i)
+        if best is None or rank < best:
+            best = rank
+    return best[2] if best else None
 
 
-def _baseline(q: Quantity, sent: Span) -> bool:
+def _names_an_event(t: TimeExpr, sent: Span) -> bool:
+    """A possessive time names the event it is of ("Monday's attack", "last week's shipwreck"),
+    not when a figure was given; a decade ("the 1980's") is no possessive."""
+    end = t.span.end - sent.start
+    return t.span.text.endswith(_POSSESSIVE) or (
+        not t.span.text[-1:].isdigit() and sent.text.startswith(_POSSESSIVE, end))
+
+
+def _baseline(q: Quantity, sent: Span, cue: re.Pattern[str] = _BASELINE) -> bool:
     """Is this the figure a change is measured from ("up from 12,000", "compared with 40")?"""
     at = q.span.start - sent.start
     before = sent.text[max(0, at - _BASELINE_REACH) : at]
-    return _BASELINE.search(before) is not None
+    return cue.search(before) is not None
 
 
 def _gap(q: Quantity, t: TimeExpr) -> int:

@@ -48,64 +48,145 @@ _DAY_FIRST = re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?(?:,?\
 # Prepositions that count from a point in the past, whatever the tense ("as of" unless future).
 _LOOK_BACK = {"since", "as of"}
 _AHEAD = {"expect", "schedule", "plan", "slate", "due"}  # participles of what lies ahead
+_COMPARED = {"than", "as"}  # words that open a comparison: "more than (anyone) expected"
 _UNTIL_NOW = re.compile(r"\s*(?:until|till|up to|to) (?:now|date|today)\b")
 # "ten days later", "a week earlier": counted from a date the sentence named before, if any.
 _AFTER_THAT = re.compile(r"\b(?:days?|weeks?|months?|years?) (?:later|earlier)$")
 _CONNECTORS = {"and", "to", "or", "through", "-", "–", "—"}
+_JOINERS = _CONNECTORS | {"of"}  # "the night" of "9 to 10 March", "the early hours" of "Sunday"
+# A clock time or part of a day ("noon", "three hours") is kept only when it names a day.
+_LABELS = {"DATE", "TIME"}
+_PROBE = date(2001, 1, 1)  # any day: whether the resolver can read an expression at all
+# A part of a day the sentence has named before ("on Monday morning, five by the afternoon").
+_DAY_PART = re.compile(r"(?:(?:the|that) )?(?:morning|afternoon|evening|night)")
+# A part of a day framing the day or days it falls in: "the early hours of Wednesday".
+_FRAME = re.compile(r"^(?:(?:early|small|late|wee) hours|night|morning|afternoon|evening) of "
+                    r"(?:the )?")
+# Nouns a year qualifies as the reference a figure is measured against ("from 1990 levels").
+_LEVELS = {"level", "baseline", "average", "peak", "price", "figure"}
+# A clock time within an expression, which resolves to its day: "nearly 2 a.m. Friday".
+_CLOCK = re.compile(r"\b(?:(?:at|by|until|nearly|about|around|shortly after|just after|"
+                    r"shortly before|just before) )*(?:\d{1,2}(?::\d{2})? ?[ap]\.?m\b\.?|midnight|"
+                    r"noon)(?: on)?\s*")
+_END_OF = re.compile(r"(?:the )?end of\b")  # "by the end of the month": a deadline, its last day
 _AGES = re.compile(r"\b(?:year|month|week|day)s?[- ]old\b|\bage\b|\baged\b")
 
 
 @extractor("times")
 def extract_times(doc: Doc, analysis: Analysis) -> None:
-    """Fill `analysis.times` with every DATE expression, resolved where the text allows."""
+    """Fill `analysis.times` with every DATE expression and every TIME one that names a day,
+    resolved where the text allows."""
     ref = _reference(analysis.article.published_at)
     source = doc.text  # built anew on every access: read it once
     named: list[tuple[int, date]] = []  # (offset, day) of each calendar date named so far
+    days: list[tuple[int, date]] = []  # (offset, day) of each single day resolved so far
     for first, last in _date_groups(doc):
         start = _with_preposition(doc, first)
         text = source[first.start_char:last.end_char]
         span = Span.of(source, start, last.end_char)
         t = TimeExpr(span=span)
-        after_that = _AFTER_THAT.search(text.lower().strip().rstrip(".,")) is not None
+        plain = text.lower().strip().rstrip(".,")
+        after_that = _AFTER_THAT.search(plain) is not None
+        sent = first.sent.start_char
         anchor = ref
         if after_that:  # from the last date named earlier in the sentence, else unresolved
-            sent = first.sent.start_char
-            anchor = next((d for at, d in reversed(named) if at >= sent), None)
-        hit = resolve(text, anchor, _reading(source, start, first, last))
+            anchor = _named_since(named, sent)
+        if _DAY_PART.fullmatch(plain):  # the day named before it in the sentence, if any
+            day = _named_since(days, sent)
+            hit = None if day is None else (day, day, "day")
+        elif _qualifies_a_level(last):
+            hit = None
+        else:
+            hit = resolve(text, anchor, _reading(source, start, first, last))
+        if hit is not None and _preposition(source, start, first) == "by" and \
+                _END_OF.match(plain):
+            hit = (hit[1], hit[1], "day")
         if hit is not None:
             t.resolved, t.resolved_end, t.grain = hit[0].isoformat(), hit[1].isoformat(), hit[2]
-            if hit[2] == "day" and _names_a_day(text):
-                named.append((first.start_char, hit[0]))
+            if hit[2] == "day":
+                days.append((first.start_char, hit[0]))
+                if _names_a_day(text):
+                    named.append((first.start_char, hit[0]))
+        elif not any(tok.ent_type_ == "DATE" for tok in doc[first.start:last.end]):
+            continue  # a clock time or a part of a day that names no day: "noon", "the night"
         elif _is_duration(text) and not after_that:
             t.grain = "duration"
         analysis.times.append(t)
 
 
+def _qualifies_a_level(last: SpacySpan) -> bool:
+    """Whether the expression qualifies a level ("cut 70 percent from 1990 levels", "at 2019
+    prices"): the reference a figure is measured against, not when anything happened."""
+    root = last.root
+    return root.dep_ in ("nummod", "compound", "amod", "nmod") and root.head.i >= last.end \
+        and root.head.lemma_ in _LEVELS
+
+
+def _named_since(named: list[tuple[int, date]], start: int) -> date | None:
+    """The last day named at or after an offset (the sentence's start)."""
+    return next((d for at, d in reversed(named) if at >= start), None)
+
+
 def _date_groups(doc: Doc) -> list[tuple[SpacySpan, SpacySpan]]:
-    """DATE entities, trimmed of a dangling connector and joined when a connector links them
-    ("September and October"), or a part word leads in ("early to mid-October")."""
-    ents = []
-    for ent in doc.ents:
-        if ent.label_ != "DATE" or _AGES.search(ent.text.lower()):
+    """DATE and TIME entities, cut into the phrases they hold, rid of bare numbers, trimmed of a
+    dangling connector and joined when a connector links them ("September and October", "the
+    night of 9 to 10 March"), or a part word leads in ("early to mid-October")."""
+    ents: list[tuple[SpacySpan, int]] = []  # each phrase, with the entity it was cut from
+    for n, ent in enumerate(doc.ents):
+        if ent.label_ not in _LABELS or _AGES.search(ent.text.lower()):
             continue
-        end = ent.end
-        while end > ent.start + 1 and doc[end - 1].lower_ in _CONNECTORS:
-            end -= 1
-        start = ent.start
-        if start >= 2 and doc[start - 1].lower_ in _CONNECTORS and \
-                doc[start - 2].lower_ in _PARTS:
-            start -= 2
-        ents.append(doc[start:end])
+        for piece in _phrases(ent):
+            if _bare_number(piece):
+                continue
+            end = piece.end
+            while end > piece.start + 1 and doc[end - 1].lower_ in _CONNECTORS:
+                end -= 1
+            start = piece.start
+            if start >= 2 and doc[start - 1].lower_ in _CONNECTORS and \
+                    doc[start - 2].lower_ in _PARTS:
+                start -= 2
+            ents.append((doc[start:end], n))
     groups: list[tuple[SpacySpan, SpacySpan]] = []
-    for ent in ents:
-        if groups:
+    for i, (ent, n) in enumerate(ents):
+        if groups and ents[i - 1][1] != n:  # phrases cut apart stay apart
             first, last = groups[-1]
             gap = doc[last.end:ent.start]
-            if len(gap) <= 1 and all(t.lower_ in _CONNECTORS for t in gap):
+            if len(gap) <= 1 and all(t.lower_ in _JOINERS for t in gap):
                 groups[-1] = (first, ent)
                 continue
         groups.append((ent, ent))
     return groups
+
+
+def _phrases(ent: SpacySpan) -> list[SpacySpan]:
+    """The entity, or where it does not read as one time, the phrases the parse finds in it, each
+    rid of a leading preposition: "declared [Wednesday] [a day] of mourning", "stood at [79]
+    [last night]", "[five] by [the afternoon]"."""
+    if resolve(ent.text, _PROBE) is not None:
+        return [ent]
+    doc = ent.doc
+    cuts = {ent.start} | {max(tok.left_edge.i, ent.start) for tok in ent
+                          if tok.head == tok or not ent.start <= tok.head.i < ent.end}
+    if len(ent) > 1 and ent[0].like_num and ent[1].dep_ == "prep" and ent[1].lower_ != "of":
+        cuts.add(ent.start + 1)  # a count glued to a time: "[five] by the afternoon"
+    bounds = [*sorted(cuts), ent.end]
+    pieces = [doc[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    if len(pieces) == 1:
+        return pieces
+    pieces = [pieces[0]] + [p[1:] if len(p) > 1 and p[0].dep_ == "prep" else p for p in pieces[1:]]
+    return [p for p in pieces if _reads_as_time(p.text)]
+
+
+def _reads_as_time(text: str) -> bool:
+    """Whether a phrase cut from an entity is a time at all ("Last week", not the "Stumpf" the
+    entity ran on into): one the resolver reads, a duration, or a part of a day."""
+    return resolve(text, _PROBE) is not None or _is_duration(text) or \
+        _DAY_PART.fullmatch(text.lower().strip()) is not None
+
+
+def _bare_number(piece: SpacySpan) -> bool:
+    """A number alone is no time unless it is a year: "45 had been launched", "Ms. Lee, 67"."""
+    return len(piece) == 1 and piece[0].like_num and not re.fullmatch(r"\d{4}", piece.text)
 
 
 def _reference(published_at: str | None) -> date | None:
@@ -130,7 +211,7 @@ def _reading(source: str, start: int, first: SpacySpan, last: SpacySpan) -> Tens
     """The tense of the expression's clause, or "since" when it counts from a point in the past:
     "since Monday", "as of March" (unless in a future clause), "from Monday until now"."""
     tense = tense_of(first.root)
-    prep = source[start:first.start_char].strip().lower()
+    prep = _preposition(source, start, first)
     if prep in _LOOK_BACK and (prep != "as of" or tense != "future"):
         return "since"
     if prep == "from" and _UNTIL_NOW.match(source, last.end_char):
@@ -138,6 +219,11 @@ def _reading(source: str, start: int, first: SpacySpan, last: SpacySpan) -> Tens
     if source[max(0, start - 4) : start].lower() == "for " and tense != "future":
         return "future"  # what is set for a day is ahead of it: "called a march for Saturday"
     return tense
+
+
+def _preposition(source: str, start: int, first: SpacySpan) -> str:
+    """The temporal preposition `_with_preposition` took in, if any ("on", "by", "as of")."""
+    return source[start:first.start_char].strip().lower()
 
 
 def _names_a_day(text: str) -> bool:
@@ -164,7 +250,7 @@ def tense_of(tok: Token) -> Tense:
                 return "future"
             if any(c.lower_ == "to" for c in aux):
                 return "future"
-            if node.tag_ == "VBN" and node.lemma_ in _AHEAD:
+            if _awaited(node):
                 return "future"  # "an announcement expected on Monday", "talks scheduled for"
             if node.tag_ == "VBN" and not aux and node.dep_ in ("acl", "relcl", "advcl"):
                 return "past"  # "a treaty signed during a summit in June"
@@ -172,10 +258,27 @@ def tense_of(tok: Token) -> Tense:
                     "Past" in node.morph.get("Tense") and node.tag_ == "VBD"):
                 return "past"
             if node.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in aux):
+                if node.dep_ == "advcl" and tense_of(node.head) == "future":
+                    return "future"  # "it could rise before the summit closes on Friday"
                 return "present"
         if node.head == node:
             return "past"
         node = node.head
+
+
+def _awaited(node: Token) -> bool:
+    """Whether a participle of what lies ahead is said of what is awaited ("an announcement
+    expected on Monday", "talks are scheduled for May"), not by those who awaited it: a perfect
+    ("analysts had expected on Monday") or a comparison ("more than anyone expected on Monday",
+    which the parser reads as a participle of "anyone"; "as expected") tells what was foreseen."""
+    if node.tag_ != "VBN" or node.lemma_ not in _AHEAD:
+        return False
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in node.children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in _COMPARED for c in node.children):
+        return False
+    return not (node.dep_ == "acl" and node.head.dep_ == "pobj"
+                and node.head.head.lower_ in _COMPARED)
 
 
 def resolve(text: str, ref: date | None, tense: Tense = "past") -> Resolved | None:
@@ -184,8 +287,10 @@ def resolve(text: str, ref: date | None, tense: Tense = "past") -> Resolved | No
         return None
     t = re.sub(r"\s+", " ", text.lower().replace("’", "'")).strip().rstrip(".,")
     t = re.sub(r"^(?:the|this past|as early as|as late as)\s+", "", t)
-    for rule in (_relative_day, _relative_period, _ago, _vague, _decade, _year, _quarter,
-                 _season, _weekday, _months, _numeric):
+    t = _FRAME.sub("", t)  # "the early hours of Wednesday" falls in Wednesday
+    t = _CLOCK.sub("", t).strip()  # "9 a.m. Sunday", "midnight Friday" fall on that day
+    for rule in (_relative_day, _relative_period, _ago, _vague, _decade, _year, _years, _quarter,
+                 _season, _weekday, _weekdays, _weekend, _months, _numeric):
         hit = rule(t, ref or date.min, tense)
         if hit is not None:
             return hit
@@ -198,6 +303,9 @@ def _relative_day(t: str, ref: date, tense: Tense) -> Resolved | None:
     if t in offsets:
         d = ref + timedelta(days=offsets[t])
         return d, d, "day"
+    if t == "overnight":  # the night just gone, or in a future clause the one to come
+        d = ref if tense == "future" else ref - timedelta(days=1)
+        return d, d + timedelta(days=1), "night"
     return None
 
 
@@ -216,21 +324,22 @@ def _shift(d: date, unit: str, n: int) -> date:
 
 
 def _relative_period(t: str, ref: date, tense: Tense) -> Resolved | None:
-    m = re.fullmatch(r"(last|next|this|earlier this|later this|past|coming|end of the|"
-                     r"end of this|the end of the|start of the|beginning of the) "
+    """ "last week", "earlier this month", "earlier in the week", "the end of next year"."""
+    m = re.fullmatch(r"(?:(?:the )?(end|start|beginning) of (?:the )?)?(last|next|this|past|"
+                     r"coming|earlier this|later this|earlier in the|later in the)? ?"
                      r"(week|month|year)(?:'s)?", t)
-    if m is None:
+    if m is None or not (m[1] or m[2]):
         return None
-    which, unit = m.groups()
+    part, which, unit = m[1], m[2] or "this", m[3]
     step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(which, 0)
     start, end = _period(_shift(ref, unit, step), unit)
-    if which == "earlier this":
+    if which.startswith("earlier"):
         end = ref
-    elif which == "later this":
+    elif which.startswith("later"):
         start = ref
-    elif which.startswith(("end", "the end")):
+    if part == "end":
         start = max(start, end - timedelta(days=min(30, (end - start).days // 4)))
-    elif which.startswith(("start", "beginning")):
+    elif part is not None:
         end = min(end, start + timedelta(days=min(30, (end - start).days // 4)))
     return start, end, unit
 
@@ -283,6 +392,16 @@ def _year(t: str, ref: date, tense: Tense) -> Resolved | None:
     return date(y, lo, 1), date(y, hi, calendar.monthrange(y, hi)[1]), "year-part"
 
 
+def _years(t: str, ref: date, tense: Tense) -> Resolved | None:
+    """Years spanned: "from 1995 to 1997", "early 2024 to mid-2025" (not "in 2008 and 2012")."""
+    if re.search(r"\b(?:and|or)\b", t):
+        return None
+    spans = [_year(p, ref, tense) for p in _JOIN.split(t) if p]
+    if len(spans) < 2 or any(s is None for s in spans):
+        return None
+    return min(s[0] for s in spans), max(s[1] for s in spans), "range"  # type: ignore[index]
+
+
 def _quarter(t: str, ref: date, tense: Tense) -> Resolved | None:
     m = re.fullmatch(r"(first|second|third|fourth|q1|q2|q3|q4)(?: quarter)?(?: of)?(?: (\d{4}))?",
                      t)
@@ -312,14 +431,19 @@ def _season(t: str, ref: date, tense: Tense) -> Resolved | None:
 
 
 def _weekday(t: str, ref: date, tense: Tense) -> Resolved | None:
-    m = re.fullmatch(r"(?:(last|next|this|past|coming) )?(monday|tuesday|wednesday|thursday|"
-                     r"friday|saturday|sunday)(?:'s)?(?: (?:morning|afternoon|evening|night))?", t)
+    m = re.fullmatch(r"(?:(last|next|this|past|coming) )?(?:(?:early|late) )?(monday|tuesday|"
+                     r"wednesday|thursday|friday|saturday|sunday)(?:'s)?"
+                     r"(?: (?:morning|afternoon|evening|night))?(?: of (last|next|this) week(?:'s)?)?",
+                     t)
     if m is None:
         return None
     wd = _WEEKDAYS[m[2]]
     back = (ref.weekday() - wd) % 7
     ahead = (wd - ref.weekday()) % 7
-    if m[1] in ("last", "past"):
+    if m[3]:  # "Monday of last week"
+        d = _period(_shift(ref, "week", {"last": -1, "next": 1}.get(m[3], 0)), "week")[0]
+        d += timedelta(days=wd)
+    elif m[1] in ("last", "past"):
         d = ref - timedelta(days=back or 7)
     elif m[1] in ("next", "coming"):
         d = ref + timedelta(days=ahead or 7)
@@ -330,6 +454,39 @@ def _weekday(t: str, ref: date, tense: Tense) -> Resolved | None:
     else:
         d = ref - timedelta(days=back)
     return d, d, "day"
+
+
+def _weekdays(t: str, ref: date, tense: Tense) -> Resolved | None:
+    """Days joined ("Tuesday to Wednesday"): the first as the clause reads it, the rest after it."""
+    pieces = [p for p in _JOIN.split(t) if p]
+    if len(pieces) < 2 or any(p not in _WEEKDAYS for p in pieces[1:]):
+        return None
+    first = _weekday(pieces[0], ref, tense)
+    if first is None:
+        return None
+    last = first[0]
+    for p in pieces[1:]:
+        last += relativedelta(weekday=_WEEKDAYS[p])  # the first such day on or after
+    return first[0], last, "range"
+
+
+def _weekend(t: str, ref: date, tense: Tense) -> Resolved | None:
+    """The Saturday and Sunday of a week: this one ahead, the last one gone by in a past clause
+    (this one on a weekend) or the nearer one in the present, "last" the one before, "next" the
+    one after."""
+    m = re.fullmatch(r"(?:(last|next|this|past|coming) )?weekend(?:'s)?", t)
+    if m is None:
+        return None
+    saturday = _period(ref, "week")[0] + timedelta(days=5)
+    on_weekend = ref.weekday() >= 5
+    if m[1] in ("last", "past"):
+        saturday -= timedelta(days=7)
+    elif m[1] in ("next", "coming"):
+        saturday += timedelta(days=7 if on_weekend else 0)
+    elif m[1] is None and not on_weekend and (
+            tense in ("past", "since") or tense == "present" and ref.weekday() < 2):
+        saturday -= timedelta(days=7)  # in the present, the nearer one: Monday's is just gone
+    return saturday, saturday + timedelta(days=1), "weekend"
 
 
 def _year_for_month(month: int, ref: date, tense: Tense, last_month: int | None = None) -> int:
@@ -373,6 +530,10 @@ def _months(t: str, ref: date, tense: Tense) -> Resolved | None:
         if m:
             parsed.append((None, m[2], m[1], m[3]))
             continue
+        m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", p)
+        if m:  # a day taking its month from a piece by it: "9 to 10 March", "March 9 to 10"
+            parsed.append((None, None, m[1], None))
+            continue
         m = _PIECE.match(p)
         if m is None or not (m[1] or m[2]):
             return None
@@ -387,6 +548,11 @@ def _months(t: str, ref: date, tense: Tense) -> Resolved | None:
         year = yr or year
         filled.append((part, month, day, year))
     filled.reverse()
+    # ... and a day after a month takes the month before it ("Sept. 19 to 22")
+    month = None
+    for i, (part, mon, day, yr) in enumerate(filled):
+        month = mon or month
+        filled[i] = (part, month, day, yr)
     if any(mon is None for _, mon, _, _ in filled):
         return None
     spans = [_month_piece(part, mon, day, yr, ref, tense) for part, mon, day, yr in filled]

@@ -103,6 +103,18 @@ def test_group_origins(store: Store) -> None:
             conn, "Department of Health spokesperson", "A Department of Health spokesperson",
             "person", "X",
         ) == ["Department of Health"]
+        # a body named in lower case or in an apposition; "A spokesman" names no body "A"
+        assert origins_of(conn, "Ann Roe", "harbour police spokeswoman Sgt. Ann Roe", "person",
+                          "X") == ["harbour police"]
+        assert origins_of(conn, "Col Ian Moss", "Col Ian Moss, the defence ministry spokesman",
+                          "person", "X") == ["defence ministry"]
+        assert origins_of(conn, "Ian Moss", "government spokesman Ian Moss", "person",
+                          "X") == ["Ian Moss"]
+        assert origins_of(conn, "Helix spokesman", "A spokesman", "person", "X") == ["Helix"]
+        assert origins_of(conn, None, "a senior spokesman", "anonymous", "X") != ["senior"]
+        # a joint statement stands for each body that made it
+        assert origins_of(conn, None, "The Red Cross and the World Food Programme",
+                          "organization", "X") == ["Red Cross", "World Food Programme"]
         assert origins_of(conn, None, "People familiar with the matter", "anonymous", "X") == (
             origins_of(conn, None, "people familiar with the matter", "anonymous", "Y")
         )

@@ -708,3 +708,61 @@ def test_the_proposition_memo_never_evicts_what_a_batch_is_about_to_compare() ->
 
     memo.load(NoRows(), {0, 1})  # type: ignore[arg-type]
     assert {0, 1} <= set(memo) and len(memo) == 3
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "counted", "unit", "key"),
+    [
+        # the dead, the injured and the missing are three tolls
+        ("Police said four people were killed and 12 injured.", "12", None, None,
+         "casualties|-|injured"),
+        ("Police said four people were killed and 12 injured.", "four people", "people", None,
+         "casualties|-"),
+        ("The toll rose to 30 as officials raised the estimate of missing to 200.", "200", None,
+         None, "casualties|-|missing"),
+        ("Medics said the number of dead had climbed to eleven.", "eleven", None, None,
+         "casualties|-"),
+        ("Divers said 15 bodies were found in the hull.", "15 bodies", "bodies", None,
+         "casualties|-"),
+        ("The death toll reached 40 on Sunday night.", "40 on Sunday night", "Sunday night",
+         "night", "casualties|-"),
+        ("The death toll has risen for two weeks.", "two weeks", None, "week", None),
+        # a total over a stretch of time is not the count of one event
+        ("About 900 people have drowned in the gulf so far this year, it said.", "About 900 people",
+         "people", None, "casualties|-|so far this year"),
+        ("The service evacuated 5,000 people in the past three years.", "5,000 people", "people",
+         None, "people|-|evacuated in the past three years"),
+        # a rate of a currency counts nothing by itself
+        ("Donors promised $40 billion a year by 2030.", "$40 billion a year", None,
+         "USD per year", None),
+        ("It pays €3 billion a year in farm subsidies.", "€3 billion a year", None, "EUR per year",
+         "farm subsidy|-|per year"),
+        # parts of a whole, and those someone picked out of it
+        ("Of the 60 crew, 31 are Filipino, 20 Indian and 9 Greek.", "60 crew", "crew", None,
+         "crew|-"),
+        ("Of the 60 crew, 31 are Filipino, 20 Indian and 9 Greek.", "20", "crew", None,
+         "crew|India|subset"),
+        ("It said that the 40 witnesses it questioned agreed.", "40 witnesses", "witnesses", None,
+         "witness|-|questioned"),
+    ],
+)
+def test_tolls_parts_and_periods_are_measures_of_their_own(
+    sentence: str, phrase: str, counted: str | None, unit: str | None, key: str | None
+) -> None:
+    """Killed and injured, a yearly total and one event's toll, a breakdown and its whole
+    were one measure each and read as conflicting or evolving figures."""
+    m = measure_of(row(sentence, phrase, counted=counted, unit=unit), sentence, None)
+    assert (m.key if m else None) == key
+
+
+def test_a_place_left_out_owns_none_of_the_figure() -> None:
+    sentence = "Farms across Europe, excluding France, number 4,000 barns."
+    m = measure_of(row(sentence, "4,000 barns", "barns", None), sentence, None)
+    assert m is not None and m.key == "barn|-"
+
+
+def test_a_share_neither_contradicts_nor_confirms_a_count() -> None:
+    count = Figure(560, None, ">", "estimate", "d1")
+    share = Figure(0.33, None, "~", "estimate", "d1", share=True)
+    assert relation(count, share) is None and verdict([count, share]) == "single"
+    assert verdict([share, Figure(0.9, None, "=", "estimate", "d1", share=True)]) == "conflict"

@@ -272,3 +272,27 @@ def test_a_quote_the_attribution_interrupts_reads_without_it(tmp_path: Path) -> 
     assert "“The bridge is closed,” … “It will stay closed.”" in briefing
     assert "The plan … may be to rebuild it" in briefing
     assert "“The bridge is closed,” … “It will stay closed.”" in page
+
+
+def test_a_measure_of_falls_is_in_play_not_among_other_figures(tmp_path: Path) -> None:
+    """Targets to cut emissions by a share are all falls ("down"): the measure was left out
+    of "Figures in play" and its figures listed as bare negative values."""
+    from test_reconcile import Story, ingest
+
+    from claimledger.model import Quantity
+    from claimledger.report.dossier import build_briefing
+
+    a = Story("Ostland will cut its emissions 40 percent by 2040, the ministry said.", "A",
+              "2031-04-01")
+    said = a.say("the ministry", "Ostland will cut its emissions 40 percent by 2040",
+                 "government")
+    a.analysis.quantities.append(Quantity(a.span("40 percent"), 40, None, False, "down", None,
+                                          "percent", "emissions", "target",
+                                          a.sentence("40 percent"), said))
+    store = Store(str(tmp_path / "r.db"))
+    ingest(store, a)
+
+    brief = build_briefing(store)
+    assert [m.key for m in brief["measures"]] == ["emission|-"]
+    assert brief["other_figures"] == []
+    store.close()

@@ -17,6 +17,7 @@ from claimledger.reconcile.verdicts import (
     ALL,
     CEILING_HEDGES,
     EVOLUTION,
+    SHARE_UNITS,
     UNDATED,
     Bounds,
     Figure,
@@ -162,7 +163,8 @@ def figure(row: dict[str, Any]) -> Figure:
     change = row["change"]
     if change == "=" and (row["hedge"] or "").lower() in CEILING_HEDGES:
         change = "<"  # "as many as 9 million": at most that many, fewer not excluded
-    return Figure(row["value_low"], row["value_high"], change, row["status"], as_of, cue)
+    share = row["unit"] in SHARE_UNITS
+    return Figure(row["value_low"], row["value_high"], change, row["status"], as_of, cue, share)
 
 
 def attach_origins(conn: Connection, rows: list[dict[str, Any]]) -> None:

@@ -8,7 +8,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from claimledger.reconcile import curate
+from claimledger.reconcile import claims_view, curate
 from claimledger.store import Store
 
 measure_app = typer.Typer(help="List and curate measures (groups of comparable figures).")
@@ -19,13 +19,15 @@ DbOption = Annotated[
 
 @measure_app.command("list")
 def list_measures(db: DbOption = "claimledger.db") -> None:
-    """Measures with their label, verdict, figures, articles and independent origins."""
+    """Measures with their label, verdict, figures, denials, articles and independent origins
+    (a denying statement is a member of its measure but no figure of it)."""
     store = Store(db)
-    table = Table("key", "label", "verdict", "figures", "articles", "origins")
-    for c in store.rows("claims", {"kind": "quantity"}, order_by=("key",)):
+    table = Table("key", "label", "verdict", "figures", "denials", "articles", "origins")
+    for c in sorted(claims_view(store, "quantity", evidence=False), key=lambda c: c["key"]):
+        members = c["members"]
         table.add_row(
-            c["key"], c["label"], c["verdict"], str(c["n_members"]), str(c["n_articles"]),
-            str(c["n_origins"]),
+            c["key"], c["label"], c["verdict"], str(len(members["quantities"])),
+            str(len(members["statements"])), str(c["n_articles"]), str(c["n_origins"]),
         )
     store.close()
     Console().print(table)

@@ -25,8 +25,16 @@ THINGS = {
     **dict.fromkeys(["person", "individual", "resident", "citizen", "inhabitant"], "people"),
 }
 CASUALTY = frozenset(
-    ["killed", "dead", "wounded", "injured", "casualty", "death", "fatality", "died", "kill", "wound", "injure"]
+    ["killed", "dead", "wounded", "injured", "casualty", "death", "fatality", "died", "kill", "wound", "injure",
+     "drowned", "body", "missing", "injury"]
 )
+# what befell those a casualty figure counts: the dead, the injured and the missing are three
+# tolls, not one ("five people were killed and 19 injured"); other words count the dead
+CASUALTY_KIND = {
+    **dict.fromkeys(["wounded", "injured", "wound", "injure", "injury"], "injured"),
+    "missing": "missing",
+}
+TOLLS = frozenset(["casualties", *CASUALTY_KIND.values()])
 MILITARY = frozenset(
     ["troop", "soldier", "military", "army", "fight", "fighting", "combat", "deploy", "deployed", "deployment", "train", "training", "war", "front", "frontline", "battle", "force"]
 )
@@ -49,8 +57,20 @@ RATE = re.compile(
 )
 _RATE_WORDS = {"daily": "day", "weekly": "week", "monthly": "month"}
 DESTINATION = re.compile(r"\b(?:in|to|into|inside|across|at|toward|towards)\s+(?:the\s+)?$", re.I)
+# "developing countries, excluding China": a place left out of what is counted owns none of it
+EXCLUDED = re.compile(
+    r"\b(?:excluding|except(?:\s+for)?|other\s+than|apart\s+from|aside\s+from|not\s+counting|besides)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
 WINDOW = 60  # characters after the number where rate words still qualify it
-TOLL = re.compile(r"\btoll\b(?!\s+(?:road|booth|plaza|lane|free))", re.I)  # "the death toll"
+# "the death toll", "the number of dead", "raised the estimate of missing": the count named
+# before a figure that names none ("... has risen to 62"); the nearest such name counts
+TOLL = re.compile(
+    r"\btoll\b(?!\s+(?:road|booth|plaza|lane|free))"
+    r"|\b(?:number|estimate|count|tally)\s+of\s+(?:the\s+)?(?:people\s+)?(?P<kind>[a-z]+)\b",
+    re.I,
+)
 _AUX = r"(?:(?:have|has|had|were|was|are|is|been|being|now|already|also|reportedly)\s+)*"
 BEFELL_AFTER = re.compile(rf"\s*{_AUX}([a-z]+(?:ed|en))\b")  # "... people have been displaced"
 BEFELL_BEFORE = re.compile(r"\b([a-z]+ed)\s+$")  # "had treated [300 people]"
@@ -73,15 +93,29 @@ PARTITIVE = re.compile(
     re.I,
 )
 PART_BEFORE = re.compile(
-    r"\b(?:of|among)\s+(?:them|those|these|whom|the\s+(?:\S+\s+){0,3}?\S+?)\s*,\s*(?:[\w-]+\s+){0,3}$",
+    r"\b(?:of|among)\s+(?:them|those|these|whom|the\s+(?:\S+\s+){0,3}?\S+?)\s*,\s*"
+    r"(?:[^,;]{1,40},\s*){0,4}(?:[\w-]+\s+){0,3}$",  # ... and the parts listed after the first
     re.I,
 )
+# "Of the 104 survivors, 47 are Syrian": the whole a breakdown follows owns none of its parts
+WHOLE_BEFORE = re.compile(r"(?:^|[,;:])\W*(?:of|among)\s+(?:the\s+|all\s+)?$", re.I)
+# "all 23 survivors it interviewed": those someone picked out of a whole, what they did to them
+PICKED = re.compile(r"\s*(?:it|they|we|he|she|the\s+[a-z]+)\s+(?:had\s+|has\s+|have\s+)?([a-z]+ed)\b")
+# a total over a stretch of time is not the count of one event: "1,200 died so far this year"
+PERIOD = re.compile(
+    r"\b(?:so\s+far\s+)?this\s+(?:year|month|week|decade)\b"
+    r"|\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?:[\w-]+\s+)?(?:years?|months?|weeks?|decades?)\b"
+    r"|\bsince\s+(?:\d{4}|january|february|march|april|may|june|july|august|september|october"
+    r"|november|december)\b",
+    re.I,
+)
+CLAUSE_END = re.compile(r"[,;:]")
 GENERIC_UNITS = frozenset(["percent", "percentage point", "basis point", "fraction", "cent", "penny"])
 WHEN_WORDS = frozenset(
     ["year", "month", "week", "day", "quarter", "decade", "today", "yesterday", "tomorrow", "ago", "annually",
      "end", "start", "beginning", "half", "january", "february", "march", "april", "may", "june", "july",
      "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-     "friday", "saturday", "sunday"]
+     "friday", "saturday", "sunday", "night", "morning", "afternoon", "evening", "weekend", "tonight"]
 )
 # nouns that name the level of the noun before them: "inflation rate", "interest rate"
 LEVEL_HEADS = frozenset(["rate", "level", "reading", "index"])
@@ -92,6 +126,7 @@ STATE_AFTER = re.compile(r"\s+([a-z]+(?:ed|en))\b")
 # what a currency or a share is "of" or "in" when nothing else says: "$50 million in federal aid"
 OF_WHAT = re.compile(r"\s*(?:of|in|for|on)\s", re.I)
 ISO_CURRENCY = re.compile(r"[A-Z]{3}")  # the extractor names currencies by ISO code: "USD"
+PER_PERIOD = re.compile(r"\s+per\s+\w+$")  # ... and a rate of one by its period: "USD per year"
 CASUALTY_WINDOW = 30  # ...and casualty words ("600,000 troops have been killed")
 
 
@@ -114,11 +149,34 @@ class Measure:
 
 
 def measure_of(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) -> Measure | None:
-    """The measure of one stored quantity row, read from its phrase and its sentence."""
+    """The measure of one stored quantity row, read from its phrase and its sentence; a
+    total over a stretch of time is a measure of that stretch."""
+    m = _measure(q, text, speaker)
+    period = _period(q, text)
+    if m is None or period is None:
+        return m
+    return Measure(m.thing, m.owner, f"{m.aspect} {period}" if m.aspect else period)
+
+
+def _period(q: dict[str, Any], text: str) -> str | None:
+    """The stretch of time the figure totals, said in its clause after it ("rescued 30,000
+    in the past five years") or opening its sentence ("So far this year, 1,200 ...")."""
+    s_start = q["sentence_start"] if q["sentence_start"] is not None else q["start_char"]
+    s_end = q["sentence_end"] if q["sentence_end"] is not None else q["end_char"]
+    rest = text[q["end_char"] : s_end]
+    clause = rest[: m.start()] if (m := CLAUSE_END.search(rest)) else rest
+    m = PERIOD.search(clause) or PERIOD.match(text, s_start, q["start_char"])
+    return " ".join(m[0].lower().split()) if m else None
+
+
+def _measure(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) -> Measure | None:
+    """The measure of one figure, read from its phrase and its sentence."""
     if ONE_OF.match(q["text"]):
         return None  # "one of 14 large wildfires" is a member, not a count of wildfires
     if q["unit"] == AGE_UNIT:
         return None  # "Petra Wolan, 58", "voters aged 18 to 24": who people are, not a count
+    if _duration(q):
+        return None  # "two weeks": a stretch of time, whatever toll the sentence names
     s_start = q["sentence_start"] if q["sentence_start"] is not None else q["start_char"]
     s_end = q["sentence_end"] if q["sentence_end"] is not None else q["end_char"]
     sentence = text[s_start:s_end]
@@ -127,11 +185,11 @@ def measure_of(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) ->
     if _generic_unit(q["unit"]):  # "$50 million in federal aid", "45% contained": of what?
         state = STATE_AFTER.match(after)  # "5% contained", "70% vaccinated": the state counted
         phrase = state[1] if state else q["counted"] or (_phrase_after(after) if OF_WHAT.match(after) else "")
-        if {lemma(w) for w in words(phrase)} & WHEN_WORDS:
-            phrase = ""  # "$8.4 billion last year": when, not what
     else:
         phrase = q["counted"] or q["unit"] or _phrase_after(text[q["start_char"] : q["end_char"]])
         phrase = phrase or _phrase_after(after)
+    if {lemma(w) for w in words(phrase)} & WHEN_WORDS:
+        phrase = ""  # "$8.4 billion last year", "stood at 79 last night": when, not what
     places = find_places(phrase)
     rest = phrase
     for p in reversed(places):
@@ -141,7 +199,7 @@ def measure_of(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) ->
         for w in words(rest)
         if lemma(w) not in GENERIC and w.lower() not in STOPWORDS and w.lower() not in NUMBER_WORDS
     ]
-    window = {lemma(w) for w in words(f"{phrase} {after[:CASUALTY_WINDOW]}")}
+    window = [lemma(w) for w in words(f"{phrase} {after[:CASUALTY_WINDOW]}")]
     aspect = _aspect(q["status"], window, f"{q['text']} {after}")
     if aspect is None and q["unit"] in POINT_UNITS:
         aspect = "change"
@@ -154,17 +212,23 @@ def measure_of(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) ->
     if thing is None and places and places[-1].relation == RELATIONS["demonyms"]:
         military = {lemma(w) for w in words(sentence)} & MILITARY
         thing = "troops" if military else "people"
-    if not q["counted"] and TOLL.search(text, s_start, q["start_char"]):
-        aspect, thing = "casualties", None  # "the death toll ... has risen to 62"
-    owner = places[-1].entity if places else _owner(text, s_start, s_end, q["start_char"], speaker)
-    if aspect == "casualties" and thing in (None, "troops", "people"):
-        return Measure("casualties", owner, None)
+    toll = _toll_before(before) if not (q["counted"] and phrase) else None
+    if toll:
+        aspect, thing = toll, None  # "the death toll ... has risen to 62"
+    owner = places[-1].entity if places else _named_after(after) or _owner(
+        text, s_start, s_end, q["start_char"], speaker
+    )
+    if aspect in TOLLS and thing in (None, "troops", "people"):
+        return Measure("casualties", owner, None if aspect == "casualties" else aspect)
     if thing is None or thing in WHEN_WORDS or thing == "time":
         return None  # "in ONE MONTH", "shared 180,000 times": a stretch or a tally of repeats
     part = not _generic_unit(q["unit"]) and _part_of_whole(q["text"], before, after)
     if aspect is None and part:
         # "310,000 of the 4.2 million customers": not the whole's count, nor in conflict with it
         return Measure(thing, owner, _what_befell(before, after) or "subset")
+    picked = PICKED.match(after)
+    if aspect is None and picked:
+        return Measure(thing, owner, picked[1])  # "23 survivors it interviewed": not all of them
     crowd = thing in CROWD
     if crowd:
         thing = "people"  # "200,000 protesters" and "40,000 people were taking part" are one crowd
@@ -180,7 +244,19 @@ def measure_of(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) ->
 def _generic_unit(unit: str | None) -> bool:
     """A currency or a share counts nothing by itself: a story's pledge, revenue, ransom and
     share price are all dollars, its containment and share fall both percentages."""
-    return unit is not None and (unit in GENERIC_UNITS or ISO_CURRENCY.fullmatch(unit) is not None)
+    if unit is None:
+        return False
+    unit = PER_PERIOD.sub("", unit)  # "USD per year": a rate of dollars counts nothing either
+    return unit in GENERIC_UNITS or ISO_CURRENCY.fullmatch(unit) is not None
+
+
+def _duration(q: dict[str, Any]) -> bool:
+    """Is the figure a stretch of time ("two weeks", "3 days"), not a count said at a time
+    ("79 last night")?"""
+    unit = q["unit"]
+    if not unit or lemma(unit) not in WHEN_WORDS:
+        return False
+    return re.search(rf"(?:\d|\b(?:{'|'.join(NUMBER_WORDS)}|a|an))\W*{re.escape(unit)}", q["text"], re.I) is not None
 
 
 def _what_befell(before: str, after: str) -> str | None:
@@ -221,15 +297,35 @@ def _phrase_after(text: str) -> str:
     return " ".join(taken)
 
 
-def _aspect(status: str | None, window: set[str], after: str) -> str | None:
+def _aspect(status: str | None, window: list[str], after: str) -> str | None:
     """A rate ("a month") is more specific than casualty words nearby; the extractor's status
-    counts too."""
+    counts too. The casualty word nearest the figure says which toll it is."""
     m = RATE.search(after)
     if m:
         return "per " + (m.group(1) or _RATE_WORDS[m.group(2)])
-    if status == "casualties" or window & CASUALTY:
-        return "casualties"
-    return None
+    kind = next((w for w in window if w in CASUALTY), None)
+    if kind is not None:
+        return CASUALTY_KIND.get(kind, "casualties")
+    return "casualties" if status == "casualties" else None
+
+
+def _toll_before(before: str) -> str | None:
+    """The toll a figure naming nothing updates, from the nearest toll named before it: "the
+    death toll rose to 62", "the number of dead had risen to nine"."""
+    tolls = [
+        CASUALTY_KIND.get(lemma(m["kind"]), "casualties") if m["kind"] else "casualties"
+        for m in TOLL.finditer(before)
+        if not m["kind"] or lemma(m["kind"]) in CASUALTY
+    ]
+    return tolls[-1] if tolls else None
+
+
+def _named_after(after: str) -> str | None:
+    """The country of a demonym right after the figure ("43 Egyptian"), nearer than any named
+    before it ("47 are Syrian, 43 Egyptian")."""
+    first = next(iter(find_places(after)), None)
+    adjacent = first is not None and not after[: first.start].strip()
+    return first.entity if adjacent and first.relation == RELATIONS["demonyms"] else None
 
 
 def _owner(
@@ -239,7 +335,7 @@ def _owner(
     else a demonym after it ("3,000 troops ... the number of North Korean soldiers")."""
     later = [
         p
-        for p in find_places(text[start:s_end])
+        for p in find_places(text[start:s_end] if not WHOLE_BEFORE.search(text[s_start:start]) else "")
         if p.relation == RELATIONS["demonyms"]
         and not (speaker and speaker[0] <= start + p.start < speaker[1])
     ]
@@ -248,7 +344,7 @@ def _owner(
         at = s_start + p.start
         if speaker and speaker[0] <= at < speaker[1]:
             continue
-        if DESTINATION.search(text[s_start : at]):
+        if DESTINATION.search(text[s_start : at]) or EXCLUDED.search(text[s_start : at]):
             continue
         return p.entity
     return later[0].entity if later else None

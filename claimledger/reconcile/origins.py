@@ -13,11 +13,36 @@ _COORDINATED = re.compile(r"^(?P<left>.+?)\s+and\s+(?P<right>.+)$")
 UNATTRIBUTED = frozenset({"unknown", "report", "outlet"})
 # One who speaks for a body is that body's voice: "Helix spokeswoman Mara Lind", "a spokesman
 # for Helix", "Helix's spokesperson".
-_BODY = r"[A-Z][\w.&-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w.&-]*)*"
+# The body may be named in lower case ("coast guard spokesman Nikos Dravos") or in an
+# apposition ("Col Ann Lee, the defence ministry spokeswoman"); "A spokesman" names none.
+_BODY = r"(?!(?:The|An?)\s)[A-Z][\w.&-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w.&-]*)*"
+# (two words at least when in lower case: "government spokesman Ian Moss" names no one body)
+_COMMON_BODY = r"(?:[A-Z][\w.&-]*\s+[a-z]+|[a-z]+\s+[a-z]+)(?:\s+[a-z]+)?"
 _SPOKESPERSON = re.compile(
-    rf"^(?:(?:[Tt]he|[Aa]n?)\s+)?(?:(?P<body>{_BODY})(?:['’]s)?\s+spokes(?:man|woman|person)\b"
+    rf"^(?:[^,]+,\s+)?(?:(?:[Tt]he|[Aa]n?)\s+)?"
+    rf"(?:(?P<body>{_BODY}|{_COMMON_BODY})(?:['’]s)?\s+spokes(?:man|woman|person)\b"
     rf"|spokes(?:man|woman|person)\s+for\s+(?:the\s+)?(?P<for>{_BODY}))"
 )
+# words before "spokesman" that say who the speaker is, not whose: "a senior spokesman"
+ROLE_WORDS = frozenset(
+    {
+        "unnamed",
+        "senior",
+        "former",
+        "deputy",
+        "chief",
+        "top",
+        "press",
+        "official",
+        "its",
+        "their",
+        "his",
+        "her",
+        "another",
+    }
+)
+# "the IOM and the U.N. refugee agency": two bodies speaking jointly, each an origin
+_JOINT = re.compile(r"^(?P<left>.+?)\s+and\s+(?P<right>the\s+.+)$")
 
 
 def group_name(text: str) -> str:
@@ -40,16 +65,20 @@ def origins_of(
     outlet: str | None,
 ) -> list[str]:
     """The origins one attribution stands for; an unattributed figure is its outlet's own."""
-    spoke_for = _SPOKESPERSON.match(speaker_text or "") or _SPOKESPERSON.match(canonical or "")
-    if spoke_for and speaker_kind in ("person", "anonymous"):  # "Helix spokeswoman Mara Lind"
-        body = spoke_for.group("body") or spoke_for.group("for")
-        return [canonical_name(conn, body, "organization")]
+    body = _spoken_for(speaker_text) or _spoken_for(canonical)
+    if body and speaker_kind in ("person", "anonymous"):  # "Helix spokeswoman Mara Lind"
+        return [canonical_name(conn, group_name(body), "organization")]
     if canonical and speaker_kind == "person":
         return [canonical]
     name = canonical or speaker_text
     if not name or (not canonical and (speaker_kind or "unknown") in UNATTRIBUTED):
         return [f"{outlet or 'unknown outlet'} (unattributed)"]
     bare = _DETERMINER.sub("", name.split(",")[0].strip())
+    joint = _JOINT.match(bare) if speaker_kind != "person" else None
+    if joint:
+        return [
+            o for part in joint.groups() for o in origins_of(conn, None, part, speaker_kind, outlet)
+        ]
     m = _COORDINATED.match(bare)
     if m and find_places(m.group("left")) and find_places(m.group("right")):
         head = m.group("right").split()[-1]  # "the Ukrainian and South Korean governments"
@@ -61,3 +90,12 @@ def origins_of(
     if speaker_kind == "anonymous" and not any(p.start == 0 for p in find_places(group)):
         group = group[:1].lower() + group[1:]  # "People familiar ..." and "people familiar ..."
     return [group]
+
+
+def _spoken_for(speaker: str | None) -> str | None:
+    """The body a spokesperson speaks for, as the attribution names it."""
+    m = _SPOKESPERSON.match(speaker or "")
+    body = m and (m.group("body") or m.group("for"))
+    if not body or set(body.lower().split()) & ROLE_WORDS:
+        return None
+    return body

@@ -18,6 +18,7 @@ EVOLUTION = re.compile(
     r"latest (?:estimate|figure)s?|updated?)\b",
     re.I,
 )
+SHARE_UNITS = frozenset({"percent", "fraction"})
 ABOUT = 0.1  # "about 10,000" covers 9,000 to 11,000
 # Hedges the extractor keeps as exact ("as many as" is "=" in NewsQuant) that a verdict reads
 # as a ceiling: "as many as 9 million" does not conflict with "4.2 million".
@@ -34,6 +35,7 @@ class Figure:
     status: str
     as_of: str | None  # ISO date: the quantity's resolved time, else publication date
     evolved_cue: bool = False
+    share: bool = False  # a percentage or fraction: never a rival of a count or an amount
 
     @property
     def interval(self) -> tuple[float, float]:
@@ -50,8 +52,10 @@ class Figure:
 
     @property
     def horizon(self) -> str:
-        """Pledges and targets speak of the future; they do not contradict estimates."""
-        return "future" if self.status in FUTURE else "current"
+        """Pledges and targets speak of the future; they do not contradict estimates. A share
+        ("a third of the missing") neither contradicts nor confirms a count ("560 missing")."""
+        when = "future" if self.status in FUTURE else "current"
+        return f"{when} share" if self.share else when
 
 
 def compatible(a: Figure, b: Figure) -> bool:

@@ -331,9 +331,10 @@ def measure(store: Store, key: str, limit: int | None = None, offset: int = 0) -
 
 
 def headline_measures(found: list[Measure]) -> tuple[list[Measure], list[dict[str, Any]]]:
-    """Measures worth a headline of their own, and the figures left for an "Other figures"
+    """Measures worth a headline of their own (every measure reconcile made a claim of, even
+    one of falls: "cut emissions 60 percent"), and the figures left for an "Other figures"
     table; a relative figure becomes a note on the figure its sentence states it against."""
-    headline = [m for m in found if not (m.figures and all(f["minor"] for f in m.figures))]
+    headline = [m for m in found if m.claim or not (m.figures and all(f["minor"] for f in m.figures))]
     others = [f for m in found if m not in headline for f in m.figures]
     by_sentence: dict[tuple[str, int | None], list[dict[str, Any]]] = {}
     for f in (f for m in headline for f in m.figures):

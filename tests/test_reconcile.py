@@ -755,6 +755,13 @@ def test_tolls_parts_and_periods_are_measures_of_their_own(
     assert (m.key if m else None) == key
 
 
+def test_a_graded_group_keeps_its_grade() -> None:
+    """ "46 least developed countries" are not developed countries: the grade names the set."""
+    sentence = "The fund helps 46 least developed countries."
+    m = measure_of(row(sentence, "46 least developed countries", "least developed countries", None), sentence, None)
+    assert m is not None and m.key == "least developed country|-"
+
+
 def test_a_place_left_out_owns_none_of_the_figure() -> None:
     sentence = "Farms across Europe, excluding France, number 4,000 barns."
     m = measure_of(row(sentence, "4,000 barns", "barns", None), sentence, None)

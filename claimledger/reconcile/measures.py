@@ -194,10 +194,13 @@ def _measure(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) -> M
     rest = phrase
     for p in reversed(places):
         rest = rest[: p.start] + " " + rest[p.end :]
+    ws = words(rest)
     nouns = [
         lemma(w)
-        for w in words(rest)
-        if lemma(w) not in GENERIC and w.lower() not in STOPWORDS and w.lower() not in NUMBER_WORDS
+        for k, w in enumerate(ws)
+        if (lemma(w) not in GENERIC or _grade(ws, k))
+        and w.lower() not in STOPWORDS
+        and w.lower() not in NUMBER_WORDS
     ]
     window = [lemma(w) for w in words(f"{phrase} {after[:CASUALTY_WINDOW]}")]
     aspect = _aspect(q["status"], window, f"{q['text']} {after}")
@@ -295,6 +298,17 @@ def _phrase_after(text: str) -> str:
         if w.lower() not in STOPWORDS:
             taken.append(w)
     return " ".join(taken)
+
+
+def _grade(ws: list[str], k: int) -> bool:
+    """ "least" in "46 least developed countries" names the set; in "at least 46", a bound."""
+    return (
+        ws[k].lower() in ("least", "most")
+        and (k == 0 or ws[k - 1].lower() != "at")
+        and k + 1 < len(ws)
+        and ws[k + 1].isalpha()
+        and ws[k + 1].lower() not in NUMBER_WORDS
+    )
 
 
 def _aspect(status: str | None, window: list[str], after: str) -> str | None:

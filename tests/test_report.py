@@ -296,3 +296,17 @@ def test_a_measure_of_falls_is_in_play_not_among_other_figures(tmp_path: Path) -
     assert [m.key for m in brief["measures"]] == ["emission|-"]
     assert brief["other_figures"] == []
     store.close()
+
+
+def test_as_many_as_reads_as_the_ceiling_it_is(tmp_path: Path) -> None:
+    """ "as many as 500" was shown as a bare 500, the same as an exact count."""
+    story = tmp_path / "boat.txt"
+    story.write_text(
+        "The boat was carrying as many as 500 people, the coast guard said on Tuesday.\n\n"
+        "Officials said later that at least 300 people had been on board.\n",
+        encoding="utf-8",
+    )
+    with Ledger(str(tmp_path / "x.db")) as ledger:
+        ledger.ingest([str(story)])
+        briefing = ledger.report("md")
+    assert "≤ 500" in briefing and "≥ 300" in briefing

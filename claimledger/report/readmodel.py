@@ -15,6 +15,7 @@ from sqlalchemy import Select, and_, case, func, literal, or_, select
 
 from claimledger.reconcile import claims_view
 from claimledger.reconcile.claims import figure_query
+from claimledger.reconcile.verdicts import CEILING_HEDGES
 from claimledger.store import Store
 from claimledger.store import schema as t
 
@@ -390,14 +391,22 @@ def number(v: float | None) -> str:
 
 
 def figure_text(
-    low: float | None, high: float | None, is_range: bool, change: str, unit: str | None = None
+    low: float | None,
+    high: float | None,
+    is_range: bool,
+    change: str,
+    unit: str | None = None,
+    hedge: str | None = None,
 ) -> str:
-    """A figure with its bound in plain signs: '≥ 3,000', '25,000–30,000', '~10,000', '×2'."""
+    """A figure with its bound in plain signs: '≥ 3,000', '25,000–30,000', '~10,000', '×2';
+    "as many as 500" is '≤ 500', the ceiling the verdicts read it as."""
     if is_range:
         return f"{number(low)}–{number(high)}"
     value = low if low is not None else high
     if unit == "times":
         return f"×{number(value)}"
+    if change == "=" and (hedge or "").lower() in CEILING_HEDGES:
+        change = "<"
     sign = {">": "≥ ", "<": "≤ ", "~": "~", "up": "+", "down": "−"}.get(change, "")
     return f"{sign}{number(value)}"
 
@@ -448,7 +457,12 @@ def _describe_figure(row: dict[str, Any]) -> None:
     row["claimant_is_outlet"] = not row["speaker"]
     row["date"] = (row["published_at"] or "")[:10] or None
     row["figure"] = figure_text(
-        row["value_low"], row["value_high"], row["is_range"], row["change"], row["unit"]
+        row["value_low"],
+        row["value_high"],
+        row["is_range"],
+        row["change"],
+        row["unit"],
+        row.get("hedge"),
     )
 
 

@@ -1210,6 +1210,38 @@ def test_a_single_quoted_subheading_is_no_more_of_the_double_quoted_speaker(anal
     assert he.content.text.endswith("‘And win again.’")
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "The charity released a statement on Saturday. It read:",
+        "The charity issued the following statement on Saturday:",
+    ],
+)
+def test_a_quote_a_colon_introduces_runs_over_its_paragraphs(analyze, opening: str) -> None:
+    """Each paragraph opens the quote and only the last closes it: all of it was said, in
+    the speaker's words."""
+    a = analyze(
+        f'{opening}\n\n"Survivors describe a patrol boat nearby.\n\n'
+        '"The trawler sank within minutes."\n\nThe coast guard denies it.'
+    )
+    st = next(s for s in a.statements if s.content.text.startswith('"Survivors'))
+    assert st.direct and st.content.text.endswith('"The trawler sank within minutes."')
+    assert st.speaker.text in ("It", "The charity")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No government has endorsed that figure.",
+        "Nobody has claimed the attack.",
+        "Thank you for following our coverage.",
+    ],
+)
+def test_what_no_one_said_is_no_statement(analyze, text: str) -> None:
+    """A subject that is no one, or an imperative to the reader, says nothing."""
+    assert analyze(text).statements == []
+
+
 def test_asked_before_a_speaker_is_a_question_put_to_them_not_by_them(analyze) -> None:
     a = analyze("Asked about the strike, Ann Lee said the target had been a depot.")
     assert starting(a, "Asked").speaker is None

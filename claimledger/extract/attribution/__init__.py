@@ -17,6 +17,7 @@ from claimledger.extract.attribution.bounds import (
     cue_candidates,
 )
 from claimledger.extract.attribution.frames import Frame, verb_frames
+from claimledger.extract.attribution.lexicon import MEDIUM_NOUNS
 from claimledger.extract.attribution.lines import (
     colon_frames,
     headline_frames,
@@ -261,7 +262,8 @@ def rule_frames(
         _keep_to_paragraph(text, frame)
         _grow_to_quotes(frame, quotes)
     frames = [f for f in frames if f.content[0] < f.content[1]]
-    frames += _introducing(text, bare) + _closing_asides(doc, bare)
+    bare += _announcing(text, frames)
+    frames += _introducing(text, bare, quotes) + _closing_asides(doc, bare)
     kept = _outermost(text, frames)
     if nested is not None:
         nested += [f for f in frames if not any(f is k for k in kept)]
@@ -326,7 +328,7 @@ def _keep_to_paragraph(text: str, frame: Frame) -> None:
         frame.source = (tokens[0], tokens[-1] + 1) if tokens else None
 
 
-def _introducing(text: str, bare: list[Frame]) -> list[Frame]:
+def _introducing(text: str, bare: list[Frame], quotes: list[tuple[int, int]]) -> list[Frame]:
     """Cues with no content that close their paragraph with a colon ("the mayor said:"):
     the next paragraph is what was said."""
     found = []
@@ -339,10 +341,49 @@ def _introducing(text: str, bare: list[Frame]) -> list[Frame]:
             end -= 1  # the full stop is nobody's words
         if start < end:
             frame.content = (start, end)
+            _grow_to_quotes(frame, quotes)
+            _run_on_after(text, frame, quotes)
             found.append(frame)
     for frame in found:
         bare.remove(frame)
     return found
+
+
+def _announcing(text: str, frames: list[Frame]) -> list[Frame]:
+    """Frames whose content only names what follows, at their paragraph's end: "issued the
+    following statement on Tuesday:" (the next paragraphs are what was said), taken out of
+    `frames` to be read as cues with nothing said yet."""
+    found = []
+    for frame in frames:
+        start, end = frame.content
+        para_end = line_end(text, end)
+        if para_end == len(text) or not text[end:para_end].rstrip().endswith(":"):
+            continue
+        words = frame.head.doc.char_span(start, end, alignment_mode="expand")
+        if words is not None and words.root.lemma_.lower() in MEDIUM_NOUNS:
+            found.append(frame)
+    for frame in found:
+        frames.remove(frame)
+    return found
+
+
+def _run_on_after(text: str, frame: Frame, quotes: list[tuple[int, int]]) -> None:
+    """A quote a colon introduces that opens each paragraph and closes only in the last runs
+    on to there: 'It read:¶"A.¶"B."' says A and B."""
+    ends = {q[1]: k for k, q in enumerate(quotes)}
+    k = ends.get(frame.content[1])
+    while frame.direct and k is not None and k + 1 < len(quotes):
+        q_start, q_end = quotes[k]
+        n_start, n_end = quotes[k + 1]
+        if (
+            text[q_end - 1] in _QUOTE_CHARS
+            or not _fills_paragraph(text, q_start, q_end)
+            or not _fills_paragraph(text, n_start, n_end)
+            or next_line(text, line_end(text, q_end))[0] != n_start
+        ):
+            break
+        frame.content = (frame.content[0], n_end)
+        k += 1
 
 
 def _closing_asides(doc: Doc, bare: list[Frame]) -> list[Frame]:

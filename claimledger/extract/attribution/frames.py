@@ -44,6 +44,7 @@ _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "ccomp", "xcomp", "att
 _TIME_NOUNS = frozenset({"time", "moment", "occasion"})  # "for the first time": when, not what
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _COMPOUND_AUX = frozenset({"had", "would", "could", "might", "should", "will", "has", "have"})
+_NOBODY = frozenset({"nobody", "none", "noone"})
 _NAMING = frozenset({"name", "identify", "quote"})  # "asked not to be named / identified"
 _PARTICIPLE_REACH = 12  # tokens after a claim noun its "fueled by X" may stand, at most
 _ASIDE_MARKS = frozenset({",", "—", "–"})
@@ -121,6 +122,7 @@ def verb_frames(doc: Doc, inside_quote: list[bool]) -> tuple[list[Frame], list[F
             and not _supposed(token)
             and not _discourse_marker(token)
             and not _asks_anonymity(token)
+            and not _unspoken(token)
             and (
                 model.is_cue(token, inside_quote[token.i])
                 or _sourced_aside(token)
@@ -141,6 +143,18 @@ def verb_frames(doc: Doc, inside_quote: list[bool]) -> tuple[list[Frame], list[F
         elif frame.source is not None:
             bare.append(frame)
     return frames, bare
+
+
+def _unspoken(verb: Token) -> bool:
+    """A verb nobody said anything with: an imperative opening its sentence ("Thank you for
+    following", "Read more") or one whose subject is no one ("No government has endorsed
+    that figure", "Nobody has claimed it")."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return verb.dep_ == "ROOT" and verb.tag_ in ("VB", "VBP") and verb.i == verb.sent.start
+    return subject.lower_ in _NOBODY or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subject.children
+    )
 
 
 def _asks_anonymity(verb: Token) -> bool:

@@ -766,7 +766,14 @@ def test_a_speaker_right_after_the_quote_is_the_name_without_the_marks(analyze, 
 
 
 @pytest.mark.parametrize(
-    "dateline", ["LIMA, Peru — ", "WASHINGTON (AP) - ", "LOS ANGELES, Sept. 28 (UPI) — "]
+    "dateline",
+    [
+        "LIMA, Peru — ",
+        "WASHINGTON (AP) - ",
+        "LOS ANGELES, Sept. 28 (UPI) — ",
+        "Port Ellis, 21 November 2025 - ",  # a press release's
+        "Lima, May 3, 2025 — ",
+    ],
 )
 def test_a_wire_dateline_is_not_part_of_what_was_said(analyze, dateline: str) -> None:
     text = f"{dateline}A strong earthquake struck the coast early Tuesday, officials said."
@@ -1056,12 +1063,14 @@ def test_a_title_case_line_is_one_sentence(nlp) -> None:
         "Two more were found, coast guard spokesman Lt. Cmdr. Ray Dunn said on Sunday.",
         "Two more were found, Supt. Ray Dunn said on Sunday.",
         "Two more were found, Lt.-Col. Ray Dunn said on Sunday.",
+        "Two more were found on Sunday, coast guard spokesman Lt. Cmdr. Ray Dunn said, bringing "
+        "the total to 82.\n",
     ],
 )
 def test_an_abbreviated_rank_ends_no_sentence_before_its_name(nlp, analyze, text: str) -> None:
     assert len(list(nlp(text).sents)) == 1
     st = only(analyze(text), "said")
-    assert st.speaker_entity == "Ray Dunn" and st.content.text == "Two more were found"
+    assert st.speaker_entity == "Ray Dunn" and st.content.text.startswith("Two more were found")
 
 
 def test_a_rank_written_without_stops_is_no_part_of_the_name(analyze) -> None:

@@ -255,6 +255,14 @@ def test_numbers_and_ages_are_no_times(analyze) -> None:
 
 
 @pytest.mark.slow
+def test_a_day_the_tagger_cut_from_its_month_is_kept(analyze) -> None:
+    """A press release's "Oslo, 21 November 2025 -": the tagger makes "21" a date of its own."""
+    a = analyze("Port Ellis, 21 November 2025 - The ministry announced a new fund today.",
+                published_at="2025-11-21")
+    assert ("21 November 2025", "2025-11-21") in [(t.span.text, t.resolved) for t in a.times]
+
+
+@pytest.mark.slow
 def test_a_deadline_at_the_end_of_a_period_is_its_last_day(analyze) -> None:
     text = ("The city wants the bridge repaired by the end of the month. The fund must be spent "
             "by the end of next year. Prices rose at the end of last month.")

@@ -185,8 +185,12 @@ def _reads_as_time(text: str) -> bool:
 
 
 def _bare_number(piece: SpacySpan) -> bool:
-    """A number alone is no time unless it is a year: "45 had been launched", "Ms. Lee, 67"."""
-    return len(piece) == 1 and piece[0].like_num and not re.fullmatch(r"\d{4}", piece.text)
+    """A number alone is no time unless it is a year or a day before its month ("21 | November
+    2025", cut in two by the tagger): "45 had been launched", "Ms. Lee, 67"."""
+    if len(piece) != 1 or not piece[0].like_num or re.fullmatch(r"\d{4}", piece.text):
+        return False
+    nxt = piece.doc[piece.end] if piece.end < len(piece.doc) else None
+    return nxt is None or nxt.lower_.rstrip(".") not in _MONTHS
 
 
 def _reference(published_at: str | None) -> date | None:

@@ -12,11 +12,15 @@ from spacy.tokens import Doc
 PARAGRAPH_BREAKS = "paragraph_breaks"
 TITLE_LINES = "title_lines"
 WIRE_DATELINES = "wire_datelines"
-# Where a wire story was filed, opening a paragraph: "LIMA, Peru — ", "LONDON, Feb 6 (Reuters) - ";
+# Where a wire story or press release was filed, opening a paragraph: "LIMA, Peru — ",
+# "LONDON, Feb 6 (Reuters) - ", "Port Ellis, 21 November 2025 - ";
 # or when a live blog's entry was posted: "18:12 - ", "9:45 a.m. — ".
 DATELINE = re.compile(
     r"(?:[A-Z][A-Z.'’ -]*[A-Z.](?:,[^\n—–]{1,30}?)?(?: \([^)\n]{1,30}\))?"
-    r"|\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?)"
+    r"|\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?"
+    # a press release's "Port Ellis, 21 November 2025 - ", "Oslo, May 3, 2025 — "
+    r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}, (?:\d{1,2} [A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.? \d{1,2},?)"
+    r"(?: \d{4})?)"
     r" ?(?:—|–|--|-) ?(?=[A-Z“\"])"
 )
 _LINE_START = re.compile(r"^[^\S\n]*", re.M)
@@ -26,31 +30,15 @@ _LINE = re.compile(r"[^\n]+")
 _LONG_WORD = re.compile(r"[^\W\d_][\w’'-]{3,}")  # four letters or more: "Says", not "of"
 _TITLE_WORDS = (3, 30)  # a headline's length in words, fewest and most
 _TITLE_SHARE = 0.75  # of its long words, at least this share capitalised
-# Abbreviated ranks and titles the English tokenizer splits from their full stop, by the
-# word they stand for: read as "Cmdr." and ".", the stop ended a sentence inside a name
-# ("spokesman Lt. Cmdr. Nikos Dravos said" was cut after "Cmdr.").
-TITLE_ABBREVIATIONS = {
-    "Lt.": "lieutenant",
-    "Cmdr.": "commander",
-    "Cdr.": "commander",
-    "Capt.": "captain",
-    "Col.": "colonel",
-    "Maj.": "major",
-    "Sgt.": "sergeant",
-    "Brig.": "brigadier",
-    "Cpl.": "corporal",
-    "Pvt.": "private",
-    "Insp.": "inspector",
-    "Supt.": "superintendent",
-    "Det.": "detective",
-    "Cmdt.": "commandant",
-    "Atty.": "attorney",
-    "Amb.": "ambassador",
-    "Lt.-Col.": "lieutenant-colonel",
-    "Lt.-Gen.": "lieutenant-general",
-    "Maj.-Gen.": "major-general",
-    "Brig.-Gen.": "brigadier-general",
-}
+# Abbreviated ranks and titles the English tokenizer splits from their full stop: read as
+# "Cmdr" and ".", the stop ended a sentence inside a name ("spokesman Lt. Cmdr. Nikos Dravos
+# said" was cut after "Cmdr."). Kept whole and normalised to "mr.", the title the statistical
+# model has learnt ends no sentence (their own words, "commander", still let it cut some).
+TITLE_ABBREVIATIONS = (
+    "Lt.", "Cmdr.", "Cdr.", "Capt.", "Col.", "Maj.", "Sgt.", "Brig.", "Cpl.", "Pvt.", "Insp.",
+    "Supt.", "Det.", "Cmdt.", "Atty.", "Amb.", "Lt.-Col.", "Lt.-Gen.", "Maj.-Gen.", "Brig.-Gen.",
+)  # fmt: skip
+_TITLE_NORM = "mr."
 
 
 @Language.component(PARAGRAPH_BREAKS)
@@ -105,8 +93,8 @@ def _is_title(line: str) -> bool:
 
 def add_components(nlp: Language) -> None:
     """Add our components once, where they belong in the statistical pipeline."""
-    for title, word in TITLE_ABBREVIATIONS.items():
-        nlp.tokenizer.add_special_case(title, [{ORTH: title, NORM: word}])
+    for title in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(title, [{ORTH: title, NORM: _TITLE_NORM}])
     where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
     for name in (PARAGRAPH_BREAKS, WIRE_DATELINES, TITLE_LINES):
         if name not in nlp.pipe_names:

@@ -133,16 +133,19 @@ def signature_frames(doc: Doc, text: str, quotes: list[tuple[int, int]]) -> list
         dash = doc.char_span(*m.span("dash"), alignment_mode="expand")
         if name is None or not dash or not _names_a_speaker(name):
             continue
-        frames.append(
-            Frame(
-                cue=(dash.start, dash.end),
-                head=dash[0],
-                content=(q_start, q_end),
-                source=(name.start, name.end),
-                direct=True,
-            )
-        )
+        frames.append(_signed(dash, name, q_start, q_end))
     return frames
+
+
+def _signed(cue: Span, name: Span, q_start: int, q_end: int) -> Frame:
+    """The frame of a quote a mark and a name sign: the mark is the cue, the name the speaker."""
+    return Frame(
+        cue=(cue.start, cue.end),
+        head=cue[0],
+        content=(q_start, q_end),
+        source=(name.start, name.end),
+        direct=True,
+    )
 
 
 def colon_frames(doc: Doc, text: str, quotes: list[tuple[int, int]]) -> list[Frame]:
@@ -158,15 +161,7 @@ def colon_frames(doc: Doc, text: str, quotes: list[tuple[int, int]]) -> list[Fra
         colon = doc.char_span(at - 1, at)
         name = colon and _name_before(colon[0])
         if name is not None:
-            frames.append(
-                Frame(
-                    cue=(colon.start, colon.end),
-                    head=colon[0],
-                    content=(q_start, q_end),
-                    source=(name.start, name.end),
-                    direct=True,
-                )
-            )
+            frames.append(_signed(colon, name, q_start, q_end))
     return frames
 
 

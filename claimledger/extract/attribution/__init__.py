@@ -27,7 +27,7 @@ from claimledger.extract.attribution.lines import (
     signature_frames,
     transcript_frames,
 )
-from claimledger.extract.attribution.quotes import find_quotes
+from claimledger.extract.attribution.quotes import find_quotes, single_marked
 from claimledger.extract.attribution.stance import stance_of
 from claimledger.model import Span, Statement
 from claimledger.nlp.components import DATELINE
@@ -210,7 +210,7 @@ def _before_the_speaker(layout: Layout, frame: Frame, start: int, end: int) -> i
     if frame.source is None or end > layout.start_char[frame.cue[0]]:
         return end
     k = frame.source[0]
-    if not start < layout.start_char[k] < end or any(layout.quote[k:frame.cue[0]]):
+    if not start < layout.start_char[k] < end or any(layout.quote[k : frame.cue[0]]):
         return end  # a speaker inside or after a quote is no tail of reported speech
     while k > 0 and layout.punct[k - 1]:
         k -= 1
@@ -543,7 +543,7 @@ def _attach_orphan_quotes(
                     "\n" not in text[prev.content[1] : q_start]
                     or _fills_paragraph(text, q_start, q_end)
                 )
-                and _single_marked(text, prev.content[0]) == _single_marked(text, q_start)
+                and single_marked(text, prev.content[0]) == single_marked(text, q_start)
             ):
                 runs_on = _RUN_ON.search(text, max(0, q_start - _RUN_ON_REACH), q_start)
                 if prev.content[1] <= doc[prev.cue[0]].idx and runs_on:
@@ -557,13 +557,6 @@ def _attach_orphan_quotes(
             cue.content, cue.direct = (q_start, q_end), True
             bare.remove(cue)
             frames.append(cue)
-
-
-def _single_marked(text: str, at: int) -> bool:
-    """Does the quote at `at` open with a single mark (‘ or one ')? A speaker goes on in the
-    marks they began with; a paper's single-quoted subheading after “...,” she said is no more
-    of hers."""
-    return text[at] == "‘" or (text[at] == "'" and text[at + 1 : at + 2] != "'")
 
 
 def _run_on_paragraphs(text: str, frames: list[Frame], quotes: list[tuple[int, int]]) -> None:

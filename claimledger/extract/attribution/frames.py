@@ -163,8 +163,10 @@ def _asks_anonymity(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ == "dobj" and child.lemma_.lower() == "anonymity":
             return True
-        if child.dep_ == "xcomp" and child.lemma_.lower() in _NAMING and any(
-            c.dep_ == "auxpass" for c in child.children
+        if (
+            child.dep_ == "xcomp"
+            and child.lemma_.lower() in _NAMING
+            and any(c.dep_ == "auxpass" for c in child.children)
         ):
             return True
     return False
@@ -392,8 +394,10 @@ def _reporter_of_aside(verb: Token) -> Token | None:
     speaks = subject is not None and (
         subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
     )
-    if verb.dep_ == "conj" and verb.lemma_.lower() in CUE_VERBS and (
-        not speaks or _tense_apart(clause, verb)
+    if (
+        verb.dep_ == "conj"
+        and verb.lemma_.lower() in CUE_VERBS
+        and (not speaks or _tense_apart(clause, verb))
     ):
         return reporter
     return None
@@ -403,7 +407,9 @@ def _tense_apart(clause: Token, verb: Token) -> bool:
     """A second verb in the simple past after a reported clause in a compound tense is the
     reporter's, not the clause's: "said the coast guard had acted swiftly and blamed
     smugglers" (the coast guard "had acted"; the one who "blamed" is who said it)."""
-    compound = any(c.dep_ in ("aux", "auxpass") and c.lower_ in _COMPOUND_AUX for c in clause.children)
+    compound = any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in _COMPOUND_AUX for c in clause.children
+    )
     return compound and verb.tag_ == "VBD" and not any(c.dep_ == "aux" for c in verb.children)
 
 

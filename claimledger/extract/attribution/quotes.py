@@ -58,6 +58,12 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     return [q for q in quotes if text[q[0] : q[1]].strip("“”\"`'’ \n")]
 
 
+def single_marked(text: str, at: int) -> bool:
+    """Does the quote at `at` open with a single mark (‘ or one ')? A speaker goes on in the
+    marks they began with: a paper's single-quoted subheading after “...,” she said is not hers."""
+    return text[at] == "‘" or _typed_single(text, at)
+
+
 def _typed_single(text: str, at: int) -> bool:
     """Does the quote open at `at` with one typewriter ' (not the doubled '' some papers use)?"""
     return text[at] == _ASCII_SINGLE and text[at + 1 : at + 2] != _ASCII_SINGLE

@@ -153,6 +153,18 @@ def test_chart_draws_bounds_as_the_text_states_them() -> None:
     assert chart.x_ticks[0][1] == "undated"
 
 
+def test_a_measure_whose_figures_are_all_undated_still_charts(tmp_path: Path) -> None:
+    """Texts with no publication date and no time expression: the HTML report had crashed
+    drawing date ticks for a chart with no date on it."""
+    for name, text in (("a.txt", "Police said 40 people were arrested."),
+                       ("b.txt", "Organisers said 55 people were arrested.")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    with Ledger(str(tmp_path / "x.db")) as ledger:
+        ledger.ingest([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+        page = ledger.report("html")
+    assert "undated" in page and "arrested" in page
+
+
 def test_every_evidence_link_lands_on_its_highlighted_span(store: Store) -> None:
     page = parse(render(store, "html"))
     want = evidence(store)

@@ -140,7 +140,11 @@ def _x_axis(figures: list[dict[str, Any]], chart: Chart) -> tuple[list[float], l
         spread = min(12.0, 60.0 / max(1, slots[d]))
         base = chart.left + 35 if d is None else x_of(d)
         xs.append(base + (i - (slots[d] - 1) / 2) * spread)
-    ticks = [(x_of(d), dt.date.fromordinal(d).isoformat()) for d in _date_ticks(lo, hi)]
+    ticks = (  # no dates at all (texts without a publication date): no date ticks
+        [(x_of(d), dt.date.fromordinal(d).isoformat()) for d in _date_ticks(lo, hi)]
+        if dated
+        else []
+    )
     if has_undated:
         ticks.insert(0, (chart.left + 35, "undated"))
     return xs, ticks

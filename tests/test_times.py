@@ -250,8 +250,18 @@ def test_numbers_and_ages_are_no_times(analyze) -> None:
     text = ('Aid agencies said 45 had been evacuated. "We lost everything," said Rosa Lind, 58, a '
             "teacher. The mayor declared Friday a day of rest.")
     a = analyze(text, published_at="2025-11-12")
-    assert [(t.span.text, t.resolved) for t in a.times][:1] == [("Friday", "2025-11-07")]
+    # a day declared one of rest lies ahead
+    assert [(t.span.text, t.resolved) for t in a.times][:1] == [("Friday", "2025-11-14")]
     assert not any(t.span.text in ("45", "58") for t in a.times)
+
+
+@pytest.mark.slow
+def test_a_day_declared_one_of_mourning_lies_ahead_not_a_declaration_made_that_day(
+        analyze) -> None:
+    a = analyze("The mayor declared Friday a day of mourning. The governor declared Friday "
+                "that the roads were safe.", published_at="2025-11-12")  # a Wednesday
+    assert [(t.span.text, t.resolved) for t in a.times] == [
+        ("Friday", "2025-11-14"), ("Friday", "2025-11-07")]
 
 
 @pytest.mark.slow

@@ -243,8 +243,14 @@ def _is_duration(text: str) -> bool:
     return bool(re.search(r"\b(?:days?|weeks?|months?|years?|decades?|hours?)\b", text.lower()))
 
 
+_DECLARING = frozenset({"declare", "designate", "proclaim", "name", "make"})
+_DAY_NOUNS = frozenset({"day", "holiday"})
+
+
 def tense_of(tok: Token) -> Tense:
     """Tense of the clause a token sits in: modals and infinitives of intent read as future."""
+    if _declared_day(tok):
+        return "future"
     node = tok
     while True:
         if node.pos_ in ("VERB", "AUX"):
@@ -268,6 +274,16 @@ def tense_of(tok: Token) -> Tense:
         if node.head == node:
             return "past"
         node = node.head
+
+
+def _declared_day(tok: Token) -> bool:
+    """A day declared one of mourning or rest lies ahead: "declared Wednesday a day of
+    mourning" (not "declared Wednesday that ...", said on Wednesday)."""
+    doc = tok.doc
+    if tok.head.lemma_.lower() not in _DECLARING or tok.i + 2 >= len(doc):
+        return False
+    after = doc[tok.i + 1 : tok.i + 4]
+    return after[0].lower_ in ("a", "an") and any(t.lemma_.lower() in _DAY_NOUNS for t in after)
 
 
 def _awaited(node: Token) -> bool:

@@ -579,6 +579,17 @@ def test_a_spokesman_after_a_body_spoke_is_its_not_one_named_later(analyze) -> N
     assert spokesman.speaker_entity == "harbour police spokesman"
 
 
+def test_a_name_the_tagger_cut_after_a_connector_runs_on(analyze) -> None:
+    """The tagger split "... Co-operation and | Development" into two names."""
+    a = analyze(
+        "The Organisation for Economic Co-operation and Development, which tracks the "
+        "numbers, has said donors provided $115.9 billion in 2022."
+    )
+    assert a.statements[0].speaker_entity == (
+        "Organisation for Economic Co-operation and Development"
+    )
+
+
 def test_the_kind_word_is_the_body_that_just_spoke_as_what_it_spoke_as(analyze) -> None:
     """A campaign group whose name ends in "Network" is no broadcaster: "the group" and "the
     network" after it are that group, an organization."""

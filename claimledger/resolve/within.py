@@ -1041,11 +1041,18 @@ def entity_name(span: TokenSpan) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
 
 
+_DANGLING = frozenset({"and", "of", "for", "&", "the", "on", "in"})  # no name ends with these
+
+
 def _name_end(head: Token, limit: int) -> int:
     """Where the named entity a head word begins or sits in ends, before `limit`: "the
-    Department [of Homeland Security]"."""
+    Department [of Homeland Security]"; a name the tagger cut after a connector runs on into
+    the entity after it ("the Organisation for Economic Co-operation and | Development")."""
+    doc = head.doc
     end = head.i + 1
-    while end < limit and head.doc[end].ent_iob_ == "I":
+    while end < limit and (
+        doc[end].ent_iob_ == "I" or (doc[end].ent_iob_ == "B" and doc[end - 1].lower_ in _DANGLING)
+    ):
         end += 1
     return end
 

@@ -1251,6 +1251,12 @@ def test_what_no_one_said_is_no_statement(analyze, text: str) -> None:
     assert analyze(text).statements == []
 
 
+def test_a_headlines_passive_without_its_auxiliary_has_no_speaker(analyze) -> None:
+    """ "hundreds feared missing": the hundreds are feared for; they were a claimant."""
+    a = analyze("Dozens dead, hundreds feared missing after ferry sinks")
+    assert all(s.speaker is None for s in a.statements)
+
+
 def test_asked_before_a_speaker_is_a_question_put_to_them_not_by_them(analyze) -> None:
     a = analyze("Asked about the strike, Ann Lee said the target had been a depot.")
     assert starting(a, "Asked").speaker is None

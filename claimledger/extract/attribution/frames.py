@@ -303,6 +303,8 @@ def speaker_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
+    if _reduced_passive(verb):
+        return None  # "hundreds feared missing": the hundreds are feared for, not fearing
     for child in verb.children:
         if _clause_as_subject(child):
             continue  # what was said, not who said it
@@ -330,6 +332,18 @@ def speaker_of(verb: Token) -> Token | None:
             if subject is not None or head.dep_ != "conj":
                 return subject  # else "X sought ... and took ..., saying": X's
     return None
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """A headline's passive with its auxiliary left out, "hundreds feared missing", "two
+    believed dead": a participle with a subject, a predicate and no auxiliary."""
+    return (
+        verb.tag_ == "VBN"
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and any(c.dep_ == "oprd" for c in verb.children)
+        and any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        and not any(c.dep_ == "dobj" for c in verb.children)  # "Trump called Clinton a ..."
+    )
 
 
 def _clause_as_subject(child: Token) -> bool:

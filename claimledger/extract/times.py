@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Literal
 
 from dateutil import parser as dateparser_util
@@ -301,6 +302,7 @@ def _awaited(node: Token) -> bool:
                 and node.head.head.lower_ in _COMPARED)
 
 
+@lru_cache(maxsize=4096)  # asked twice of each expression: can it be read at all, and as what
 def resolve(text: str, ref: date | None, tense: Tense = "past") -> Resolved | None:
     """The interval a time expression names, seen from `ref` in a clause of `tense`."""
     if ref is None and not re.search(r"\d{4}", text):

@@ -7,6 +7,7 @@ an aspect (casualties, a rate). User overrides (rename, merge, split) apply on e
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -101,21 +102,21 @@ PART_BEFORE = re.compile(
 WHOLE_BEFORE = re.compile(r"(?:^|[,;:])\W*(?:of|among)\s+(?:the\s+|all\s+)?$", re.I)
 # "all 23 survivors it interviewed": those someone picked out of a whole, what they did to them
 PICKED = re.compile(r"\s*(?:it|they|we|he|she|the\s+[a-z]+)\s+(?:had\s+|has\s+|have\s+)?([a-z]+ed)\b")
+MONTHS = [m.lower() for m in calendar.month_name if m]
 # a total over a stretch of time is not the count of one event: "1,200 died so far this year"
 PERIOD = re.compile(
     r"\b(?:so\s+far\s+)?this\s+(?:year|month|week|decade)\b"
     r"|\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?:[\w-]+\s+)?(?:years?|months?|weeks?|decades?)\b"
-    r"|\bsince\s+(?:\d{4}|january|february|march|april|may|june|july|august|september|october"
-    r"|november|december)\b",
+    rf"|\bsince\s+(?:\d{{4}}|{'|'.join(MONTHS)})\b",
     re.I,
 )
 CLAUSE_END = re.compile(r"[,;:]")
 GENERIC_UNITS = frozenset(["percent", "percentage point", "basis point", "fraction", "cent", "penny"])
 WHEN_WORDS = frozenset(
     ["year", "month", "week", "day", "quarter", "decade", "today", "yesterday", "tomorrow", "ago", "annually",
-     "end", "start", "beginning", "half", "january", "february", "march", "april", "may", "june", "july",
-     "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-     "friday", "saturday", "sunday", "night", "morning", "afternoon", "evening", "weekend", "tonight"]
+     "end", "start", "beginning", "half", "monday", "tuesday", "wednesday", "thursday",
+     "friday", "saturday", "sunday", "night", "morning", "afternoon", "evening", "weekend", "tonight",
+     *MONTHS]
 )
 # nouns that name the level of the noun before them: "inflation rate", "interest rate"
 LEVEL_HEADS = frozenset(["rate", "level", "reading", "index"])

@@ -622,6 +622,35 @@ def test_a_role_beside_a_name_tells_who_she_or_he_can_be(analyze) -> None:
     assert [s.speaker_entity for s in a.statements] == ["Ann Lee", "Tom Ruiz", "Ann Lee"]
 
 
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        pytest.param(
+            "Grace Okonkwo, the hospital's director, spoke on Monday.\n\n"
+            "“Were the wards full?” asked Peter Lindqvist, a council member.\n\n"
+            "“They were,” she replied.",
+            "Grace Okonkwo",
+            id="the woman who answers a man's question",
+        ),
+        pytest.param(
+            "Daniel Brandt, the plant manager, said the leak was small. Judge Helen Moreau "
+            "ruled that his evidence could stand, but he later conceded the leak had lasted "
+            "a week.",
+            "Daniel Brandt",
+            id="he after a woman was named",
+        ),
+    ],
+)
+def test_a_first_name_tells_who_he_or_she_can_be(analyze, text: str, entity: str) -> None:
+    assert analyze(text).statements[-1].speaker_entity == entity
+
+
+def test_no_one_named_of_the_pronoun_s_sex_leaves_it_unresolved(analyze) -> None:
+    a = analyze("Peter Lindqvist and Tom Ruiz were at the meeting. “It was long,” she said.")
+    st = by_cue(a, "said")
+    assert st.speaker.text == "she" and st.speaker_entity is None
+
+
 def test_a_lede_s_unnamed_role_is_the_person_named_with_it_soon_after(analyze) -> None:
     a = analyze(
         "A county supervisor said at least seven people had died.\n\n"

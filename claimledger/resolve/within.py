@@ -117,6 +117,16 @@ def words() -> Words:
     )
 
 
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """First names nearly always borne by women ("f") or men ("m"), from `data/first_names.json`
+    (built by scripts/build_first_names.py)."""
+    raw = json.loads(
+        resources.files("claimledger.resolve").joinpath("data/first_names.json").read_text()
+    )
+    return {name: sex for sex in ("f", "m") for name in raw[sex]}
+
+
 def resolve_article(doc: Doc, analysis: Analysis) -> None:
     """Fill `analysis.entities`, `analysis.mentions` and each statement's `speaker_entity`."""
     text = doc.text  # built afresh by spaCy on every access: read it once
@@ -250,6 +260,7 @@ class PersonIndex:
             if told or (told := _sex_of_role(e)):
                 self.sex.setdefault(self.canonical(e), told)
         self._sex_from_possessives()
+        self._sex_from_first_names()
 
     def _sex_from_possessives(self) -> None:
         """What an article's own "his" and "her" tell, where no honorific did: a possessive in
@@ -272,6 +283,16 @@ class PersonIndex:
         for name, sexes in told.items():
             if len(sexes) == 1:
                 self.sex.setdefault(name, next(iter(sexes)))
+
+    def _sex_from_first_names(self) -> None:
+        """What a first name tells where the article did not: "Priya Nandakumar" is a woman,
+        "Owen Marchetti" a man; names borne by both ("Jordan", "Kim") tell nothing."""
+        told = first_names()
+        for e in self.ents:
+            name = self.canonical(e)
+            parts = _name_words(name)
+            if len(parts) > 1 and parts[0] in told:
+                self.sex.setdefault(name, told[parts[0]])
 
     def _variants(self, doc: Doc, headline_end: int) -> dict[str, str | None]:
         """Names named once with a word run into a name the article uses more and used first
@@ -422,9 +443,16 @@ class PersonIndex:
         return k >= 0 and self.quotes[k][0] < at < self.quotes[k][1]
 
     def last_before(self, token: Token) -> str | None:
-        """The person named most recently before `token`."""
+        """The person named most recently before `token` and not known to be of the other sex
+        than its "he" or "she" ("Ann Lee testified. “...?” asked Tom Ruiz. She replied"), a
+        few names back at most: none rather than the wrong one."""
+        told = _PRONOUN_SEX.get(token.lower_)
         k = bisect_right(self.ends, token.i)
-        return self.canonical(self.ents[k - 1]) if k else None
+        for ent in self.ents[max(k - _PERSON_REACH, 0) : k][::-1]:
+            name = self.canonical(ent)
+            if told is None or self.sex.get(name, told) == told:
+                return name
+        return None
 
 
 def _sex_of_role(name: TokenSpan) -> str | None:

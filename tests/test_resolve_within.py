@@ -645,6 +645,25 @@ def test_a_first_name_tells_who_he_or_she_can_be(analyze, text: str, entity: str
     assert analyze(text).statements[-1].speaker_entity == entity
 
 
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("Maria Keller's lawyer said the charges were false.", "Maria Keller's lawyer"),
+        ("The attorney for Maria Keller said she would appeal.", "attorney for Maria Keller"),
+        ("Tom Ruiz's daughter told reporters he was at home.", "Tom Ruiz's daughter"),
+        (
+            "Ivan Petrov, Ms. Keller's lawyer, spoke first.\n\nMaria Keller's lawyer said the "
+            "charges were false.",
+            "Ivan Petrov",
+        ),
+        ("A spokeswoman for Maria Keller said she would appeal.", "Maria Keller"),
+    ],
+)
+def test_a_person_s_lawyer_or_daughter_is_not_that_person(analyze, text: str, entity: str) -> None:
+    st = analyze(text).statements[-1]
+    assert (st.speaker_entity, st.speaker_kind) == (entity, "person")
+
+
 def test_no_one_named_of_the_pronoun_s_sex_leaves_it_unresolved(analyze) -> None:
     a = analyze("Peter Lindqvist and Tom Ruiz were at the meeting. “It was long,” she said.")
     st = by_cue(a, "said")
@@ -669,9 +688,7 @@ def test_a_source_unnamed_on_purpose_is_not_the_one_named_later(analyze) -> None
 
 
 def test_its_body_is_the_body_that_just_spoke(analyze) -> None:
-    a = analyze(
-        "Korvania dismissed the summit. Its foreign ministry said the deal would be void."
-    )
+    a = analyze("Korvania dismissed the summit. Its foreign ministry said the deal would be void.")
     st = by_cue(a, "said")
     assert (st.speaker_entity, st.speaker_kind) == ("Korvania foreign ministry", "government")
 
@@ -932,7 +949,6 @@ def test_speakers_of_british_and_social_media_coverage(
 ) -> None:
     st = analyze(text).statements[-1]
     assert (st.speaker_entity, st.speaker_kind) == (entity, kind)
-
 
 
 @pytest.mark.parametrize(

@@ -366,8 +366,10 @@ class PersonIndex:
         if not inside:
             return None
         at_head = [e for e in inside if e.start <= span.root.i < e.end]
-        owned = [e for e in inside if e.root.dep_ != "poss"]
         root = span.root
+        if not at_head and all(_whose_role(e.root, root) for e in inside):
+            return None  # "Daniel Voss's lawyer", "the daughter of Ann Lee" is someone else
+        owned = [e for e in inside if e.root.dep_ != "poss"]
         if not (at_head or owned) and (root.ent_type_ in _BODY_ENTS or _their_people(root)):
             return None  # "Belmark's state news agency BNA" is BNA; "Marlowe's supporters" his
         return self.canonical((at_head or owned or inside)[0])
@@ -507,6 +509,28 @@ def _possessor(token: Token, head: Token) -> bool:
     while owner.dep_ == "compound" and owner.head.i < head.i:
         owner = owner.head
     return owner.dep_ == "poss" and owner.head.i == head.i
+
+
+def _whose_role(name: Token, head: Token) -> bool:
+    """Is `name` whom a person's role is of: "[Voss]'s lawyer", "the lawyer for [Voss]"? (A
+    spokesperson's words are the principal's: "a spokeswoman for Ann Lee" is Ann Lee.)"""
+    role = head.lemma_.lower()
+    if role not in words().person_roles or role in _SPOKESPEOPLE or head.tag_ == "NNS":
+        return False
+    if name.dep_ == "poss":
+        return name.head.i == head.i
+    prep = name.head
+    return name.dep_ == "pobj" and prep.lower_ in ("for", "of", "to") and prep.head.i == head.i
+
+
+def _of_person(head: Token, span: TokenSpan) -> str | None:
+    """An unnamed person goes by whose they are: "the lawyer for Ann Lee" is "lawyer for Ann
+    Lee", not every lawyer of the article."""
+    for name in span:
+        if name.ent_type_ == "PERSON" and name.dep_ == "pobj" and _whose_role(name, head):
+            role = entity_name(span.doc[span.start : head.i + 1])
+            return f"{role} {span.doc[name.head.i : _name_end(name, span.end)].text}"
+    return None
 
 
 def _their_people(head: Token) -> bool:
@@ -789,7 +813,7 @@ def classify_speaker(
     if lemma in w.person_roles:  # unnamed: one named later is a person, else a source unnamed
         several = head.tag_ == "NNS" or span[0].lower_ in ("a", "an", "one")
         of = _of_body(head, span, ("for", "at", "from"))  # "a spokesman for X", not "of state"
-        return ("anonymous" if several else "person"), of or name
+        return ("anonymous" if several else "person"), of or _of_person(head, span) or name
     return "unknown", name
 
 

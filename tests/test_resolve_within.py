@@ -818,6 +818,31 @@ def test_a_name_of_no_known_kind_is_the_company_that_speaks_next(analyze) -> Non
     assert [(e.name, e.kind) for e in a.entities] == [("Lumen", "organization")]
 
 
+def test_a_body_s_short_name_is_the_body_whatever_the_tagger_said(analyze) -> None:
+    """ "Ashcombe & Pryor said ... Ashcombe said": one organization, so "the company" after a
+    rival body spoke is still Ashcombe & Pryor."""
+    a = analyze(
+        "Ashcombe & Pryor said fewer than a million customers were affected. Vantor Group said it "
+        "held 12 million records. Ashcombe said the claim was false. The company said it had "
+        "found no evidence of a larger breach."
+    )
+    assert [(s.speaker_entity, s.speaker_kind) for s in a.statements[2:]] == [
+        ("Ashcombe & Pryor", "organization")
+    ] * 2
+    assert ("Ashcombe", "person") not in [(e.name, e.kind) for e in a.entities]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("British retailer Ashcombe & Pryor said sales had fallen.", "Ashcombe & Pryor"),
+        ("The logistics firm Harwood Freight said it would appeal.", "Harwood Freight"),
+    ],
+)
+def test_a_body_named_after_what_it_is_goes_by_its_name(analyze, text: str, entity: str) -> None:
+    assert analyze(text).statements[0].speaker_entity == entity
+
+
 def test_the_company_is_not_a_person_of_unknown_kind_who_spoke_long_before(analyze) -> None:
     a = analyze(
         "Lumen said on Monday that hackers had accessed the records of customers. "

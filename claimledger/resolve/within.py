@@ -61,6 +61,8 @@ _ANONYMITY = re.compile(
     re.I,
 )
 _PERSONAL_RELATIVES = frozenset({"who", "whom", "whose"})
+# What the tagger takes a body's short name for: "Brackwell" after "Brackwell & Finch".
+_SHORT_BODY_ENTS = frozenset({"ORG", "PERSON", ""})
 _PRONOUN_SEX = {**dict.fromkeys(("he", "him", "his"), "m"), **dict.fromkeys(("she", "her"), "f")}
 _HONORIFIC_SEX = {
     **dict.fromkeys(("mr.", "mr"), "m"),
@@ -152,9 +154,10 @@ def resolve_article(doc: Doc, analysis: Analysis) -> None:
         if kind is None:
             continue
         name = people.canonical(ent) if kind == "person" else entity_name(ent)
-        if kind == "organization":
+        if kind == "organization" or (kind == "person" and " " not in name):
             long = _long_form(name, named_bodies, people)
-            name = long[1] if long is not None else name  # "FAA", "Lumen": the name given before
+            if long is not None:  # "FAA", "Lumen", "Brackwell": the body's name given before
+                kind, name = "organization", long[1]
         if name:
             note(ent, name, kind, sure=kind == "person")  # the tagger's ORG may be a person
         if ent.label_ == "ORG" and (len(ent) > 1 or ent.root.lower_ not in generic):
@@ -718,7 +721,7 @@ def classify_speaker(
         if body is not None:  # "the network" is the Climate Justice Network, no broadcaster
             return recent.kinds.get(body, kind), body
     name = entity_name(span)
-    long = _long_form(name, recent.names, people) if head.ent_type_ in ("ORG", "") else None
+    long = _long_form(name, recent.names, people) if head.ent_type_ in _SHORT_BODY_ENTS else None
     if long is not None:  # "the FAA" after "the Federal Aviation Administration"
         return classify_speaker(long[0], people, recent)[0], long[1]
     if lemma in w.organization and not any(c.dep_ == "poss" for c in head.children):
@@ -850,7 +853,7 @@ def _long_form(
         }
     else:
         word = short.lower()
-        if word in people.name_words or any(
+        if word in people.by_word or any(
             word in group for group in (w.government, w.organization, w.outlet, w.anonymous)
         ):
             return None
@@ -1088,9 +1091,22 @@ def entity_name(span: TokenSpan) -> str:
             and tokens[0].left_edge.i == tokens[0].right_edge.i  # not "middle- and low-income"
         ):
             tokens.pop(0)
+        tokens = tokens[_described_before(tokens) :]
     while tokens and (tokens[-1].is_punct or tokens[-1].text in _POSSESSIVE):
         tokens.pop()
     return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _described_before(tokens: list[Token]) -> int:
+    """Where a name set after what it is begins: "British retailer [Brackwell & Finch]", "the
+    logistics firm [Harrow Freight]" (a common noun in lower case right before the entity)."""
+    k = len(tokens) - 1
+    if k < 1:
+        return 0
+    while k > 0 and tokens[k].ent_iob_ == "I":
+        k -= 1
+    named = tokens[k].ent_iob_ == "B" and tokens[k].ent_type_ != "NORP"  # "low-income Americans"
+    return k if k > 0 and named and tokens[k - 1].pos_ == "NOUN" and tokens[k - 1].is_lower else 0
 
 
 _DANGLING = frozenset({"and", "of", "for", "&", "the", "on", "in"})  # no name ends with these

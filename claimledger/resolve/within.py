@@ -1106,7 +1106,12 @@ def _described_before(tokens: list[Token]) -> int:
     while k > 0 and tokens[k].ent_iob_ == "I":
         k -= 1
     named = tokens[k].ent_iob_ == "B" and tokens[k].ent_type_ != "NORP"  # "low-income Americans"
-    return k if k > 0 and named and tokens[k - 1].pos_ == "NOUN" and tokens[k - 1].is_lower else 0
+    what = tokens[k - 1]
+    if not (named and what.pos_ == "NOUN" and what.is_lower):
+        return 0
+    w = words()  # an outlet keeps what says it is one: "Belmark's state news agency BNA"
+    said = {what.lemma_.lower(), f"{tokens[k - 2].lower_} {what.lemma_.lower()}" if k > 1 else ""}
+    return 0 if said & (w.outlet | w.media_heads) else k
 
 
 _DANGLING = frozenset({"and", "of", "for", "&", "the", "on", "in"})  # no name ends with these

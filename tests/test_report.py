@@ -322,3 +322,45 @@ def test_as_many_as_reads_as_the_ceiling_it_is(tmp_path: Path) -> None:
         ledger.ingest([str(story)])
         briefing = ledger.report("md")
     assert "≤ 500" in briefing and "≥ 300" in briefing
+
+
+def test_a_time_is_printed_at_the_grain_it_is_whole_in() -> None:
+    from claimledger.report.readmodel import interval
+
+    spans = [("2025-03-05", "2025-03-05"), ("2025-03-01", "2025-03-31"),
+             ("2018-01-01", "2018-12-31"), ("2025-09-01", "2025-11-30"),
+             ("2025-02-11", "2025-02-20"), ("1980-01-01", "1989-12-31"), ("2025-03-05", None)]
+    assert [interval(*s) for s in spans] == [
+        "2025-03-05", "2025-03", "2018", "2025-09 – 2025-11", "2025-02-11 – 2025-02-20",
+        "1980 – 1989", "2025-03-05"]
+
+
+def test_the_report_dates_events_and_figures_as_the_text_does(tmp_path: Path) -> None:
+    """A year or month is no exact day, a figure's date is when it stood (not when it was
+    published), and a dateline with "on Monday" in its sentence is one event."""
+    story = tmp_path / "s.md"
+    story.write_text(
+        "---\ntitle: A\noutlet: Paper B\npublished_at: 2026-01-14\n---\n\n"
+        "PORT ELLIS, Jan 12 (Wire) - Prosecutors told a jury on Monday that the fund failed. "
+        "The fund was founded in 2018. The agency said that 62 claims had been paid as of "
+        "Jan 2. Most payments came in December.\n",
+        encoding="utf-8",
+    )
+    with Ledger(str(tmp_path / "x.db")) as ledger:
+        ledger.ingest([str(story)])
+        briefing, page = ledger.report("md"), ledger.report("html")
+        timeline = json.loads(ledger.report("json"))["timeline"]
+    dates = re.findall(r"^- \*\*([^*]+)\*\*", briefing.split("## Timeline")[1], re.M)
+    assert dates == ["2018", "2025-12", "2026-01-02", "2026-01-12"]
+    assert [(e["date"], e["grain"]) for e in timeline][:1] == [("2018-01-01", "year")]
+    assert "| 2026-01-02 | agency | 62 |" in briefing
+    assert '<span class="date">2025-12</span>' in page
+
+
+def test_a_quote_in_british_single_quotes_is_not_wrapped_again() -> None:
+    from claimledger.report.readmodel import shown_content
+
+    text = "'We are ready,' she said. 'We will act.'"
+    s = {"content_text": text, "content_start": 0, "content_end": len(text), "direct": True,
+         "cue_start": 19, "cue_end": 23, "speaker_start": 15, "speaker_end": 18}
+    assert shown_content(s) == "'We are ready,' … 'We will act.'"

@@ -101,6 +101,15 @@ TABLE = [
     ("midnight Sunday", WED, "past", "2024-10-20", "2024-10-20", "day"),
     ("2001 to 2003", WED, "past", "2001-01-01", "2003-12-31", "range"),
     ("Oct. 14 to 16", WED, "past", "2024-10-14", "2024-10-16", "range"),
+    # on a Sunday "last week" is the week just ended, as "last Monday" is its Monday
+    ("last week", date(2024, 10, 27), "past", "2024-10-21", "2024-10-27", "week"),
+    ("last week", date(2024, 10, 26), "past", "2024-10-14", "2024-10-20", "week"),
+    # a part of a relative period is the third of it; quarters count like months
+    ("late last week", WED, "past", "2024-10-18", "2024-10-20", "week"),
+    ("early next month", WED, "future", "2024-11-01", "2024-11-10", "month"),
+    ("late last year", WED, "past", "2023-09-01", "2023-12-31", "year"),
+    ("the coming quarter", WED, "future", "2025-01-01", "2025-03-31", "quarter"),
+    ("last quarter", WED, "past", "2024-07-01", "2024-09-30", "quarter"),
 ]
 
 
@@ -319,3 +328,35 @@ def test_a_figure_after_from_is_a_baseline_only_beside_a_new_one(analyze) -> Non
             "2010.")
     a = analyze(text, published_at="2025-11-14")
     assert [a.times[q.time].span.text for q in a.quantities] == ["in March", "in March", "1990"]
+
+
+@pytest.mark.slow
+def test_a_modal_with_a_perfect_looks_back(analyze) -> None:
+    """"may have begun in mid-November" guesses at the past; "will have" is still ahead."""
+    text = ("Investigators said the breach may have begun in mid-November. The fund will have "
+            "spent its reserves by November.")
+    a = analyze(text, published_at="2025-01-10")
+    assert [(t.span.text, t.resolved) for t in a.times] == [
+        ("in mid-November", "2024-11-11"), ("by November", "2025-11-01")]
+
+
+@pytest.mark.slow
+def test_a_day_the_tagger_left_out_before_its_month_is_kept(analyze) -> None:
+    """The tagger makes "As of 7 October 2024" a month ("October 2024") and leaves the day out."""
+    a = analyze("As of 7 October 2024, a cumulative total of 310 homes had been rebuilt.",
+                published_at="2024-10-20")
+    assert [(t.span.text, t.resolved, t.grain) for t in a.times] == [
+        ("As of 7 October 2024", "2024-10-07", "day")]
+
+
+@pytest.mark.slow
+def test_a_figure_counted_since_a_time_is_as_of_when_it_was_given(analyze) -> None:
+    """The start of a count ("since early October", "since the drive began Friday") is not
+    the figure's as-of time; a time that says so ("as of May 2") comes before a nearer one."""
+    text = ("The storm has destroyed at least 300 homes since early October, the agency said on "
+            "Tuesday. Some 5,000 people have been vaccinated since the drive began Friday. The "
+            "agency said on Thursday that 62 cases had been confirmed as of May 2.")
+    a = analyze(text, published_at="2025-05-09")
+    timed = [(q.value_low, a.times[q.time].span.text if q.time is not None else None)
+             for q in a.quantities]
+    assert timed == [(300, "on Tuesday"), (5000, None), (62, "as of May 2")]

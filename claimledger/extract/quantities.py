@@ -21,6 +21,9 @@ _SURE_BASELINE = re.compile(
 )
 _POSSESSIVE = ("'s", "’s")
 _BASELINE_REACH = 40  # characters before the figure searched
+_AS_OF = re.compile(r"as of\b", re.I)  # names the time a figure stood at, before any other
+# A clause counting from the time right after it: "since the campaign began | Monday".
+_COUNTED_FROM = re.compile(r"\bsince(?: [^\W\d]+){0,3} $", re.I)
 
 
 @extractor("quantities")
@@ -53,24 +56,32 @@ def time_of(q: Quantity, times: list[TimeExpr], others: Sequence[Quantity] = ())
     """Index of the as-of time: the nearest resolved time expression in the same sentence that
     is not past a baseline figure ("27,000, up from 12,000 on Tuesday": Tuesday is the 12,000's),
     nor, for a baseline figure, before it (the time of the change it is the baseline of). A time
-    that names an event ("Monday's attack") dates a figure only when no other does."""
+    that names an event ("Monday's attack") dates a figure only when no other does, and one
+    that says so ("as of March 4") before any other."""
     if q.sentence is None:
         return None
     sent = q.sentence
     rivals = [o for o in others if o is not q and o.sentence == sent]
     baseline = _baseline(q, sent, _SURE_BASELINE)
-    best: tuple[bool, int, int] | None = None
+    best: tuple[bool, bool, int, int] | None = None
     for i, t in enumerate(times):
         if t.resolved is None or not (sent.start <= t.span.start and t.span.end <= sent.end):
             continue
-        if baseline and t.span.start < q.span.start:
+        if baseline and t.span.start < q.span.start or _counted_from(t, sent):
             continue
         if any(q.span.end <= o.span.start < t.span.start and _baseline(o, sent) for o in rivals):
             continue
-        rank = (_names_an_event(t, sent), _gap(q, t), i)
+        rank = (_names_an_event(t, sent), not _AS_OF.match(t.span.text), _gap(q, t), i)
         if best is None or rank < best:
             best = rank
-    return best[2] if best else None
+    return best[-1] if best else None
+
+
+def _counted_from(t: TimeExpr, sent: Span) -> bool:
+    """A time a count runs from ("87 deaths since late January") is where it started, not when
+    the figure stood: that is the time it was given, else publication."""
+    before = sent.text[: t.span.start - sent.start]
+    return t.span.text.lower().startswith("since ") or _COUNTED_FROM.search(before) is not None
 
 
 def _names_an_event(t: TimeExpr, sent: Span) -> bool:

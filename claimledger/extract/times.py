@@ -142,7 +142,7 @@ def _date_groups(doc: Doc) -> list[tuple[SpacySpan, SpacySpan]]:
             end = piece.end
             while end > piece.start + 1 and doc[end - 1].lower_ in _CONNECTORS:
                 end -= 1
-            start = piece.start
+            start = _day_left_out(doc, piece.start)
             if start >= 2 and doc[start - 1].lower_ in _CONNECTORS and \
                     doc[start - 2].lower_ in _PARTS:
                 start -= 2
@@ -157,6 +157,18 @@ def _date_groups(doc: Doc) -> list[tuple[SpacySpan, SpacySpan]]:
                 continue
         groups.append((ent, ent))
     return groups
+
+
+def _day_left_out(doc: Doc, start: int) -> int:
+    """Where a date starts with the day before its month that the tagger left out of it ("as
+    of 5 | March 2025"), else where it starts."""
+    if start == 0 or doc[start].lower_.rstrip(".") not in _MONTHS:
+        return start
+    day = doc[start - 1]
+    if day.ent_type_ in _LABELS or not re.fullmatch(r"\d{1,2}", day.text) or \
+            not 1 <= int(day.text) <= 31:
+        return start
+    return start - 1
 
 
 def _phrases(ent: SpacySpan) -> list[SpacySpan]:
@@ -244,6 +256,7 @@ def _is_duration(text: str) -> bool:
     return bool(re.search(r"\b(?:days?|weeks?|months?|years?|decades?|hours?)\b", text.lower()))
 
 
+_WILL = frozenset({"will", "'ll", "shall", "wo"})
 _DECLARING = frozenset({"declare", "designate", "proclaim", "name", "make"})
 _DAY_NOUNS = frozenset({"day", "holiday"})
 
@@ -257,7 +270,9 @@ def tense_of(tok: Token) -> Tense:
         if node.pos_ in ("VERB", "AUX"):
             aux = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
             words = {c.lower_ for c in aux} | {node.lower_}
-            if words & {"will", "'ll", "shall", "wo", "would", "could", "might", "may"}:
+            if _conjectured_past(node, aux, words):
+                return "past"  # "the intrusion may have begun in mid-February"
+            if words & (_WILL | {"would", "could", "might", "may"}):
                 return "future"
             if any(c.lower_ == "to" for c in aux):
                 return "future"
@@ -275,6 +290,13 @@ def tense_of(tok: Token) -> Tense:
         if node.head == node:
             return "past"
         node = node.head
+
+
+def _conjectured_past(node: Token, aux: list[Token], words: set[str]) -> bool:
+    """A modal with a perfect guesses at what has happened ("may have begun", "could have
+    been"), unlike a future perfect ("will have finished by June")."""
+    return node.tag_ == "VBN" and any(c.lemma_ == "have" for c in aux) \
+        and not words & _WILL
 
 
 def _declared_day(tok: Token) -> bool:
@@ -332,38 +354,55 @@ def _relative_day(t: str, ref: date, tense: Tense) -> Resolved | None:
 
 
 def _period(d: date, unit: str) -> tuple[date, date]:
-    """The calendar week (Monday first), month or year holding a day."""
+    """The calendar week (Monday first), month, quarter or year holding a day."""
     if unit == "week":
         start = d - timedelta(days=d.weekday())
         return start, start + timedelta(days=6)
     if unit == "month":
         return d.replace(day=1), d.replace(day=calendar.monthrange(d.year, d.month)[1])
+    if unit == "quarter":
+        start = date(d.year, d.month - (d.month - 1) % 3, 1)
+        return start, start + relativedelta(months=3, days=-1)
     return date(d.year, 1, 1), date(d.year, 12, 31)
 
 
 def _shift(d: date, unit: str, n: int) -> date:
+    if unit == "quarter":
+        return d + relativedelta(months=3 * n)
     return d + relativedelta(**{_UNIT[unit]: n})
 
 
 def _relative_period(t: str, ref: date, tense: Tense) -> Resolved | None:
-    """ "last week", "earlier this month", "earlier in the week", "the end of next year"."""
-    m = re.fullmatch(r"(?:(?:the )?(end|start|beginning) of (?:the )?)?(last|next|this|past|"
-                     r"coming|earlier this|later this|earlier in the|later in the)? ?"
-                     r"(week|month|year)(?:'s)?", t)
-    if m is None or not (m[1] or m[2]):
+    """ "last week", "earlier this month", "earlier in the week", "the end of next year",
+    "late last week", "the coming quarter"."""
+    m = re.fullmatch(r"(?:(?:the )?(end|start|beginning) of (?:the )?|(early|mid|late)[- ])?"
+                     r"(last|next|this|past|coming|earlier this|later this|earlier in the|"
+                     r"later in the)? ?(week|month|quarter|year)(?:'s)?", t)
+    if m is None or not (m[1] or m[3]):
         return None
-    part, which, unit = m[1], m[2] or "this", m[3]
+    part, which, unit = m[1], m[3] or "this", m[4]
     step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(which, 0)
+    if step == -1 and unit == "week" and ref.weekday() == 6:
+        step = 0  # on a Sunday the week just ended is "last week" (where weeks start on Sunday)
     start, end = _period(_shift(ref, unit, step), unit)
     if which.startswith("earlier"):
         end = ref
     elif which.startswith("later"):
         start = ref
-    if part == "end":
+    if m[2]:
+        start, end = _part_of(start, end, m[2])
+    elif part == "end":
         start = max(start, end - timedelta(days=min(30, (end - start).days // 4)))
     elif part is not None:
         end = min(end, start + timedelta(days=min(30, (end - start).days // 4)))
     return start, end, unit
+
+
+def _part_of(start: date, end: date, part: str) -> tuple[date, date]:
+    """The early, middle or late third of a period ("late last week": its Friday to Sunday)."""
+    n = (end - start).days + 1
+    i = ("early", "mid", "late").index(part)
+    return start + timedelta(days=n * i // 3), start + timedelta(days=n * (i + 1) // 3 - 1)
 
 
 def _ago(t: str, ref: date, tense: Tense) -> Resolved | None:

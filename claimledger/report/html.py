@@ -13,7 +13,7 @@ from urllib.parse import quote, urlencode, urlsplit
 from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader, select_autoescape
 
 from claimledger.report.chart import Chart, measure_chart
-from claimledger.report.readmodel import by_speaker, shown_content, speaker_label
+from claimledger.report.readmodel import by_speaker, interval, shown_content, speaker_label
 
 LinkFn = Callable[[str, Any], str]
 
@@ -36,6 +36,7 @@ def make_env(link: LinkFn, loaders: tuple[BaseLoader, ...] = ()) -> Environment:
     env.filters["groupby_speaker"] = by_speaker
     env.filters["shown_content"] = shown_content
     env.filters["speaker_label"] = speaker_label
+    env.filters["interval"] = interval
     env.filters["safe_url"] = safe_url
     return env
 

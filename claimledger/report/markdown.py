@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from claimledger.report.html import safe_url
-from claimledger.report.readmodel import shown_content, speaker_label
+from claimledger.report.readmodel import interval, shown_content, speaker_label
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -53,7 +53,7 @@ def render_markdown(b: dict[str, Any]) -> str:
         for f in m.figures:
             notes = "".join(f" ({n['figure']}: {md(n['text'])})" for n in f.get("notes", []))
             out.append(
-                f"| {f['date'] or 'undated'} | {md(f['claimant'])} | {f['figure']} | {md(f['text'])}"
+                f"| {f['when'] or 'undated'} | {md(f['claimant'])} | {f['figure']} | {md(f['text'])}"
                 f"{notes} | {md(f['outlet'] or 'unknown')} {cite(f, 'start_char', 'end_char')} |"
             )
         out.append("")
@@ -88,7 +88,7 @@ def render_markdown(b: dict[str, Any]) -> str:
     out += ["## Timeline", ""]
     for e in b["timeline"]:
         figs = "; ".join(f"{f['figure']} {md(f['text'])} ({md(f['claimant'])})" for f in e["figures"])
-        out.append(f"- **{e['date'][:10]}** {md(e['text'])}{' — ' + figs if figs else ''} "
+        out.append(f"- **{interval(e['date'], e['date_end'])}** {md(e['text'])}{' — ' + figs if figs else ''} "
                    f"{cite(e, 'start_char', 'end_char')}")
     if not b["timeline"]:
         out.append("_No dated events yet._")

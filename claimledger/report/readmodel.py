@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Select, and_, case, func, literal, or_, select
@@ -30,7 +31,9 @@ measure_col = func.coalesce(Q.c.measure, Q.c.counted, Q.c.unit, literal("unspeci
 # Who is speaking: the entity across articles, else the name in the article, else the words.
 speaker_col = func.coalesce(L.c.canonical, S.c.speaker_name, S.c.speaker_text, literal(UNATTRIBUTED))
 QUOTE_MARKS = frozenset("\"“”‘’«»„")
-_OPENER = re.compile(r"[“‘«„]|(?<![\w.,!?])\"")  # a quotation opening
+_OPENER = re.compile(r"[“‘«„]|(?<![\w.,!?])[\"']")  # a quotation opening
+# A span that carries British single quotes: it opens and closes with one ('A,' … 'B.').
+_SINGLE_QUOTED = re.compile(r"'.*'[.,!?]?", re.S)
 _GLUE = " \t\n,;:—–-"  # what joins an attribution to the words around it
 TIME_UNITS = ["second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade",
               "century"]
@@ -260,6 +263,8 @@ def quantities(
         who.label("speaker"),
         minor_col.label("minor"),
         relative_col.label("relative"),
+        T.c.resolved_end.label("as_of_end"),
+        T.c.grain.label("as_of_grain"),
     )
     if f.q:
         query = query.where(searched(f.q, Q.c.text, measure_col))
@@ -433,11 +438,28 @@ def shown_content(s: dict[str, Any]) -> str:
 
 def quoted(content: str, direct: bool) -> str:
     """A statement's content for display: a direct quote in quote marks, never in two pairs
-    (a span that already carries its quote marks is shown as it stands)."""
+    (a span that already carries its quote marks, curly or British single, is shown as it
+    stands)."""
     text = content.strip()
-    if not direct or QUOTE_MARKS & set(text):
+    if not direct or QUOTE_MARKS & set(text) or _SINGLE_QUOTED.fullmatch(text):
         return text
     return f"“{text}”"
+
+
+def interval(start: str | None, end: str | None = None) -> str | None:
+    """A resolved time as a reader should take it, at the grain it is whole in: a day
+    '2025-03-05', a month '2025-03', a year '2025', else 'from – to' ('2025-03-11 – 2025-03-20',
+    '2025-09 – 2025-11'); a coarse time printed as its first day reads as an exact date."""
+    if not start:
+        return None
+    first, last = date.fromisoformat(start[:10]), date.fromisoformat((end or start)[:10])
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
+        shown = f"{first.year}", f"{last.year}"
+    elif first.day == 1 and (last + timedelta(days=1)).day == 1:
+        shown = f"{first:%Y-%m}", f"{last:%Y-%m}"
+    else:
+        shown = first.isoformat(), last.isoformat()
+    return shown[0] if shown[0] == shown[1] else f"{shown[0]} – {shown[1]}"
 
 
 def speaker_label(s: dict[str, Any]) -> str:
@@ -456,6 +478,7 @@ def _describe_figure(row: dict[str, Any]) -> None:
         row["claimant"] += " (denying it)"  # names the figure to refute it: no claimant of it
     row["claimant_is_outlet"] = not row["speaker"]
     row["date"] = (row["published_at"] or "")[:10] or None
+    row["when"] = interval(row["as_of"], row["as_of_end"]) or row["date"]  # what verdicts use
     row["figure"] = figure_text(
         row["value_low"],
         row["value_high"],

@@ -80,7 +80,26 @@ def timeline(
     page = _page(store, query.order_by(*order), limit, offset)
     if page.items:
         _fill(store, page.items)
+        page.items = _one_per_sentence(page.items)
     return page
+
+
+def _one_per_sentence(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A sentence's times that name the same interval are one event (a wire dateline "Jan 12"
+    and "on Monday"): the first of them, dating the figures of all."""
+    kept: dict[tuple[Any, ...], dict[str, Any]] = {}
+    out = []
+    for e in entries:
+        key = (e["article_id"], e["sentence_start"], e["date"], e["date_end"])
+        if e["time_id"] is not None:
+            if key in kept:
+                first = kept[key]
+                first["figures"] = first["figures"] + e["figures"]
+                first["kind"] = "estimate" if first["figures"] else "event"
+                continue
+            kept[key] = e
+        out.append(e)
+    return out
 
 
 def _fill(store: Store, entries: list[dict[str, Any]]) -> None:

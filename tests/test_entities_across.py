@@ -111,6 +111,11 @@ def test_group_origins(store: Store) -> None:
         assert origins_of(conn, "Ian Moss", "government spokesman Ian Moss", "person",
                           "X") == ["Ian Moss"]
         assert origins_of(conn, "Helix spokesman", "A spokesman", "person", "X") == ["Helix"]
+        # a body whose name holds a possessive, as the body itself is named
+        assert origins_of(conn, None, "a spokesman for the Port Authority's Office",
+                          "anonymous", "X") == origins_of(
+            conn, None, "The Port Authority's Office", "organization", "X")
+        assert origins_of(conn, None, "Helix's spokesperson", "anonymous", "X") == ["Helix"]
         assert origins_of(conn, None, "a senior spokesman", "anonymous", "X") != ["senior"]
         # a joint statement stands for each body that made it
         assert origins_of(conn, None, "The Red Cross and the World Food Programme",

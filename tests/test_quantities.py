@@ -316,6 +316,13 @@ def test_the_number_of_what_a_bare_figure_is_names_what_it_counts(
     assert only(analyze(text), needle).unit == unit
 
 
+def test_a_time_in_a_clause_after_the_figure_dates_that_clause(analyze) -> None:
+    a = analyze("The auditor said on Tuesday the shortfall was $8 million once a sale in early "
+                "2029 was counted.", published_at="2031-03-13")
+    q = only(a, "$8 million")
+    assert a.times[q.time].span.text == "on Tuesday"
+
+
 def test_a_figure_with_a_subject_of_its_own_borrows_no_count(analyze) -> None:
     a = analyze("The attackers demanded 150 bitcoin. Evacuations rose sharply to 9,000 by noon.")
     assert only(a, "9,000").unit is None
@@ -355,6 +362,10 @@ def test_time_span_is_not_borrowed_as_a_count(analyze) -> None:
         ("Officials counted 3,000 soldiers.", "3,000", "estimate"),
         ("Inflation is far above the central bank's 2 percent target.", "2 percent", "target"),
         ("The ministry said 163 people had sought treatment.", "163", "estimate"),  # no aim
+        # money lost, or jobs, is no toll; soldiers lost are
+        ("Shareholders lost about $40 million in the collapse.", "40", "estimate"),
+        ("About 800 miners lost their jobs.", "800", "estimate"),
+        ("The regiment lost 2,000 soldiers in the offensive.", "2,000", "casualties"),
         # a pledge or target outranks its rate
         ("Lenders pledged $50 billion a year by 2030.", "50", "pledge"),
         # money given is past; to be given, a pledge
@@ -389,6 +400,7 @@ def test_status(analyze, text, needle, status) -> None:
         "Sales peaked in the first half of 2019.",
         "Security changed after 9/11.",
         "The city was No. 19 on the list.",
+        "The sum included a 2022 loan round the bank did not record.",
     ],
 )
 def test_not_quantities(analyze, text) -> None:

@@ -390,6 +390,31 @@ def test_the_count_of_unnamed_sources_is_no_figure_of_the_story(store: Store) ->
     assert keys == {"customer|-"}
 
 
+def test_the_count_of_any_speaker_is_no_figure_of_the_story(store: Store) -> None:
+    a = Story("One juror said 12 witnesses lied.", "A", "2031-05-01")
+    s0 = a.say("One juror", "12 witnesses lied", "unknown")
+    a.num("One juror", 1, counted="juror", statement=s0)
+    a.num("12 witnesses", 12, counted="witnesses", statement=s0)
+    ingest(store, a)
+    keys = {c["key"] for c in store.rows("claims", {"kind": "quantity"})}
+    assert keys == {"witness|-"}
+
+
+def test_a_figure_outside_every_statement_of_its_sentence_is_the_outlet_s(
+    store: Store
+) -> None:
+    """ "Lee said it was 40 tonnes, and Kim put it at 30 tonnes": with "put it at" heard as no
+    statement, the 30 is not Lee's; nor is a figure before the speaker."""
+    a = Story("Up to 50 tonnes went missing, Lee said it was 40 tonnes, and Kim put it at "
+              "30 tonnes.", "Gazette", "2031-05-01")
+    s0 = a.say("Lee", "it was 40 tonnes", "person", "Ann Lee")
+    a.num("40 tonnes", 40, counted="tonnes", statement=s0)
+    a.num("30 tonnes", 30, counted="tonnes")
+    a.num("Up to 50 tonnes", 50, change="<", counted="tonnes", hedge="Up to")
+    ingest(store, a)
+    assert claim(store, "tonne|-")["origins"] == ["Ann Lee", "Gazette (unattributed)"]
+
+
 def test_a_figure_the_text_says_was_lowered_evolved(store: Store) -> None:
     a = Story("The attackers first demanded 150 bitcoin, then lowered the demand to 90 bitcoin.",
               "A", "2031-05-01")
@@ -543,6 +568,56 @@ def test_a_currency_or_a_share_alone_counts_nothing(
     """Every dollar figure of a story is not one measure: a pledge, a revenue and a ransom
     would be compared as conflicting values of "usd"."""
     m = measure_of(row(sentence, phrase, counted=None, unit=unit), sentence, None)
+    assert (m.key if m else None) == key
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "unit", "key"),
+    [
+        ("Auditors said depositors lost about $90 million.", "about $90 million", "USD", "loss|-"),
+        ("The audit put the net loss at $88 million.", "$88 million", "USD", "loss|-"),
+        ("The losses to depositors were at least $95 million.", "at least $95 million", "USD",
+         "loss|-"),
+        ("The fraud cost pension funds $75 million.", "$75 million", "USD", "loss|-"),
+        ("A judge found a loss of $70 million for restitution purposes.", "$70 million", "USD",
+         "loss|-"),
+        ("Depositors lost millions of dollars.", "millions of dollars", "dollar", "loss|-"),
+        # what a sum cost to make, or a share lost, is no loss of money
+        ("The bridge cost $40 million.", "$40 million", "USD", None),
+        ("The bank raised $90 million from depositors.", "$90 million", "USD", None),
+        ("The shares lost 12% of their value.", "12%", "percent", "value|-"),
+    ],
+)
+def test_a_sum_said_to_be_lost_is_the_loss(
+    sentence: str, phrase: str, unit: str, key: str | None
+) -> None:
+    """The figure a fraud story argues over ("lost", "the net loss", "cost investors") is one
+    measure whoever gives it, and not the story's casualties nor its other dollar sums."""
+    m = measure_of(row(sentence, phrase, counted=None, unit=unit), sentence, None)
+    assert (m.key if m else None) == key
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "unit", "hedge", "key"),
+    [
+        ("Directors shared $3 million in bonuses.", "$3 million", "USD", None, "bonus|-"),
+        ("The fund invested $20 million in Orbis.", "$20 million", "USD", None, None),
+        ("She spent $2 million on that campaign.", "$2 million", "USD", None, None),
+        ("He spent $2 million on advertising, didn't he?", "$2 million", "USD", None,
+         "advertising|-"),
+        ("The board paid millions of dollars.", "millions of dollars", "dollar", None, None),
+        ("He could serve five years or closer to 20.", "closer to 20", None, "closer to", None),
+        ("The hearing lasted about six hours.", "about six hours", "hour", "about", None),
+    ],
+)
+def test_stray_words_name_no_measure(
+    sentence: str, phrase: str, unit: str | None, hedge: str | None, key: str | None
+) -> None:
+    """A name the money went into, a determined place ("on that campaign"), words past a
+    comma, a bound ("closer to"), a currency written out or a stretch of hours name nothing
+    counted; an "-us" noun keeps its "s" ("bonuses" is "bonus")."""
+    q = {**row(sentence, phrase, counted=None, unit=unit), "hedge": hedge}
+    m = measure_of(q, sentence, None)
     assert (m.key if m else None) == key
 
 

@@ -19,6 +19,10 @@ _BASELINE = re.compile(rf"\b(?:from|than|compared (?:with|to)|versus|vs\.?){_AFT
 _SURE_BASELINE = re.compile(
     rf"\b(?:(?:up|down) from|than|compared (?:with|to)|versus|vs\.?){_AFTER_CUE}", re.I
 )
+# Words opening a clause after a figure whose time dates that clause's event, not the figure:
+# "said on Monday it was $4 million once a round in early 2024 was counted" ("when" and "while"
+# date the figure; "after", "before" and "until" are as often prepositions of its own time).
+_SUBORDINATOR = re.compile(r"\b(?:once|because|unless|if|although|though|whereas)\b", re.I)
 _POSSESSIVE = ("'s", "’s")
 _BASELINE_REACH = 40  # characters before the figure searched
 _AS_OF = re.compile(r"as of\b", re.I)  # names the time a figure stood at, before any other
@@ -56,8 +60,9 @@ def time_of(q: Quantity, times: list[TimeExpr], others: Sequence[Quantity] = ())
     """Index of the as-of time: the nearest resolved time expression in the same sentence that
     is not past a baseline figure ("27,000, up from 12,000 on Tuesday": Tuesday is the 12,000's),
     nor, for a baseline figure, before it (the time of the change it is the baseline of). A time
-    that names an event ("Monday's attack") dates a figure only when no other does, and one
-    that says so ("as of March 4") before any other."""
+    that names an event ("Monday's attack"), or that lies in a clause opened after the figure
+    ("... once a round in early 2024 was counted"), dates a figure only when no other does, and
+    one that says so ("as of March 4") before any other."""
     if q.sentence is None:
         return None
     sent = q.sentence
@@ -71,7 +76,12 @@ def time_of(q: Quantity, times: list[TimeExpr], others: Sequence[Quantity] = ())
             continue
         if any(q.span.end <= o.span.start < t.span.start and _baseline(o, sent) for o in rivals):
             continue
-        rank = (_names_an_event(t, sent), not _AS_OF.match(t.span.text), _gap(q, t), i)
+        rank = (
+            _names_an_event(t, sent) or _in_later_clause(q, t, sent),
+            not _AS_OF.match(t.span.text),
+            _gap(q, t),
+            i,
+        )
         if best is None or rank < best:
             best = rank
     return best[-1] if best else None
@@ -90,6 +100,12 @@ def _names_an_event(t: TimeExpr, sent: Span) -> bool:
     end = t.span.end - sent.start
     return t.span.text.endswith(_POSSESSIVE) or (
         not t.span.text[-1:].isdigit() and sent.text.startswith(_POSSESSIVE, end))
+
+
+def _in_later_clause(q: Quantity, t: TimeExpr, sent: Span) -> bool:
+    """Does a subordinate clause open between the figure and a time after it?"""
+    between = sent.text[q.span.end - sent.start : t.span.start - sent.start]
+    return t.span.start >= q.span.end and _SUBORDINATOR.search(between) is not None
 
 
 def _baseline(q: Quantity, sent: Span, cue: re.Pattern[str] = _BASELINE) -> bool:

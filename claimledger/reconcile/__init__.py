@@ -322,13 +322,13 @@ def _rows(conn: Connection, table: t.Table, article_ids: list[str]) -> list[dict
 
 
 def _counts_sources(q: dict[str, Any], statements: list[dict[str, Any]]) -> bool:
-    """Is the figure a count of unnamed sources ("two people familiar with the matter said")?
-    It counts who speaks, not anything they claim; a poll's share who said so is a finding."""
+    """Is the figure a count of those who speak ("two people familiar with the matter said",
+    "one juror said", "a jury of seven women and five men found")? It counts the speakers,
+    not anything they claim; a poll's share who said so is a finding."""
     if q["unit"] in GENERIC_UNITS or (q["value_low"] or 0) >= SOURCE_COUNT:
         return False
     return any(
-        s["speaker_kind"] == "anonymous"
-        and s["speaker_end"] is not None
+        s["speaker_end"] is not None
         and s["speaker_start"] <= q["start_char"]
         and q["end_char"] <= s["speaker_end"]
         for s in statements
@@ -336,7 +336,8 @@ def _counts_sources(q: dict[str, Any], statements: list[dict[str, Any]]) -> bool
 
 
 def _statement_holding(statements: list[dict[str, Any]], q: dict[str, Any]) -> dict | None:
-    """The statement whose sentence holds a quantity the extractor left unattributed."""
+    """The statement whose sentence holds a quantity the extractor left unattributed: its
+    speaker names no owner of the figure, whoever claims it."""
     for s in statements:
         if s["sentence_start"] <= q["start_char"] and q["end_char"] <= s["sentence_end"]:
             return s

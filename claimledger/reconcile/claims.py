@@ -8,7 +8,7 @@ import math
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, bindparam, delete, func, select, text
+from sqlalchemy import ColumnElement, Connection, Select, bindparam, delete, func, or_, select, text
 
 from claimledger.model import Verdict
 from claimledger.reconcile.measures import Overrides, label_of
@@ -77,8 +77,10 @@ def figure_query() -> Select:
     """Quantities with their article, as-of time and claimant, the one definition of a figure.
 
     Built once (a Core select is immutable; callers extend copies). The claimant is the
-    quantity's statement, else the first statement whose sentence holds it; `canonical` is the
-    claimant's cross-article entity name.
+    quantity's statement, else the first statement that spans it, from its speaker or cue to
+    the end of what was said (a figure before the speaker or after the statement in the same
+    sentence is not theirs: "..., and Lee put it at 60" is not the first speaker's 60);
+    `canonical` is the claimant's cross-article entity name.
     """
     q, a, tm, s, link = t.quantities, t.articles, t.times, t.statements, t.entity_links
     held = t.statements.alias("held")
@@ -87,6 +89,9 @@ def figure_query() -> Select:
         .where(held.c.article_id == q.c.article_id)
         .where(held.c.sentence_start <= q.c.start_char)
         .where(held.c.sentence_end >= q.c.end_char)
+        .where(held.c.content_end >= q.c.end_char)
+        .where(or_(*(start <= q.c.start_char for start in
+                     (held.c.speaker_start, held.c.cue_start, held.c.content_start))))
         .scalar_subquery()
     )
     sentence = func.substr(a.c.text, q.c.sentence_start + 1, q.c.sentence_end - q.c.sentence_start)

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from claimledger.extract.numbers.lexicon import CURRENCY_NAMES
 from claimledger.reconcile.text import STOPWORDS, lemma, words
 from claimledger.resolve.across import RELATIONS, Place, find_places
 from claimledger.store import schema as t
@@ -111,9 +112,10 @@ PERIOD = re.compile(
     re.I,
 )
 CLAUSE_END = re.compile(r"[,;:]")
+CLAUSE_BREAK = re.compile(r"[,;:](?:\s|$)")  # ... as punctuation, not "3,000"
 GENERIC_UNITS = frozenset(["percent", "percentage point", "basis point", "fraction", "cent", "penny"])
 WHEN_WORDS = frozenset(
-    ["year", "month", "week", "day", "quarter", "decade", "today", "yesterday", "tomorrow", "ago", "annually",
+    ["year", "month", "week", "day", "hour", "minute", "quarter", "decade", "today", "yesterday", "tomorrow", "ago", "annually",
      "end", "start", "beginning", "half", "monday", "tuesday", "wednesday", "thursday",
      "friday", "saturday", "sunday", "night", "morning", "afternoon", "evening", "weekend", "tonight",
      *MONTHS]
@@ -125,7 +127,22 @@ POINT_UNITS = frozenset(["percentage point", "basis point"])
 CLAUSE_OPENERS = frozenset(["and", "or", "but", "so", "i", "we", "you", "he", "she", "it", "they", "that", "which", "who"])
 STATE_AFTER = re.compile(r"\s+([a-z]+(?:ed|en))\b")
 # what a currency or a share is "of" or "in" when nothing else says: "$50 million in federal aid"
-OF_WHAT = re.compile(r"\s*(?:of|in|for|on)\s", re.I)
+# ("in", "for" and "on" only before a bare common noun: "$75 million in Acme", "$5 million on
+# that contract" say where the money went, not what it is)
+OF_WHAT = re.compile(
+    r"\s*(?:[Oo]f\s|(?:[Ii]n|[Ff]or|[Oo]n)\s+(?!(?:the|a|an|that|this|these|those|its|their|his|her|our)\b)[a-z])"
+)
+# a sum said to be lost is one measure, the loss, whatever else the sentence names: "investors
+# lost $60 million", "cost investors $60 million", "put the net loss at", "losses of", "the loss
+# to investors was"; a sum spent, raised or owed names none
+LOSS_BEFORE = re.compile(
+    r"\b(?:los(?:t|e|es|ing)|cost(?:s|ing)?\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?"
+    r"|loss(?:es)?(?:\s+(?:to|of|for|suffered\s+by)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?"
+    r"\s+(?:was|were|is|are|of|at|totall?(?:ed|ing)|reached|stood\s+at|came\s+to|amounted\s+to))"
+    r"\s+$",
+    re.I,
+)
+LOSS = "loss"
 ISO_CURRENCY = re.compile(r"[A-Z]{3}")  # the extractor names currencies by ISO code: "USD"
 PER_PERIOD = re.compile(r"\s+per\s+\w+$")  # ... and a rate of one by its period: "USD per year"
 CASUALTY_WINDOW = 30  # ...and casualty words ("600,000 troops have been killed")
@@ -183,11 +200,13 @@ def _measure(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) -> M
     sentence = text[s_start:s_end]
     before = text[s_start : q["start_char"]]
     after = text[q["end_char"] : min(s_end, q["end_char"] + WINDOW)]
-    if _generic_unit(q["unit"]):  # "$50 million in federal aid", "45% contained": of what?
+    if _lost_sum(q["unit"], before):
+        phrase = LOSS
+    elif _generic_unit(q["unit"]):  # "$50 million in federal aid", "45% contained": of what?
         state = STATE_AFTER.match(after)  # "5% contained", "70% vaccinated": the state counted
         phrase = state[1] if state else q["counted"] or (_phrase_after(after) if OF_WHAT.match(after) else "")
     else:
-        phrase = q["counted"] or q["unit"] or _phrase_after(text[q["start_char"] : q["end_char"]])
+        phrase = q["counted"] or q["unit"] or _phrase_after(_unbounded(q))
         phrase = phrase or _phrase_after(after)
     if {lemma(w) for w in words(phrase)} & WHEN_WORDS:
         phrase = ""  # "$8.4 billion last year", "stood at 79 last night": when, not what
@@ -251,7 +270,13 @@ def _generic_unit(unit: str | None) -> bool:
     if unit is None:
         return False
     unit = PER_PERIOD.sub("", unit)  # "USD per year": a rate of dollars counts nothing either
-    return unit in GENERIC_UNITS or ISO_CURRENCY.fullmatch(unit) is not None
+    return unit in GENERIC_UNITS or unit in CURRENCY_NAMES or ISO_CURRENCY.fullmatch(unit) is not None
+
+
+def _lost_sum(unit: str | None, before: str) -> bool:
+    """Is the figure a sum of money said to be lost ("investors lost $60 million")?"""
+    money = unit is not None and unit not in GENERIC_UNITS and _generic_unit(unit)
+    return money and LOSS_BEFORE.search(before) is not None
 
 
 def _duration(q: dict[str, Any]) -> bool:
@@ -287,11 +312,20 @@ def label_of(key: str) -> str:
     return Measure(parts[0], owner, parts[2] if len(parts) > 2 else None).label
 
 
+def _unbounded(q: dict[str, Any]) -> str:
+    """The figure's phrase without the bound written before it: "closer to 20" is "20"."""
+    hedge = q.get("hedge")
+    text = q["text"]
+    return text[len(hedge) :] if hedge and text.lower().startswith(hedge.lower()) else text
+
+
 def _phrase_after(text: str) -> str:
-    """The words after the number up to the first function word ("3,000 soldiers to ..."); none
-    when a new clause begins there ("I said 3,000 and I meant it": not a count of "meant")."""
+    """The words after the number up to the first function word ("3,000 soldiers to ...") or
+    clause break; none when a new clause begins there ("I said 3,000 and I meant it": not a
+    count of "meant"; "$5 million on that day, didn't you?": not of "didn't")."""
     taken: list[str] = []
-    for k, w in enumerate(words(text)):
+    clause = CLAUSE_BREAK.split(text, maxsplit=1)[0]
+    for k, w in enumerate(words(clause)):
         if k == 0 and w.lower() in CLAUSE_OPENERS:
             break
         if w.lower() in STOPWORDS and taken:

@@ -13,9 +13,10 @@ _COORDINATED = re.compile(r"^(?P<left>.+?)\s+and\s+(?P<right>.+)$")
 UNATTRIBUTED = frozenset({"unknown", "report", "outlet"})
 # One who speaks for a body is that body's voice: "Helix spokeswoman Mara Lind", "a spokesman
 # for Helix", "Helix's spokesperson".
+# The body's name may hold a possessive ("a spokesman for the U.S. Attorney's Office").
 # The body may be named in lower case ("coast guard spokesman Nikos Dravos") or in an
 # apposition ("Col Ann Lee, the defence ministry spokeswoman"); "A spokesman" names none.
-_BODY = r"(?!(?:The|An?)\s)[A-Z][\w.&-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w.&-]*)*"
+_BODY = r"(?!(?:The|An?)\s)[A-Z][\w.&-]*(?:['’]s)?(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w.&-]*(?:['’]s)?)*"
 # (two words at least when in lower case: "government spokesman Ian Moss" names no one body)
 _COMMON_BODY = r"(?:[A-Z][\w.&-]*\s+[a-z]+|[a-z]+\s+[a-z]+)(?:\s+[a-z]+)?"
 _SPOKESPERSON = re.compile(
@@ -23,6 +24,7 @@ _SPOKESPERSON = re.compile(
     rf"(?:(?P<body>{_BODY}|{_COMMON_BODY})(?:['’]s)?\s+spokes(?:man|woman|person)\b"
     rf"|spokes(?:man|woman|person)\s+for\s+(?:the\s+)?(?P<for>{_BODY}))"
 )
+_POSSESSIVE_END = re.compile(r"['’]s$")
 # words before "spokesman" that say who the speaker is, not whose: "a senior spokesman"
 ROLE_WORDS = frozenset(
     {
@@ -98,4 +100,4 @@ def _spoken_for(speaker: str | None) -> str | None:
     body = m and (m.group("body") or m.group("for"))
     if not body or set(body.lower().split()) & ROLE_WORDS:
         return None
-    return body
+    return _POSSESSIVE_END.sub("", body)  # "Helix's spokesperson" speaks for Helix

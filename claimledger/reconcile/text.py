@@ -29,6 +29,9 @@ _IRREGULAR = {
     "police": "police",
     "news": "news",
 }
+# Nouns in "-us" whose plural adds "es": "bonuses" is "bonus", where "causes" is "cause".
+_US_NOUNS = frozenset(["bonus", "virus", "campus", "bus", "status", "census", "surplus",
+                       "consensus", "prospectus", "stimulus", "apparatus"])
 
 
 def lemma(word: str) -> str:
@@ -38,6 +41,8 @@ def lemma(word: str) -> str:
         return _IRREGULAR[w]
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
+    if w.endswith("uses") and w[:-2] in _US_NOUNS:
+        return w[:-2]
     if len(w) > 4 and w.endswith(("sses", "shes", "ches", "xes")):
         return w[:-2]
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):

@@ -15,6 +15,7 @@ from claimledger.extract.numbers.lexicon import (
     GIVING_WORDS,
     GLUED_ONLY,
     INCREMENT_WORDS,
+    LOSS_WORDS,
     MONTHS,
     PAST_WORDS,
     PLEDGE_WORDS,
@@ -312,7 +313,8 @@ def status_of(f: Found, counted: list[Token], is_rate: bool) -> str:
     aim = _aim_of(verbs, near, a)
     if is_rate:
         return aim or "rate"
-    if (lemmas | near) & CASUALTY_WORDS:
+    cues = (lemmas | near) & CASUALTY_WORDS
+    if cues and not (cues <= LOSS_WORDS and _lost_no_lives(f, verbs, counted)):
         return "casualties"
     if aim is not None:
         return aim
@@ -323,6 +325,15 @@ def status_of(f: Found, counted: list[Token], is_rate: bool) -> str:
     if before & TOTAL_WORDS or "total" in after:
         return "total"
     return "estimate"
+
+
+def _lost_no_lives(f: Found, verbs: list[Token], counted: list[Token]) -> bool:
+    """Is a loss one of money ("investors lost $5 million", "a loss of $2 million") or of
+    something other than those counted ("1,100 employees lost their jobs"), so no toll?"""
+    if f.currency:
+        return True
+    return any(c.dep_ == "dobj" and c not in counted and not f.first <= c.i < f.end
+               for v in verbs if v.lemma_.lower() == "lose" for c in v.children)
 
 
 def _aim_of(verbs: list[Token], near: set[str], a: Token) -> str | None:

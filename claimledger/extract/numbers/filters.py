@@ -57,14 +57,15 @@ def is_quantity(f: Found, sent: SpacySpan) -> bool:
 
 
 def _is_year(f: Found, tok) -> bool:  # type: ignore[no-untyped-def]
-    """A bare four-digit figure a year reads as: "in 2019", "since 1985", "2018 sales"."""
+    """A bare four-digit figure a year reads as: "in 2019", "since 1985", "2018 sales", "a 2024
+    funding round" (an "a" quantifies no count of 2,024)."""
     text = tok.text
     if not (f.digits and len(text) == 4 and text.isdigit()):
         return False
     value = int(text)
     if 1900 <= value <= 2100:
         return tok.ent_type_ not in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT") or \
-            tok.i == 0 or tok.doc[tok.i - 1].lower_ in ("in", "since", "by", "until", "of")
+            tok.i == 0 or tok.doc[tok.i - 1].lower_ in ("in", "since", "by", "until", "of", "a", "an")
     return 1000 <= value < 1900 and tok.ent_type_ == "DATE"
 
 

@@ -175,6 +175,8 @@ CASUALTY_WORDS = {
     "kill", "killed", "dead", "death", "die", "wound", "wounded", "injure", "injured",
     "casualty", "fatality", "victim", "lose", "loss", "injury",
 }
+# Casualty cues that as often count money or jobs lost ("investors lost $5 million").
+LOSS_WORDS = {"lose", "loss"}
 PLEDGE_WORDS = {"pledge", "promise", "commit", "vow", "offer", "agree"}
 # Verbs of giving: a pledge while the giving is to come ("will provide"), past once done
 # ("provided €2.8 billion in 2024").

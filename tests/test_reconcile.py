@@ -487,6 +487,9 @@ def test_measure_keys(sentence: str, phrase: str, counted: str | None, key: str)
          "customer|-|refunded"),
         ("Hackers accessed the records of 4.2 million customers.", "4.2 million customers",
          "customers", "customer|-"),
+        ("For about 9,000 tenants, rents were also frozen.", "about 9,000 tenants", "tenants",
+         "tenant|-|subset"),
+        ("The fund paid out for 9,000 tenants.", "9,000 tenants", "tenants", "tenant|-"),
     ],
 )
 def test_a_part_of_a_whole_is_a_measure_of_its_own(
@@ -535,6 +538,11 @@ def test_an_age_is_no_measure() -> None:
         ("The fire burned 8,500 acres.", "8,500 acres", "acre", "acre|-"),
         ("It can be fined up to 4% of its global turnover.", "up to 4%", "percent",
          "global turnover|-"),
+        # what a sum is the amount of, said before it; a participle after it qualifies it
+        ("The gang asked for a ransom of $2 million in cash.", "$2 million", "USD", "ransom|-"),
+        ("It booked costs of between $3 million and $5 million related to the flood.",
+         "$3 million and $5 million", "USD", "cost|-"),
+        ("It raised a total of $9 million in donations.", "$9 million", "USD", "donation|-"),
     ],
 )
 def test_a_currency_or_a_share_alone_counts_nothing(
@@ -555,6 +563,8 @@ def test_a_currency_or_a_share_alone_counts_nothing(
          "large wildfires"),
         ("The shot killed 3,000 people in ONE MONTH.", "ONE MONTH", "MONTH"),  # a duration
         ("The post was shared 180,000 times.", "180,000 times", "times"),  # views, shares, ...
+        ("Only the last six digits of each passport were shown.", "six digits", "digits"),
+        ("The first 50 buyers get a refund.", "50 buyers", "buyers"),  # which, by their order
     ],
 )
 def test_people_of_nowhere_a_number_word_or_one_of_many_is_no_measure(

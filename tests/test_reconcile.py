@@ -263,6 +263,18 @@ def test_quote_repeated_across_outlets_is_one_proposition(store: Store) -> None:
     assert props[0]["n_articles"] == 2 and props[0]["n_origins"] == 1
 
 
+def test_statements_giving_different_figures_are_not_one_proposition(store: Store) -> None:
+    a = Story("Velm said that about 400 homes were flooded in the valley.", "A", "2031-02-01")
+    a.say("Velm", "that about 400 homes were flooded in the valley", "organization")
+    b = Story("Velm said that 1,200 homes were flooded in the valley.", "B", "2031-02-03")
+    b.say("Velm", "that 1,200 homes were flooded in the valley", "organization")
+    c = Story("Velm said 1.2 thousand homes were flooded in the valley.", "C", "2031-02-03")
+    c.say("Velm", "1.2 thousand homes were flooded in the valley", "organization")
+    ingest(store, a, b, c)
+    props = sorted(store.rows("claims", {"kind": "statement"}), key=lambda r: r["n_members"])
+    assert [(p["n_members"], p["verdict"]) for p in props] == [(1, "single"), (2, "agree")]
+
+
 def test_denial_of_a_proposition(store: Store) -> None:
     a = Story("Rebels said government forces shelled the northern villages overnight.",
               "A", "2031-02-01")

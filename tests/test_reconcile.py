@@ -501,6 +501,8 @@ def test_measure_keys(sentence: str, phrase: str, counted: str | None, key: str)
          "customers", "customer|-"),
         ("For about 9,000 tenants, rents were also frozen.", "about 9,000 tenants", "tenants",
          "tenant|-|subset"),
+        ("It now counts 700 tenants, up from the 400 tenants it reported in May.",
+         "400 tenants", "tenants", "tenant|-"),
         ("The fund paid out for 9,000 tenants.", "9,000 tenants", "tenants", "tenant|-"),
     ],
 )

@@ -105,6 +105,9 @@ FOR_WHOM = re.compile(r"^\W*for\s+$", re.I)
 WHOLE_BEFORE = re.compile(r"(?:^|[,;:])\W*(?:of|among)\s+(?:the\s+|all\s+)?$", re.I)
 # "all 23 survivors it interviewed": those someone picked out of a whole, what they did to them
 PICKED = re.compile(r"\s*(?:it|they|we|he|she|the\s+[a-z]+)\s+(?:had\s+|has\s+|have\s+)?([a-z]+ed)\b")
+# ... but "the 2.3 million it disclosed on Tuesday" is the figure it gave, all of them
+TOLD = frozenset(["disclosed", "announced", "reported", "published", "released", "confirmed",
+                  "estimated", "cited", "stated", "claimed", "revealed"])
 # "the last four digits of a card", "the first 10 pages": which items, by their place in an
 # order, not how many of something there are
 PLACE_IN_ORDER = re.compile(r"\bthe\s+(?:first|last|next|final|top|bottom)\s+$", re.I)
@@ -246,7 +249,7 @@ def _measure(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) -> M
         # "310,000 of the 4.2 million customers": not the whole's count, nor in conflict with it
         return Measure(thing, owner, _what_befell(before, after) or "subset")
     picked = PICKED.match(after)
-    if aspect is None and picked:
+    if aspect is None and picked and picked[1].lower() not in TOLD:
         return Measure(thing, owner, picked[1])  # "23 survivors it interviewed": not all of them
     crowd = thing in CROWD
     if crowd:

@@ -125,6 +125,29 @@ def test_group_origins(store: Store) -> None:
         )
 
 
+def test_a_body_described_or_on_its_own_channel_is_one_origin(store: Store) -> None:
+    with store.engine.connect() as conn:
+        # words saying what the body is are no part of its name; "&" joins a name
+        assert origins_of(conn, None, "German carmaker Velm & Sons", "organization", "X") == [
+            "Velm & Sons"
+        ]
+        assert origins_of(conn, None, "chipmaker Orrin", "organization", "X") == ["Orrin"]
+        assert origins_of(conn, None, "A Velm & Sons spokesman", "anonymous", "X") == [
+            "Velm & Sons"
+        ]
+        assert origins_of(conn, None, "Office of the Rail Regulator", "government", "X") == [
+            "Office of the Rail Regulator"
+        ]
+        # a body's own newsroom: its "we" and its unattributed figures are the body's
+        assert origins_of(conn, "Velm & Sons Newsroom", "We", "outlet", "Velm & Sons Newsroom") == [
+            "Velm & Sons"
+        ]
+        assert origins_of(conn, None, "Our review", "report", "Orrin Press Office") == ["Orrin"]
+        assert origins_of(conn, None, None, "unknown", "Daily Newsroom Times") == [
+            "Daily Newsroom Times (unattributed)"
+        ]
+
+
 def test_two_bodies_with_the_same_initials_stay_apart(store: Store) -> None:
     names = [
         (1, "Harbour Police", "government"),

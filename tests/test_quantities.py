@@ -323,6 +323,23 @@ def test_a_time_in_a_clause_after_the_figure_dates_that_clause(analyze) -> None:
     assert a.times[q.time].span.text == "on Tuesday"
 
 
+@pytest.mark.parametrize(
+    ("text", "needle", "unit"),
+    [
+        # the clause's subject is what the earlier figure counts
+        ("About 900 workers were laid off, up from 400 in May.", "400", "worker"),
+        # a reporting verb puts a figure on "the number"
+        ("The union said 900 workers were laid off. The union later put the number at 1,200.",
+         "1,200", "worker"),
+        ("Officials put the number of dead at 40.", "40", "dead"),
+    ],
+)
+def test_a_baseline_or_a_number_put_at_counts_what_its_clause_names(
+    analyze, text: str, needle: str, unit: str
+) -> None:
+    assert only(analyze(text), needle).unit == unit
+
+
 def test_a_figure_with_a_subject_of_its_own_borrows_no_count(analyze) -> None:
     a = analyze("The attackers demanded 150 bitcoin. Evacuations rose sharply to 9,000 by noon.")
     assert only(a, "9,000").unit is None
@@ -338,6 +355,18 @@ def test_the_time_of_a_baseline_figure_is_not_the_new_figure_s(analyze) -> None:
              for q in a.quantities}
     assert (timed["12,000"], timed["31,000"]) == ("on Tuesday", "on Thursday")
     assert timed["Some 27,000 people"] is None and timed["9,000"] is None
+
+
+def test_a_baseline_joined_to_another_keeps_its_own_time_and_is_past(analyze) -> None:
+    a = analyze(
+        "The firm said 800 stores would close, up from the 500 it named on Tuesday and the "
+        "200 it named on Monday.",
+        published_at="2031-08-17",
+    )
+    timed = {q.span.text: a.times[q.time].span.text if q.time is not None else None
+             for q in a.quantities}
+    assert (timed["500"], timed["200"]) == ("on Tuesday", "on Monday")
+    assert [q.status for q in a.quantities] == ["estimate", "past", "past"]
 
 
 def test_a_figure_of_another_size_borrows_no_count(analyze) -> None:
@@ -401,6 +430,7 @@ def test_status(analyze, text, needle, status) -> None:
         "Security changed after 9/11.",
         "The city was No. 19 on the list.",
         "The sum included a 2022 loan round the bank did not record.",
+        "Callers can ring the hotline on 0300 123 4567.",
     ],
 )
 def test_not_quantities(analyze, text) -> None:

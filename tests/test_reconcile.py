@@ -263,6 +263,18 @@ def test_quote_repeated_across_outlets_is_one_proposition(store: Store) -> None:
     assert props[0]["n_articles"] == 2 and props[0]["n_origins"] == 1
 
 
+def test_statements_giving_different_figures_are_not_one_proposition(store: Store) -> None:
+    a = Story("Velm said that about 400 homes were flooded in the valley.", "A", "2031-02-01")
+    a.say("Velm", "that about 400 homes were flooded in the valley", "organization")
+    b = Story("Velm said that 1,200 homes were flooded in the valley.", "B", "2031-02-03")
+    b.say("Velm", "that 1,200 homes were flooded in the valley", "organization")
+    c = Story("Velm said 1.2 thousand homes were flooded in the valley.", "C", "2031-02-03")
+    c.say("Velm", "1.2 thousand homes were flooded in the valley", "organization")
+    ingest(store, a, b, c)
+    props = sorted(store.rows("claims", {"kind": "statement"}), key=lambda r: r["n_members"])
+    assert [(p["n_members"], p["verdict"]) for p in props] == [(1, "single"), (2, "agree")]
+
+
 def test_denial_of_a_proposition(store: Store) -> None:
     a = Story("Rebels said government forces shelled the northern villages overnight.",
               "A", "2031-02-01")
@@ -512,6 +524,11 @@ def test_measure_keys(sentence: str, phrase: str, counted: str | None, key: str)
          "customer|-|refunded"),
         ("Hackers accessed the records of 4.2 million customers.", "4.2 million customers",
          "customers", "customer|-"),
+        ("For about 9,000 tenants, rents were also frozen.", "about 9,000 tenants", "tenants",
+         "tenant|-|subset"),
+        ("It now counts 700 tenants, up from the 400 tenants it reported in May.",
+         "400 tenants", "tenants", "tenant|-"),
+        ("The fund paid out for 9,000 tenants.", "9,000 tenants", "tenants", "tenant|-"),
     ],
 )
 def test_a_part_of_a_whole_is_a_measure_of_its_own(
@@ -560,6 +577,11 @@ def test_an_age_is_no_measure() -> None:
         ("The fire burned 8,500 acres.", "8,500 acres", "acre", "acre|-"),
         ("It can be fined up to 4% of its global turnover.", "up to 4%", "percent",
          "global turnover|-"),
+        # what a sum is the amount of, said before it; a participle after it qualifies it
+        ("The gang asked for a ransom of $2 million in cash.", "$2 million", "USD", "ransom|-"),
+        ("It booked costs of between $3 million and $5 million related to the flood.",
+         "$3 million and $5 million", "USD", "cost|-"),
+        ("It raised a total of $9 million in donations.", "$9 million", "USD", "donation|-"),
     ],
 )
 def test_a_currency_or_a_share_alone_counts_nothing(
@@ -630,6 +652,8 @@ def test_stray_words_name_no_measure(
          "large wildfires"),
         ("The shot killed 3,000 people in ONE MONTH.", "ONE MONTH", "MONTH"),  # a duration
         ("The post was shared 180,000 times.", "180,000 times", "times"),  # views, shares, ...
+        ("Only the last six digits of each passport were shown.", "six digits", "digits"),
+        ("The first 50 buyers get a refund.", "50 buyers", "buyers"),  # which, by their order
     ],
 )
 def test_people_of_nowhere_a_number_word_or_one_of_many_is_no_measure(

@@ -23,6 +23,9 @@ _SURE_BASELINE = re.compile(
 # "said on Monday it was $4 million once a round in early 2024 was counted" ("when" and "while"
 # date the figure; "after", "before" and "until" are as often prepositions of its own time).
 _SUBORDINATOR = re.compile(r"\b(?:once|because|unless|if|although|though|whereas)\b", re.I)
+# ... and what joins a second baseline to the first: "up from 2.3 million on Tuesday and the
+# 'fewer than 1 million' on Monday"
+_JOINED = re.compile(r"\b(?:and|or)(?: (?:a|an|the|its))?\s*[\"“‘']?$", re.I)
 _POSSESSIVE = ("'s", "’s")
 _BASELINE_REACH = 40  # characters before the figure searched
 _AS_OF = re.compile(r"as of\b", re.I)  # names the time a figure stood at, before any other
@@ -42,6 +45,8 @@ def extract_quantities(doc: Doc, analysis: Analysis) -> None:
     for q in found:
         q.statement = statement_of(q, analysis.statements)
         q.time = time_of(q, analysis.times, found)
+        if q.status == "estimate" and q.sentence and _sure_baseline(q, q.sentence, found):
+            q.status = "past"  # "up from 2.3 million": the earlier figure, not a rival estimate
         analysis.quantities.append(q)
 
 
@@ -67,7 +72,7 @@ def time_of(q: Quantity, times: list[TimeExpr], others: Sequence[Quantity] = ())
         return None
     sent = q.sentence
     rivals = [o for o in others if o is not q and o.sentence == sent]
-    baseline = _baseline(q, sent, _SURE_BASELINE)
+    baseline = _sure_baseline(q, sent, rivals)
     best: tuple[bool, bool, int, int] | None = None
     for i, t in enumerate(times):
         if t.resolved is None or not (sent.start <= t.span.start and t.span.end <= sent.end):
@@ -113,6 +118,19 @@ def _baseline(q: Quantity, sent: Span, cue: re.Pattern[str] = _BASELINE) -> bool
     at = q.span.start - sent.start
     before = sent.text[max(0, at - _BASELINE_REACH) : at]
     return cue.search(before) is not None
+
+
+def _sure_baseline(q: Quantity, sent: Span, others: Sequence[Quantity]) -> bool:
+    """Is this surely the figure a change is measured from ("up from 12,000"), or one joined to
+    it ("up from 2.3 million on Tuesday and the 1 million on Monday")?"""
+    if _baseline(q, sent, _SURE_BASELINE):
+        return True
+    before = [o for o in others if o.sentence == sent and o.span.end <= q.span.start]
+    if not before:
+        return False
+    prev = max(before, key=lambda o: o.span.start)
+    gap = sent.text[prev.span.end - sent.start : q.span.start - sent.start]
+    return _JOINED.search(gap) is not None and _baseline(prev, sent, _SURE_BASELINE)
 
 
 def _gap(q: Quantity, t: TimeExpr) -> int:

@@ -99,10 +99,19 @@ PART_BEFORE = re.compile(
     r"(?:[^,;]{1,40},\s*){0,4}(?:[\w-]+\s+){0,3}$",  # ... and the parts listed after the first
     re.I,
 )
+# "For around 310,000 customers, card numbers were also exposed": those a sentence opens by
+# naming, for whom what follows holds, are a group picked out, not the story's whole count
+FOR_WHOM = re.compile(r"^\W*for\s+$", re.I)
 # "Of the 104 survivors, 47 are Syrian": the whole a breakdown follows owns none of its parts
 WHOLE_BEFORE = re.compile(r"(?:^|[,;:])\W*(?:of|among)\s+(?:the\s+|all\s+)?$", re.I)
 # "all 23 survivors it interviewed": those someone picked out of a whole, what they did to them
 PICKED = re.compile(r"\s*(?:it|they|we|he|she|the\s+[a-z]+)\s+(?:had\s+|has\s+|have\s+)?([a-z]+ed)\b")
+# ... but "the 2.3 million it disclosed on Tuesday" is the figure it gave, all of them
+TOLD = frozenset(["disclosed", "announced", "reported", "published", "released", "confirmed",
+                  "estimated", "cited", "stated", "claimed", "revealed"])
+# "the last four digits of a card", "the first 10 pages": which items, by their place in an
+# order, not how many of something there are
+PLACE_IN_ORDER = re.compile(r"\bthe\s+(?:first|last|next|final|top|bottom)\s+$", re.I)
 MONTHS = [m.lower() for m in calendar.month_name if m]
 # a total over a stretch of time is not the count of one event: "1,200 died so far this year"
 PERIOD = re.compile(
@@ -143,6 +152,13 @@ LOSS_BEFORE = re.compile(
     re.I,
 )
 LOSS = "loss"
+# ... or the noun it is the amount "of", written before it: "a ransom of $4 million in bitcoin",
+# "costs of between £40 million and £60 million"; not a word for an amount ("a total of")
+NAMED_OF = re.compile(r"\b([a-z][\w-]*)\s+of\s+(?:between\s+)?$", re.I)
+AMOUNT_NOUNS = frozenset(
+    ["total", "sum", "amount", "value", "tune", "figure", "number", "estimate", "average",
+     "maximum", "minimum", "excess", "upwards", "range", "level", "rate", "tally", "count"]
+)
 ISO_CURRENCY = re.compile(r"[A-Z]{3}")  # the extractor names currencies by ISO code: "USD"
 PER_PERIOD = re.compile(r"\s+per\s+\w+$")  # ... and a rate of one by its period: "USD per year"
 CASUALTY_WINDOW = 30  # ...and casualty words ("600,000 troops have been killed")
@@ -199,12 +215,14 @@ def _measure(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) -> M
     s_end = q["sentence_end"] if q["sentence_end"] is not None else q["end_char"]
     sentence = text[s_start:s_end]
     before = text[s_start : q["start_char"]]
+    if PLACE_IN_ORDER.search(before):
+        return None
     after = text[q["end_char"] : min(s_end, q["end_char"] + WINDOW)]
     if _lost_sum(q["unit"], before):
         phrase = LOSS
     elif _generic_unit(q["unit"]):  # "$50 million in federal aid", "45% contained": of what?
-        state = STATE_AFTER.match(after)  # "5% contained", "70% vaccinated": the state counted
-        phrase = state[1] if state else q["counted"] or (_phrase_after(after) if OF_WHAT.match(after) else "")
+        phrase = _state_after(q["unit"], after) or q["counted"] or _named_of(before)
+        phrase = phrase or (_phrase_after(after) if OF_WHAT.match(after) else "")
     else:
         phrase = q["counted"] or q["unit"] or _phrase_after(_unbounded(q))
         phrase = phrase or _phrase_after(after)
@@ -250,7 +268,7 @@ def _measure(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) -> M
         # "310,000 of the 4.2 million customers": not the whole's count, nor in conflict with it
         return Measure(thing, owner, _what_befell(before, after) or "subset")
     picked = PICKED.match(after)
-    if aspect is None and picked:
+    if aspect is None and picked and picked[1].lower() not in TOLD:
         return Measure(thing, owner, picked[1])  # "23 survivors it interviewed": not all of them
     crowd = thing in CROWD
     if crowd:
@@ -279,6 +297,19 @@ def _lost_sum(unit: str | None, before: str) -> bool:
     return money and LOSS_BEFORE.search(before) is not None
 
 
+def _state_after(unit: str | None, after: str) -> str | None:
+    """The state a share counts ("5% contained", "70% vaccinated"); a participle after a sum of
+    money qualifies it instead ("£60 million related to the incident")."""
+    state = STATE_AFTER.match(after) if unit in GENERIC_UNITS else None
+    return state[1] if state else None
+
+
+def _named_of(before: str) -> str | None:
+    """The noun a sum is the amount of, named just before it ("a ransom of $4 million")."""
+    m = NAMED_OF.search(before)
+    return m[1] if m and m[1].lower() not in AMOUNT_NOUNS else None
+
+
 def _duration(q: dict[str, Any]) -> bool:
     """Is the figure a stretch of time ("two weeks", "3 days"), not a count said at a time
     ("79 last night")?"""
@@ -299,8 +330,13 @@ def _what_befell(before: str, after: str) -> str | None:
 
 
 def _part_of_whole(phrase: str, before: str, after: str) -> bool:
-    """Is the figure a part of a whole counted with it or just before ("Of those, 310,000")?"""
-    return bool(PARTITIVE.search(phrase + after[:4]) or PART_BEFORE.search(before))
+    """Is the figure a part of a whole counted with it or just before ("Of those, 310,000"), or
+    the group a sentence opens on ("For 310,000 customers, ...")?"""
+    return bool(
+        PARTITIVE.search(phrase + after[:4])
+        or PART_BEFORE.search(before)
+        or (FOR_WHOM.match(before) and after.startswith(","))
+    )
 
 
 def label_of(key: str) -> str:

@@ -16,7 +16,7 @@ UNATTRIBUTED = frozenset({"unknown", "report", "outlet"})
 # The body's name may hold a possessive ("a spokesman for the U.S. Attorney's Office").
 # The body may be named in lower case ("coast guard spokesman Nikos Dravos") or in an
 # apposition ("Col Ann Lee, the defence ministry spokeswoman"); "A spokesman" names none.
-_BODY = r"(?!(?:The|An?)\s)[A-Z][\w.&-]*(?:['’]s)?(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w.&-]*(?:['’]s)?)*"
+_BODY = r"(?!(?:The|An?)\s)[A-Z][\w.&-]*(?:['’]s)?(?:\s+(?:(?:of|for|and|on|the|&)\s+)*[A-Z][\w.&-]*(?:['’]s)?)*"
 # (two words at least when in lower case: "government spokesman Ian Moss" names no one body)
 _COMMON_BODY = r"(?:[A-Z][\w.&-]*\s+[a-z]+|[a-z]+\s+[a-z]+)(?:\s+[a-z]+)?"
 _SPOKESPERSON = re.compile(
@@ -45,6 +45,20 @@ ROLE_WORDS = frozenset(
 )
 # "the IOM and the U.N. refugee agency": two bodies speaking jointly, each an origin
 _JOINT = re.compile(r"^(?P<left>.+?)\s+and\s+(?P<right>the\s+.+)$")
+# "British retailer Brackwell & Finch", "chipmaker Nvidia": words saying what a body is, before
+# its name (a demonym at most in capitals), are no part of whose voice it is
+_DESCRIBED = re.compile(
+    r"^(?P<desc>(?:[A-Z][\w.]*\s+)?(?:[a-z][\w-]*\s+){1,3})(?P<name>[A-Z][\w.&'’-]*"
+    r"(?:\s+(?:&|and|of|for|the|[A-Z][\w.&'’-]*))*)$"
+)
+_FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "at", "in", "on", "from", "with", "by"})
+# "Brackwell & Finch Newsroom", "Helix Press Office": a body's own channel, where its "we" and
+# its unattributed figures are the body speaking, not an outlet reporting on it
+_OWN_CHANNEL = re.compile(
+    r"^(?P<body>.+?)\s+(?:news\s?room|press\s+(?:office|room|centre|center)|media\s+(?:centre|center)"
+    r"|news\s+(?:centre|center)|investor\s+relations)$",
+    re.I,
+)
 
 
 def group_name(text: str) -> str:
@@ -73,6 +87,9 @@ def origins_of(
     if canonical and speaker_kind == "person":
         return [canonical]
     name = canonical or speaker_text
+    channel = _OWN_CHANNEL.match(outlet or "")
+    if channel and (speaker_kind or "unknown") in UNATTRIBUTED:
+        return [canonical_name(conn, channel["body"], "organization")]  # its "we", its report
     if not name or (not canonical and (speaker_kind or "unknown") in UNATTRIBUTED):
         return [f"{outlet or 'unknown outlet'} (unattributed)"]
     bare = _DETERMINER.sub("", name.split(",")[0].strip())
@@ -88,6 +105,9 @@ def origins_of(
         return [group_name(p) for p in parts]
     if speaker_kind == "person":
         return [canonical_name(conn, bare, "person")]
+    named = _name_described(bare) if speaker_kind in ("organization", "government") else None
+    if named:
+        return [canonical_name(conn, named, speaker_kind or "organization")]
     group = group_name(bare)
     if speaker_kind == "anonymous" and not any(p.start == 0 for p in find_places(group)):
         group = group[:1].lower() + group[1:]  # "People familiar ..." and "people familiar ..."
@@ -101,3 +121,15 @@ def _spoken_for(speaker: str | None) -> str | None:
     if not body or set(body.lower().split()) & ROLE_WORDS:
         return None
     return _POSSESSIVE_END.sub("", body)  # "Helix's spokesperson" speaks for Helix
+
+
+def _name_described(text: str) -> str | None:
+    """The body's name after words describing it ("British retailer Brackwell & Finch" is
+    Brackwell & Finch), when the description is common nouns, a demonym at most before them."""
+    m = _DESCRIBED.match(text)
+    if m is None:
+        return None
+    desc = m["desc"].split()
+    if set(desc) & _FUNCTION_WORDS or (desc[0][0].isupper() and not find_places(desc[0])):
+        return None  # "Office of the Data Commissioner", "Acme chief executive Ann Lee"
+    return m["name"]

@@ -8,6 +8,7 @@ boosted by shared named places; a quoted phrase of three or more words repeated 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +23,14 @@ MIN_WORDS = 3  # content words a statement needs before word overlap can match i
 SKETCH = 4  # content words per statement used as blocking keys (bottom-k by hash)
 SAME = 0.6  # lemma Jaccard that alone makes two statements one proposition
 SAME_WITH_ENTITIES = 0.4  # ...when they also name the same places
+# The figures a statement gives ("about 5.6 million", "1m"): two statements that both give
+# figures and share none say different things, whatever words they share. Stored among the
+# lemmas as "#5600000" (a token no word makes).
+FIGURE = re.compile(
+    r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion|bn|m|k)\b)?", re.I
+)
+SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+          "trillion": 1e12}
 
 
 @dataclass(frozen=True)
@@ -40,7 +49,7 @@ class Proposition:
         if not found and row["direct"]:
             found = quotes(f"“{content}”")
         return cls(
-            frozenset(content_lemmas(content)),
+            frozenset(content_lemmas(content)) | figures_of(content),
             tuple(found),
             frozenset(p.entity for p in find_places(content)),
             row.get("speaker_name") or row.get("speaker_text"),
@@ -73,6 +82,9 @@ class Proposition:
 
     def same(self, other: Proposition) -> bool:
         """Both statements put forward the same proposition."""
+        mine, theirs = _figures(self.lemmas), _figures(other.lemmas)
+        if mine and theirs and not mine & theirs:
+            return False  # "fewer than 1 million were affected" is not "5.6 million were"
         if self.quotes and other.quotes:
             for q in set(self.quotes) & set(other.quotes):
                 if len(q.split()) >= 3 or (self.speaker and self.speaker == other.speaker):
@@ -87,6 +99,19 @@ class Proposition:
         if overlap >= SAME:
             return True
         return overlap >= SAME_WITH_ENTITIES and bool(self.places & other.places)
+
+def figures_of(text: str) -> frozenset[str]:
+    """The values of the figures a text gives, as lemma tokens ("#5600000")."""
+    out = set()
+    for m in FIGURE.finditer(text):
+        value = float(m[1].replace(",", "")) * SCALES.get((m[2] or "").lower(), 1)
+        out.add(f"#{value:g}")
+    return frozenset(out)
+
+
+def _figures(lemmas: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for w in lemmas if w.startswith("#"))
+
 
 class PropositionMemo(dict[int, Proposition]):
     """Stored propositions by statement id, read once: a stored proposition never changes.

@@ -10,6 +10,7 @@ from spacy.tokens import Span as SpacySpan
 from claimledger.extract.numbers.describe import (
     as_written,
     change_of,
+    clause_subject,
     concept_words,
     counted_tokens,
     names_its_own_subject,
@@ -62,7 +63,8 @@ def find_quantities(doc: Doc) -> list[Described]:
                 moved = (f, described)
             if out and _converts(out[-1], described, text):
                 _inherit(described, out[-1])
-            elif described.quantity.unit is None and not names_its_own_subject(f):
+            elif described.quantity.unit is None and (
+                    not names_its_own_subject(f) or _subject_counted_before(f, out, n)):
                 _borrow_counted(described, out, n)
             out.append(described)
     return out
@@ -168,6 +170,15 @@ def _borrow_counted(d: Described, earlier: list[Described], n: int) -> None:
             d.quantity.counted, d.quantity.unit = p.counted, p.unit
             d.unit_words = prev.unit_words
             return
+
+
+def _subject_counted_before(f: Found, earlier: list[Described], n: int) -> bool:
+    """ "5.6 million customers were affected, up from 2.3 million": the subject of a bare
+    figure's clause is what an earlier figure of its sentence counts, so it counts that too."""
+    subject = clause_subject(f)
+    return subject is not None and any(
+        d.sentence_index == n and d.quantity.span.start <= subject.idx < d.quantity.span.end
+        for d in earlier)
 
 
 def _comparable(a: float, b: float) -> bool:

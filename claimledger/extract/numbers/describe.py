@@ -122,22 +122,26 @@ def _dated_after(f: Found, sent: SpacySpan) -> bool:
         doc[f.end + 1].lemma_.lower() in RATE_NOUNS | WEEKDAYS | MONTHS)
 
 
-def _clause_subject(f: Found) -> Token | None:
+def clause_subject(f: Found) -> Token | None:
     """The subject of the nearest verb above the figure: "The number of homes destroyed" in
-    "The number of homes destroyed rose to 240"."""
+    "The number of homes destroyed rose to 240"; for a reporting verb, the number it puts a
+    figure on ("put the number of dead at 40")."""
     node = anchor(f)
     while node.head != node and node.pos_ not in ("VERB", "AUX"):
         node = node.head
-    if node.lemma_.lower() in _REPORTING and not any(
-            c.dep_ == "dobj" and not f.first <= c.i < f.end for c in node.children):
-        return None  # "Police said about 40,000": who gave the figure, not what it counts
+    if node.lemma_.lower() in _REPORTING:
+        objects = [c for c in node.children if c.dep_ == "dobj" and not f.first <= c.i < f.end]
+        if not objects:
+            return None  # "Police said about 40,000": who gave the figure, not what it counts
+        if objects[0].lemma_.lower() in _NUMBER_NOUNS:
+            return objects[0]
     return next((c for c in node.children if c.dep_ in _SUBJECTS), None)
 
 
 def _number_of(f: Found) -> list[Token]:
     """ "The number of firefighters ... fell to about 1,900": a bare figure counts what the
     clause's subject says it is the number of."""
-    subject = _clause_subject(f)
+    subject = clause_subject(f)
     if subject is None or subject.lemma_.lower() not in _NUMBER_NOUNS:
         return []
     of = next((c for c in subject.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -147,7 +151,7 @@ def _number_of(f: Found) -> list[Token]:
 def names_its_own_subject(f: Found) -> bool:
     """Is a bare figure the amount of a subject noun of its own ("The population grew by
     100,000"), so it cannot count what an earlier figure counted?"""
-    subject = _clause_subject(f)
+    subject = clause_subject(f)
     return (
         subject is not None
         and subject.pos_ in _NOUNISH

@@ -38,6 +38,8 @@ def is_quantity(f: Found, sent: SpacySpan) -> bool:
     nxt = doc[f.end] if f.end < sent.end else None
     if _is_year(f, first):
         return False
+    if _leading_zero(first.text):
+        return False  # "0800 555 0199", "007": a number dialled or a code, never a count
     if _near_calendar(prev) or _near_calendar(nxt):
         return False
     if nxt is not None and nxt.lower_ in _CLOCK_WORDS:
@@ -67,6 +69,11 @@ def _is_year(f: Found, tok) -> bool:  # type: ignore[no-untyped-def]
         return tok.ent_type_ not in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT") or \
             tok.i == 0 or tok.doc[tok.i - 1].lower_ in ("in", "since", "by", "until", "of", "a", "an")
     return 1000 <= value < 1900 and tok.ent_type_ == "DATE"
+
+
+def _leading_zero(text: str) -> bool:
+    """Digits opening with a zero before another digit ("0800"): written so only as a code."""
+    return len(text) > 1 and text[0] == "0" and text[1].isdigit()
 
 
 def _near_calendar(tok) -> bool:  # type: ignore[no-untyped-def]

@@ -102,6 +102,32 @@ def test_sidecar_metadata_and_flags(tmp_path: Path) -> None:
     assert (articles[0].title, articles[0].outlet) == ("One", "Flag Outlet")
 
 
+def test_a_sidecar_names_files_in_subfolders_and_a_line_naming_none_is_reported(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "wire").mkdir()
+    (tmp_path / "wire" / "one.txt").write_text("Story one.", encoding="utf-8")
+    lines = [
+        {"path": "wire/one.txt", "outlet": "Wire", "published_at": "2024-10-23"},
+        {"path": "wire/tow.txt", "outlet": "Wire"},  # a typo: no such file
+    ]
+    (tmp_path / "articles.jsonl").write_text(
+        "".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8"
+    )
+    articles, failures = read([str(tmp_path)])
+    assert [(a.outlet, a.published_at) for a in articles] == [("Wire", "2024-10-23")]
+    assert [f.reason for f in failures] == ["names 'wire/tow.txt', which is no article file here"]
+
+
+@pytest.mark.parametrize("key", ["date", "published", "datePublished"])
+def test_a_feed_s_date_under_another_name_is_the_publication_date(tmp_path: Path, key: str) -> None:
+    line = {"text": "Story one.", key: "2024-10-23", "source": "Feed"}
+    (tmp_path / "feed.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    articles, failures = read([str(tmp_path)])
+    assert failures == []
+    assert (articles[0].published_at, articles[0].outlet) == ("2024-10-23", "Feed")
+
+
 def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     import io
     import sys

@@ -14,6 +14,11 @@ from claimledger.ingest.published import normalize_date
 from claimledger.model import Article, Failure
 
 META_FIELDS = ("title", "outlet", "url", "published_at")
+# Other names feeds, sidecars and front matter give two of them, the first one set wins.
+META_ALIASES = {
+    "published_at": ("date", "published", "pubdate", "date_published", "datePublished"),
+    "outlet": ("source", "publisher", "site_name"),
+}
 SUFFIXES = {
     ".txt": "txt",
     ".text": "txt",
@@ -129,10 +134,7 @@ def _markdown(text: str) -> tuple[str, dict[str, Any]]:
         post = frontmatter.loads(text)
     except Exception as exc:  # yaml errors come in several types
         raise _Refused(f"malformed front matter: {exc}") from None
-    meta = dict(post.metadata)
-    meta.setdefault("published_at", meta.get("date"))
-    meta.setdefault("outlet", meta.get("source") or meta.get("publisher"))
-    return post.content, meta
+    return post.content, aliased(dict(post.metadata))
 
 
 def _html(text: str) -> tuple[str, dict[str, Any]]:
@@ -174,11 +176,21 @@ def _jsonl(text: str, source: Source, limits: Limits) -> Iterator[Item]:
         if not isinstance(body, str):
             yield Failure(where, "no 'text' field (a string) in this line")
             continue
-        yield _article(body, {**obj, **source.meta}, where, limits)
+        yield _article(body, {**aliased(obj), **source.meta}, where, limits)
+
+
+def aliased(meta: dict[str, Any]) -> dict[str, Any]:
+    """`meta` with each field it gives only under another name set: a feed's `date`."""
+    out = dict(meta)
+    for key, names in META_ALIASES.items():
+        if out.get(key) in (None, ""):
+            out[key] = next((meta[n] for n in names if meta.get(n) not in (None, "")), None)
+    return out
 
 
 def read_sidecar(path: Path) -> tuple[dict[str, dict[str, Any]], list[Failure]]:
-    """`articles.jsonl` metadata lines (with `path`, without `text`), keyed by file name."""
+    """`articles.jsonl` metadata lines (with `path`, without `text`), keyed by that path (a
+    file name, or a path under the sidecar's folder)."""
     meta: dict[str, dict[str, Any]] = {}
     failures: list[Failure] = []
     try:
@@ -194,7 +206,8 @@ def read_sidecar(path: Path) -> tuple[dict[str, dict[str, Any]], list[Failure]]:
             failures.append(Failure(f"{path}:{lineno}", f"malformed JSON ({exc.msg})"))
             continue
         if isinstance(obj, dict) and isinstance(obj.get("path"), str) and "text" not in obj:
-            meta[obj["path"]] = {k: obj[k] for k in META_FIELDS if k in obj}
+            given = aliased(obj)
+            meta[Path(obj["path"]).as_posix()] = {k: given[k] for k in META_FIELDS if k in given}
     return meta, failures
 
 

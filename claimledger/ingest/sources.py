@@ -39,6 +39,7 @@ def expand_paths(
 
 def _walk(folder: Path, overrides: dict[str, Any]) -> Iterator[Source | Failure]:
     sidecars: dict[Path, dict[str, dict[str, Any]]] = {}
+    used: set[tuple[Path, str]] = set()
     for path in sorted(folder.rglob("*")):
         if not path.is_file() or path.suffix.lower() not in SUFFIXES:
             continue
@@ -46,12 +47,23 @@ def _walk(folder: Path, overrides: dict[str, Any]) -> Iterator[Source | Failure]
             continue
         if path.name == SIDECAR and is_sidecar(path):
             continue
-        if path.parent not in sidecars:
-            meta, failures = _sidecar_for(path.parent)
-            sidecars[path.parent] = meta
-            yield from failures
-        file_meta = sidecars[path.parent].get(path.name, {})
+        file_meta: dict[str, Any] = {}
+        for parent in [path.parent, *path.parent.parents]:  # the nearest sidecar naming it
+            if parent not in sidecars:
+                meta, failures = _sidecar_for(parent)
+                sidecars[parent] = meta
+                yield from failures
+            key = path.relative_to(parent).as_posix()
+            if key in sidecars[parent]:
+                file_meta = sidecars[parent][key]
+                used.add((parent, key))
+                break
+            if parent == folder:
+                break
         yield Source(str(path), SUFFIXES[path.suffix.lower()], {**file_meta, **overrides})
+    for parent, meta in sidecars.items():  # a line naming no file is a typo the user must see
+        for key in meta.keys() - {k for p, k in used if p == parent}:
+            yield Failure(str(parent / SIDECAR), f"names {key!r}, which is no article file here")
 
 
 def _sidecar_for(folder: Path) -> tuple[dict[str, dict[str, Any]], list[Failure]]:

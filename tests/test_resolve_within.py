@@ -843,6 +843,48 @@ def test_a_body_named_after_what_it_is_goes_by_its_name(analyze, text: str, enti
     assert analyze(text).statements[0].speaker_entity == entity
 
 
+@pytest.mark.parametrize(
+    ("text", "entity", "kind"),
+    [
+        pytest.param(
+            "Analysts at Peel Hunt said the hit would be modest.",
+            "Peel Hunt analysts",
+            "anonymous",
+            id="people at a firm the tagger took for a person",
+        ),
+        pytest.param(
+            "The Office of the Rail Commissioner confirmed the report. A spokesperson for the "
+            "watchdog said it was reviewing the data.",
+            "Office of the Rail Commissioner spokesperson",
+            "person",
+            id="a spokesperson for the body named before",
+        ),
+        pytest.param(
+            "Transport Minister Ana Ruiz rejected the claim. Her ministry said the line would "
+            "reopen on Monday.",
+            "Ana Ruiz's ministry",
+            "government",
+            id="her ministry is a body, not the minister",
+        ),
+        pytest.param(
+            "Senator Maria Keller criticised the plan. Her office said she would vote no.",
+            "Maria Keller",
+            "person",
+            id="her office speaks for her",
+        ),
+        pytest.param(
+            "Tarvik Labs, whose researchers said the sample was genuine, called the figure low.",
+            "Tarvik Labs researchers",
+            "anonymous",
+            id="whose researchers are the firm's",
+        ),
+    ],
+)
+def test_people_of_a_body_and_a_person_s_body(analyze, text: str, entity: str, kind: str) -> None:
+    st = [s for s in analyze(text).statements if s.speaker_entity == entity]
+    assert [s.speaker_kind for s in st][-1:] == [kind]
+
+
 def test_the_company_is_not_a_person_of_unknown_kind_who_spoke_long_before(analyze) -> None:
     a = analyze(
         "Lumen said on Monday that hackers had accessed the records of customers. "

@@ -50,6 +50,8 @@ _BODY_KINDS = frozenset({"government", "organization", "outlet"})  # what "it sa
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 _IT = frozenset({"it", "its"})
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+# What a person's own staff speak through: "his office said" is his.
+_PERSONS_OWN = frozenset({"office", "campaign", "team", "camp", "spokesman", "spokeswoman"})
 # What an outlet does to documents it did not write: "seen by", "obtained by", "reviewed by".
 _HOLDING = frozenset({"see", "obtain", "review", "view", "acquire", "leak", "share", "examine"})
 _ISSUED = frozenset({"statement", "release", "announcement", "notice"})  # a body's own words
@@ -61,6 +63,7 @@ _ANONYMITY = re.compile(
     re.I,
 )
 _PERSONAL_RELATIVES = frozenset({"who", "whom", "whose"})
+_OF_ANYONE = frozenset({"whose"})  # "Halden Security, whose researchers": a firm's too
 # What the tagger takes a body's short name for: "Brackwell" after "Brackwell & Finch".
 _SHORT_BODY_ENTS = frozenset({"ORG", "PERSON", ""})
 _PRONOUN_SEX = {**dict.fromkeys(("he", "him", "his"), "m"), **dict.fromkeys(("she", "her"), "f")}
@@ -518,12 +521,15 @@ def _whose_role(name: Token, head: Token) -> bool:
     """Is `name` whom a person's role is of: "[Voss]'s lawyer", "the lawyer for [Voss]"? (A
     spokesperson's words are the principal's: "a spokeswoman for Ann Lee" is Ann Lee.)"""
     role = head.lemma_.lower()
+    prep = name.head
+    on_head = name.dep_ == "pobj" and prep.head.i == head.i
+    if head.tag_ == "NNS" and role in words().anonymous:  # "Analysts at Peel Hunt": its people
+        return on_head and prep.lower_ in ("at", "from", "with")
     if role not in words().person_roles or role in _SPOKESPEOPLE or head.tag_ == "NNS":
         return False
     if name.dep_ == "poss":
         return name.head.i == head.i
-    prep = name.head
-    return name.dep_ == "pobj" and prep.lower_ in ("for", "of", "to") and prep.head.i == head.i
+    return on_head and prep.lower_ in ("for", "of", "to")
 
 
 def _of_person(head: Token, span: TokenSpan) -> str | None:
@@ -534,6 +540,13 @@ def _of_person(head: Token, span: TokenSpan) -> str | None:
             role = entity_name(span.doc[span.start : head.i + 1])
             return f"{role} {span.doc[name.head.i : _name_end(name, span.end)].text}"
     return None
+
+
+def _affiliation(token: Token, head: Token) -> bool:
+    """Is the token part of a name people are of: "Peel Hunt" in "analysts at Peel Hunt"?"""
+    while token.dep_ == "compound" and token.head.i > token.i:
+        token = token.head
+    return _whose_role(token, head)
 
 
 def _their_people(head: Token) -> bool:
@@ -678,6 +691,12 @@ def classify_speaker(
 ) -> tuple[SpeakerKind, str | None]:
     """Speaker kind and canonical entity name for one speaker span."""
     w = words()
+    owner = _whose(span)
+    if owner is not None:  # "Halden Security, whose researchers said": its researchers
+        kind, name = classify_speaker(owner, people, recent)
+        rest = span[1:]
+        several = rest.root.tag_ == "NNS"
+        return ("anonymous" if several else "person"), f"{name} {rest.text}" if name else None
     antecedent = _antecedent(span)
     if antecedent is not None:
         kind, name = classify_speaker(antecedent, people, recent)
@@ -756,16 +775,23 @@ def classify_speaker(
     full = _named_in_full(span, recent)
     if full is not None:
         return classify_speaker(full[0], people, recent)[0], full[1]
-    if (lemma in w.report or lemma in w.government) and any(
-        c.dep_ == "poss" and c.lower_ in w.pronouns_person for c in head.children
-    ):
-        return "person", _person_for(head, people, recent)
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if (lemma in w.report or lemma in w.government) and owner and owner.lower_ in w.pronouns_person:
+        person = _person_for(owner, people, recent)
+        if lemma in _PERSONS_OWN or lemma in w.report or person is None:
+            return "person", person  # "his office", "her report": the person's own words
+        # "her ministry" is a body, not the minister
+        named = entity_name(span.doc[owner.i + 1 : span.end])  # "his Justice Department"
+        return "government", named if named[:1].isupper() else f"{person}'s {lemma}"
     bare = all(  # not "a school ...", but "a company spokesperson" after the company spoke
         t.i == head.i
         or t.dep_ in ("det", "amod")
         or (t.dep_ == "compound" and t.lemma_.lower() in w.bodies_named_before)
         for t in span
     )
+    principal = _principal(head, span, people, recent)
+    if principal is not None:  # "a spokesperson for the watchdog": the body named before
+        return "person", f"{principal} {lemma}"
     if lemma in _SPOKESPEOPLE and bare:
         spoken = recent.group_spoken(head)  # "A spokesperson said", after the agency spoke
         if spoken is not None:
@@ -804,7 +830,10 @@ def classify_speaker(
     if (
         lemma in w.anonymous
         and head.ent_type_ != "ORG"  # "The Charlotte Observer" is a name, not an observer
-        and not any(t.ent_type_ == "PERSON" for t in span if not _possessor(t, head))
+        and not any(
+            t.ent_type_ == "PERSON" and not _possessor(t, head) and not _affiliation(t, head)
+            for t in span
+        )
     ):
         return "anonymous", _of_body(head, span) or name
     if (
@@ -818,6 +847,19 @@ def classify_speaker(
         of = _of_body(head, span, ("for", "at", "from"))  # "a spokesman for X", not "of state"
         return ("anonymous" if several else "person"), of or _of_person(head, span) or name
     return "unknown", name
+
+
+def _principal(head: Token, span: TokenSpan, people: PersonIndex, recent: Recent) -> str | None:
+    """The body a spokesperson speaks for when named by a common noun it was called before:
+    "a spokesperson for the watchdog" after the Office of the Data Commissioner spoke."""
+    if head.lemma_.lower() not in _SPOKESPEOPLE:
+        return None
+    prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "for"), None)
+    body = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    if body is None or body.i >= span.end or body.pos_ != "NOUN":
+        return None
+    kind, name = classify_speaker(span.doc[body.left_edge.i : body.i + 1], people, recent)
+    return name if kind in _BODY_KINDS and name and name.lower() != body.lower_ else None
 
 
 def _person_for(pronoun: Token, people: PersonIndex, recent: Recent) -> str | None:
@@ -916,7 +958,10 @@ def _of_body(
         body = next((g for g in prep.children if g.dep_ == "pobj"), None)
         if body is None or body.i >= span.end:
             continue
-        if body.ent_type_ in ("ORG", "GPE"):
+        named = body.ent_type_ in ("ORG", "GPE") or (  # or a firm taken for a person
+            body.ent_type_ == "PERSON" and head.tag_ == "NNS" and _whose_role(body, head)
+        )  # ("analysts at Peel Hunt"; a person's lawyer is "lawyer for Ann Lee")
+        if named:
             name = entity_name(span.doc[body.left_edge.i : _name_end(body, span.end)])
             return f"{name} {head.lower_}"
         if _a_body(body) and body.tag_ != "NNS":  # "members of the charity's board"
@@ -1004,7 +1049,7 @@ def _described_as_person(name: Token) -> bool:
     roles = words().person_roles | words().anonymous  # "chief economist", "an analyst"
     return any(
         (c.dep_ == "appos" and c.like_num and len(c.text) <= 3)
-        or (c.dep_ == "relcl" and c.left_edge.lower_ in _PERSONAL_RELATIVES)
+        or (c.dep_ == "relcl" and c.left_edge.lower_ in _PERSONAL_RELATIVES - _OF_ANYONE)
         or (c.dep_ == "appos" and c.lemma_.lower() in roles)
         for c in name.rights
     )
@@ -1052,6 +1097,19 @@ def _antecedent(span: TokenSpan) -> TokenSpan | None:
     pronoun = span.root
     clause = pronoun.head
     if len(span) != 1 or pronoun.tag_ not in _RELATIVE_TAGS or clause.dep_ != "relcl":
+        return None
+    noun = clause.head
+    return span.doc[noun.left_edge.i : noun.i + 1]
+
+
+def _whose(span: TokenSpan) -> TokenSpan | None:
+    """Whose people a "whose researchers" speaker are: the noun the relative clause is on."""
+    if len(span) < 2 or span[0].lower_ != "whose":
+        return None
+    clause = span.root.head
+    while clause.dep_ not in ("relcl", "ROOT") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "relcl":
         return None
     noun = clause.head
     return span.doc[noun.left_edge.i : noun.i + 1]

@@ -885,6 +885,27 @@ def test_people_of_a_body_and_a_person_s_body(analyze, text: str, entity: str, k
     assert [s.speaker_kind for s in st][-1:] == [kind]
 
 
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ('"We did not believe him," one juror said.', "one juror"),
+        ("A forensic accountant testified that the figure was lower.", "forensic accountant"),
+        (
+            '"It was over," said a former federal prosecutor who asked not to be identified.',
+            "former federal prosecutor",
+        ),
+        (
+            "One shareholder, who spoke on condition of anonymity, said the board had failed. "
+            '"It is the worst of both worlds," the investor said.',
+            "One shareholder",
+        ),
+    ],
+)
+def test_sources_unnamed_are_anonymous_whatever_they_are(analyze, text: str, entity: str) -> None:
+    st = analyze(text).statements[-1]
+    assert (st.speaker_entity, st.speaker_kind) == (entity, "anonymous")
+
+
 def test_the_company_is_not_a_person_of_unknown_kind_who_spoke_long_before(analyze) -> None:
     a = analyze(
         "Lumen said on Monday that hackers had accessed the records of customers. "

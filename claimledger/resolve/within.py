@@ -183,7 +183,7 @@ def resolve_article(doc: Doc, analysis: Analysis) -> None:
         kind, name = classify_speaker(span, people, recent)
         if kind == "outlet" and name is None:  # "I", "we": whoever writes for the outlet
             name = writer
-        if kind in ("person", "unknown") and _unnamed_on_purpose(text, st.speaker):
+        if _may_go_unnamed(kind, span) and _unnamed_on_purpose(text, st.speaker):
             kind = "anonymous"  # "a senior official, who asked not to be named,"
             if not any(t.ent_type_ == "PERSON" for t in span):
                 name = entity_name(span)  # nobody named later: "a senator ... Senator Smith"
@@ -472,6 +472,12 @@ def _sex_of_role(name: TokenSpan) -> str | None:
         beside.append(root.head)
     found = {sex for sex, roles in words().sex_words.items() for t in beside if t.lower_ in roles}
     return found.pop() if len(found) == 1 else None
+
+
+def _may_go_unnamed(kind: SpeakerKind, span: TokenSpan) -> bool:
+    """Can the speaker be a source unnamed on purpose: a person, or one of a body's people ("a
+    former federal prosecutor who asked not to be identified" is no government)?"""
+    return kind in ("person", "unknown") or span.root.lemma_.lower() in words().person_roles
 
 
 def _unnamed_on_purpose(text: str, speaker: Span) -> bool:
@@ -763,6 +769,9 @@ def classify_speaker(
         person = people.by_role(span, ahead)
     if person:
         return "person", person
+    if recent.unnamed is not None and _the_one(span) and lemma in w.person_roles | w.anonymous:
+        return "anonymous", recent.unnamed[0]  # "One shareholder, speaking on condition of
+        # anonymity, said ... “...,” the investor said": the same source, not a new one
     titled = [t for t in span if t.i < head.i and t.lower_ in _HONORIFIC_SEX]
     if titled and head.pos_ == "PROPN":  # "Mr Thane, 61", whatever the tagger took him for
         return "person", strip_honorifics(span.doc[titled[0].i : head.i + 1])
@@ -860,6 +869,11 @@ def _principal(head: Token, span: TokenSpan, people: PersonIndex, recent: Recent
         return None
     kind, name = classify_speaker(span.doc[body.left_edge.i : body.i + 1], people, recent)
     return name if kind in _BODY_KINDS and name and name.lower() != body.lower_ else None
+
+
+def _the_one(span: TokenSpan) -> bool:
+    """A bare "the investor", "the official": one person named by what they are."""
+    return len(span) == 2 and span[0].lower_ == "the" and span[1].tag_ == "NN"
 
 
 def _person_for(pronoun: Token, people: PersonIndex, recent: Recent) -> str | None:

@@ -899,6 +899,11 @@ def test_people_of_a_body_and_a_person_s_body(analyze, text: str, entity: str, k
             '"It is the worst of both worlds," the investor said.',
             "One shareholder",
         ),
+        (
+            "Two bankers who know the firm, and who were not authorised to speak publicly, "
+            "said the loan would fail.",
+            "Two bankers",
+        ),
     ],
 )
 def test_sources_unnamed_are_anonymous_whatever_they_are(analyze, text: str, entity: str) -> None:

@@ -63,6 +63,7 @@ _ANONYMITY = re.compile(
     re.I,
 )
 _PERSONAL_RELATIVES = frozenset({"who", "whom", "whose"})
+_CLAUSAL = frozenset({"VERB", "AUX"})  # a conjunct that is a clause: "who ..., and who were"
 _OF_ANYONE = frozenset({"whose"})  # "Halden Security, whose researchers": a firm's too
 # What the tagger takes a body's short name for: "Brackwell" after "Brackwell & Finch".
 _SHORT_BODY_ENTS = frozenset({"ORG", "PERSON", ""})
@@ -1142,7 +1143,9 @@ def _governmental(span: TokenSpan, head: Token) -> bool:
 def entity_name(span: TokenSpan) -> str:
     """The name a speaker goes by: the head and its name modifiers, no article or possessive."""
     head = span.root
-    if any(c.dep_ == "conj" for c in head.children):  # "Moscow and Pyongyang"
+    if any(
+        c.dep_ == "conj" and c.pos_ not in _CLAUSAL for c in head.children
+    ):  # "Moscow and Pyongyang"
         start, end = span.start, span.end
     else:
         mods = [c for c in head.lefts if c.dep_ in _NAME_DEPS and c.i >= span.start]

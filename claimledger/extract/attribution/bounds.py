@@ -187,28 +187,35 @@ def _features(
     dist = _bucket(at - guess)
     prev = layout.word[at - 1] if at > 0 else "BOS"
     nxt = layout.word[at] if at < layout.n else "EOS"
-    feats = [f"d={dist}", f"p={prev}", f"n={nxt}", f"pn={prev}|{nxt}", f"d|dir={dist}|{direct}"]
-    feats.append(f"g={cut}|{dist[0] if at != guess else '0'}")
+    # each named with its side as it is made: renaming them all after cost a fifth of the time
+    feats = [
+        f"{side}:d={dist}",
+        f"{side}:p={prev}",
+        f"{side}:n={nxt}",
+        f"{side}:pn={prev}|{nxt}",
+        f"{side}:d|dir={dist}|{direct}",
+        f"{side}:g={cut}|{dist[0] if at != guess else '0'}",
+    ]
     if at < layout.n:
         first = layout.opened_after(at)
         dep = layout.dep[first]
         feats += [
-            f"c={dep}",
-            f"c|d={dep}|{dist}",
-            f"c|h={dep}|{layout.pos[layout.head[first]]}",
-            f"c|n={dep}|{nxt}",
-            f"q={layout.inside[at - 1] if at else False}|{layout.inside[at]}",
-            f"sent={layout.sent_start[at]}",
+            f"{side}:c={dep}",
+            f"{side}:c|d={dep}|{dist}",
+            f"{side}:c|h={dep}|{layout.pos[layout.head[first]]}",
+            f"{side}:c|n={dep}|{nxt}",
+            f"{side}:q={layout.inside[at - 1] if at else False}|{layout.inside[at]}",
+            f"{side}:sent={layout.sent_start[at]}",
         ]
         if dep in _WORDED_DEPS:
-            feats.append(f"cw={dep}|{layout.lower[first]}")
-        feats += [f"lem|c={lemma}|{dep}", f"lem|n={lemma}|{layout.word[at]}"]
+            feats.append(f"{side}:cw={dep}|{layout.lower[first]}")
+        feats += [f"{side}:lem|c={lemma}|{dep}", f"{side}:lem|n={lemma}|{layout.word[at]}"]
     else:
-        feats.append("eos")
+        feats.append(f"{side}:eos")
     if at > 0:
-        feats.append(f"pq={layout.quote[at - 1]}|{layout.punct[at - 1]}")
-    feats.append(f"lem|d={lemma}|{dist}")
-    return [f"{side}:{f}" for f in feats]
+        feats.append(f"{side}:pq={layout.quote[at - 1]}|{layout.punct[at - 1]}")
+    feats.append(f"{side}:lem|d={lemma}|{dist}")
+    return feats
 
 
 def cue_candidates(
@@ -252,20 +259,19 @@ def _cue_features(
     else:
         next_w, next_lower, at_content = "EOS", "EOS", False
     into = content[0] < layout.end_char[last] and layout.start_char[last] < content[1]
-    feats = [
-        f"d={dist}",
-        f"last={last_w}",
-        f"next={next_w}",
-        f"lastnext={layout.word[last]}|{next_w}",
-        f"lem|d={lemma}|{dist}",
-        f"lem|last={lemma}|{layout.lower[last]}",
-        f"lem|next={lemma}|{next_lower}",
-        f"into={into}",
-        f"atcontent={at_content}",
-        f"hangs={hangs}",
-        f"hangs|d={hangs}|{dist}",
+    return [  # named "cue:" as they are made
+        f"cue:d={dist}",
+        f"cue:last={last_w}",
+        f"cue:next={next_w}",
+        f"cue:lastnext={layout.word[last]}|{next_w}",
+        f"cue:lem|d={lemma}|{dist}",
+        f"cue:lem|last={lemma}|{layout.lower[last]}",
+        f"cue:lem|next={lemma}|{next_lower}",
+        f"cue:into={into}",
+        f"cue:atcontent={at_content}",
+        f"cue:hangs={hangs}",
+        f"cue:hangs|d={hangs}|{dist}",
     ]
-    return [f"cue:{f}" for f in feats]
 
 
 @dataclass(frozen=True)

@@ -776,10 +776,10 @@ def _without_trailing_aside(doc: Doc, start: int, end: int) -> int:
     clause (", which had been ...") or an appositive to a name (", the former governor") is
     the reporter's gloss, not part of what was said."""
     for token in doc[start:end]:
-        if token.right_edge.i + 1 != end or not (
-            token.dep_ in _TAIL_DEPS
-            or (token.dep_ in _NAME_TAIL_DEPS and token.head.pos_ == "PROPN")
-        ):
+        aside = token.dep_ in _TAIL_DEPS or (
+            token.dep_ in _NAME_TAIL_DEPS and token.head.pos_ == "PROPN"
+        )
+        if not aside or token.right_edge.i + 1 != end:  # the edge last: it makes a Token
             continue
         comma = token.left_edge.i - 1
         if comma > start and doc[comma].text in _TAIL_MARKS and start <= token.head.i < comma:

@@ -13,8 +13,10 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 
-from spacy.tokens import Token
+from spacy.attrs import IS_QUOTE, SENT_START
+from spacy.tokens import Doc, Token
 
 from claimledger.extract.attribution.lexicon import CUE_VERBS
 
@@ -48,8 +50,20 @@ def is_candidate(token: Token) -> bool:
     return token.pos_ == "VERB"
 
 
-def features(token: Token, inside_quote: bool) -> list[str]:
-    """Sparse features of one candidate: its lemma, its role and what hangs off it."""
+def quoted_sentences(doc: Doc) -> list[bool]:
+    """Per token: does its sentence hold a quote mark? Read once per article from the Doc's
+    arrays: asked of each candidate's own sentence, it made a Token of every word again."""
+    marks, starts = doc.to_array([IS_QUOTE, SENT_START]).T.tolist()
+    flags: list[bool] = []
+    cuts = [i for i in range(1, len(doc)) if starts[i] == 1]  # where `token.sent` begins
+    for begin, end in zip([0, *cuts], [*cuts, len(doc)], strict=True):
+        flags += [any(marks[begin:end])] * (end - begin)
+    return flags
+
+
+def features(token: Token, inside_quote: bool, quoted_sentence: bool) -> list[str]:
+    """Sparse features of one candidate: its lemma, its role and what hangs off it;
+    `quoted_sentence` is its entry in `quoted_sentences`."""
     lemma = token.lemma_.lower()
     doc, head = token.doc, token.head
     before = doc[token.i - 1].lower_ if token.i > 0 else "BOS"
@@ -94,7 +108,7 @@ def features(token: Token, inside_quote: bool) -> list[str]:
         feats += [f"ch={dep}", f"lem|ch={lemma}|{dep}"]
     if not deps & {"ccomp", "xcomp", "dobj", "prep:that"}:
         feats.append(f"lem|nocomp={lemma}")
-    if any(t.is_quote for t in token.sent):
+    if quoted_sentence:
         feats += ["sentquote", f"lem|sentquote={lemma}"]
     return feats
 
@@ -107,14 +121,15 @@ class CueModel:
     threshold: float
     lexicon_threshold: float  # lower bar for the curated verbs of saying and believing
 
-    def probability(self, token: Token, inside_quote: bool) -> float:
+    def probability(self, token: Token, inside_quote: bool, quoted_sentence: bool) -> float:
         """Probability that `token` heads an attribution cue."""
-        score = sum(self.weights.get(f, 0.0) for f in features(token, inside_quote))
+        feats = features(token, inside_quote, quoted_sentence)
+        score = sum(map(self.weights.get, feats, repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
-    def is_cue(self, token: Token, inside_quote: bool) -> bool:
+    def is_cue(self, token: Token, inside_quote: bool, quoted_sentence: bool) -> bool:
         """Does `token` head a cue here?"""
-        p = self.probability(token, inside_quote)
+        p = self.probability(token, inside_quote, quoted_sentence)
         return p >= self.threshold or (
             p >= self.lexicon_threshold and token.lemma_.lower() in CUE_VERBS
         )

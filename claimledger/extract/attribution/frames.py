@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import DEP, LEMMA, LOWER, POS
+from spacy.symbols import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Token
 
-from claimledger.extract.attribution.cuemodel import cue_model, is_candidate
+from claimledger.extract.attribution.cuemodel import cue_model, is_candidate, quoted_sentences
 from claimledger.extract.attribution.lexicon import (
     CLAIM_NOUNS,
     CONTENT_DEPS,
@@ -89,6 +91,8 @@ _GLOSS_NOUNS = frozenset(
         "signal",
     }
 )
+# Nouns `_noun_complement` finds what was said of: no other noun opens a frame.
+_COMPLEMENTED_NOUNS = CLAIM_NOUNS | INTENTION_NOUNS | EVALUATION_NOUNS
 _FIGURE_SIGNS = frozenset({"%", "‰", "°"})
 
 
@@ -108,9 +112,9 @@ def verb_frames(doc: Doc, inside_quote: list[bool]) -> tuple[list[Frame], list[F
     frames: list[Frame] = []
     bare: list[Frame] = []
     model = cue_model()
-    for token in doc:
-        if inside_quote[token.i]:
-            continue  # speech reported inside a quote belongs to the quote's speaker
+    quoted = quoted_sentences(doc)
+    for i in _openers(doc, inside_quote):
+        token = doc[i]
         if (token.lemma_ in SOURCE_PREPOSITIONS and token.dep_ == "prep") or (
             token.lower_ == "according" and token.dep_ == "ROOT"  # a misparse, handled there
         ):
@@ -124,7 +128,7 @@ def verb_frames(doc: Doc, inside_quote: list[bool]) -> tuple[list[Frame], list[F
             and not _asks_anonymity(token)
             and not _unspoken(token)
             and (
-                model.is_cue(token, inside_quote[token.i])
+                model.is_cue(token, inside_quote[i], quoted[i])
                 or _sourced_aside(token)
                 or _put_at(token)
             )
@@ -143,6 +147,33 @@ def verb_frames(doc: Doc, inside_quote: list[bool]) -> tuple[list[Frame], list[F
         elif frame.source is not None:
             bare.append(frame)
     return frames, bare
+
+
+def _openers(doc: Doc, inside_quote: list[bool]) -> list[int]:
+    """The tokens a frame rule may open at, read from the Doc's arrays: verbs, "according"
+    and "in", the cue nouns and the adjectives after "be". A Token made for every word costs,
+    and most words are none of these."""
+    strings = doc.vocab.strings
+    pos, dep, lower, lemma = doc.to_array([POS, DEP, LOWER, LEMMA]).T.tolist()
+    words = {strings[w] for w in ("according", "in")}
+    sources = {strings[w] for w in SOURCE_PREPOSITIONS}
+    acomp = strings["acomp"]
+    nouns: dict[int, bool] = {}  # by lemma: does the noun head a claim, intention or view?
+    found = []
+    for i, (p, d, w, lem) in enumerate(zip(pos, dep, lower, lemma, strict=True)):
+        if inside_quote[i]:
+            continue  # speech reported inside a quote belongs to the quote's speaker
+        if p == NOUN and lem not in nouns:
+            nouns[lem] = strings[lem].lower() in _COMPLEMENTED_NOUNS
+        if (
+            p == VERB
+            or (p == NOUN and nouns[lem])
+            or (p == ADJ and d == acomp)
+            or w in words
+            or lem in sources
+        ):
+            found.append(i)
+    return found
 
 
 def _unspoken(verb: Token) -> bool:
@@ -611,10 +642,12 @@ def _aside_before(verb: Token, speaker: Token | None) -> CharRange | None:
         return None
     doc = verb.doc
     sent = verb.sent
+    tail = doc[verb.i + 1 : min(sent.end, verb.i + 1 + _ASIDE_TAIL)]
+    if not any(t.text in _DASHES for t in tail):
+        return None  # no closing dash (most cues): the opening one is not looked for
     speaker_start = speaker.left_edge.i
     opening = [t.i for t in doc[sent.start : speaker_start] if t.text in _DASHES]
-    closing = [t.i for t in doc[verb.i + 1 : sent.end] if t.text in _DASHES]
-    if not opening or not closing or closing[0] - verb.i > _ASIDE_TAIL:
+    if not opening:
         return None
     if speaker_start - 1 <= opening[-1] or doc[speaker_start - 1].text != ",":
         return None
@@ -743,10 +776,10 @@ def _without_trailing_aside(doc: Doc, start: int, end: int) -> int:
     clause (", which had been ...") or an appositive to a name (", the former governor") is
     the reporter's gloss, not part of what was said."""
     for token in doc[start:end]:
-        if token.right_edge.i + 1 != end or not (
-            token.dep_ in _TAIL_DEPS
-            or (token.dep_ in _NAME_TAIL_DEPS and token.head.pos_ == "PROPN")
-        ):
+        aside = token.dep_ in _TAIL_DEPS or (
+            token.dep_ in _NAME_TAIL_DEPS and token.head.pos_ == "PROPN"
+        )
+        if not aside or token.right_edge.i + 1 != end:  # the edge last: it makes a Token
             continue
         comma = token.left_edge.i - 1
         if comma > start and doc[comma].text in _TAIL_MARKS and start <= token.head.i < comma:
@@ -763,10 +796,12 @@ def _noun_frame(noun: Token) -> Frame | None:
     """A cue noun with its complement: "X's claim that ...", "reports, fueled by X, that ...",
     "his plan to ...", "their criticism of ..."; nobody named makes "reports" their own source."""
     content = _noun_complement(noun)
+    if content is None:
+        return None
     speaker = _noun_speaker(noun)
     if speaker is None and noun.lemma_.lower() in REPORT_NOUNS:
         speaker = (noun.i, noun.i + 1)
-    if content is None or speaker is None:
+    if speaker is None:
         return None  # an unowned "plan to ..." is rarely anyone's attributed intention
     start, end = subtree_range(content)
     return Frame(

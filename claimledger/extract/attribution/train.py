@@ -39,6 +39,7 @@ from claimledger.extract.attribution.cuemodel import (
     cue_model,
     features,
     is_candidate,
+    quoted_sentences,
 )
 from claimledger.extract.attribution.quotes import find_quotes
 
@@ -53,8 +54,10 @@ def examples(doc: Doc, cues: list[tuple[int, int]]) -> list[Example]:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
             heads.add(span.root.i)
-    inside = inside_quotes(doc)
-    return [(features(t, inside[t.i]), int(t.i in heads)) for t in doc if is_candidate(t)]
+    inside, quoted = inside_quotes(doc), quoted_sentences(doc)
+    return [
+        (features(t, inside[t.i], quoted[t.i]), int(t.i in heads)) for t in doc if is_candidate(t)
+    ]
 
 
 def fit(data: list[Example], l2: float = 1e-4, steps: int = 400, rate: float = 0.05) -> dict:

@@ -348,6 +348,17 @@ def test_quote_after_a_sentence_the_parser_ran_on_continues_the_speaker(analyze)
     assert st.content.text.endswith("''Ours is the exception.''")
 
 
+def test_a_question_the_writer_asks_is_nobodys_statement(analyze) -> None:
+    a = analyze("How do I know if my account was hit?\n\nThe bank says it will write to customers.")
+    assert [s.cue.text for s in a.statements] == ["says"]
+    assert analyze("Can I claim a refund?").statements == []
+
+
+def test_a_name_taken_is_not_something_said(analyze) -> None:
+    a = analyze("A group calling itself Red Hand said it set the fire.")
+    assert [s.cue.text for s in a.statements] == ["said"]
+
+
 # --- stance ----------------------------------------------------------------------------
 
 
@@ -382,6 +393,8 @@ def test_has_denied_is_a_denial(analyze) -> None:
         ("The club are thought to be ready to raise their bid.", "are thought"),
         ("The coach is understood to be frustrated.", "is understood"),
         ("The court is expected to set a new hearing date.", "is expected"),
+        ("Ann Lee said the cost was likely to be small.", "said"),
+        ("Ann Lee said prices would probably rise.", "said"),
     ],
 )
 def test_speculation(analyze, text: str, cue: str) -> None:
@@ -434,6 +447,24 @@ def test_asking_someone_to_act_is_no_question(analyze) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The union, which had asked that the vote be delayed, lost.", "had asked"),
+        ("The senator wrote to the bank asking for an explanation of the fees.", "asking for"),
+    ],
+)
+def test_asking_that_something_be_done_or_for_something_is_no_question(
+    analyze, text: str, cue: str
+) -> None:
+    assert only(analyze(text), cue).stance == "assert"
+
+
+def test_could_only_is_a_limit_not_a_guess(analyze) -> None:
+    st = only(analyze("Ann Lee said she could only comment on her own findings."), "said")
+    assert st.stance == "assert"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The court rejected a request to unseal the file.",
@@ -472,6 +503,9 @@ def test_refusing_a_request_is_no_denial(analyze, text: str) -> None:
         ("VeriFact, the fact-checking desk, rated the claim False.", "rated"),
         ("“Three thousand appears nowhere in our data. It is simply made up,” Reyes said.", "said"),
         ("“I never said all of them were caused by the shot,” Marlowe wrote.", "wrote"),
+        ("“We do not accept those figures,” the council said.", "said"),
+        ("“My client did not cheat anyone,” his lawyer said.", "said"),
+        ("The mayor insisted that she had never met the developer.", "insisted"),
     ],
 )
 def test_calling_a_claim_false_or_brushing_it_off_is_a_denial(analyze, text: str, cue: str) -> None:
@@ -488,6 +522,8 @@ def test_calling_a_claim_false_or_brushing_it_off_is_a_denial(analyze, text: str
         ("He said he did not support the plan.", "said"),
         ("He said there was no doubt that the plan would work.", "said"),
         ("She said she had never seen such a crowd.", "said"),
+        ("Ann Lee had never told the council that the figures were wrong.", "had never told"),
+        ("The ministry did not deny the report.", "did not deny"),
     ],
 )
 def test_criticism_or_ignoring_is_no_denial(analyze, text: str, cue: str) -> None:
@@ -678,6 +714,14 @@ def test_according_to_covers_both_conjuncts(analyze) -> None:
     st = only(analyze(text), "according to")
     assert st.speaker.text == "the filing"
     assert st.content.text.startswith("The firm lost money last year")
+
+
+def test_according_to_in_a_clausal_subject_covers_the_sentence(analyze) -> None:
+    text = "What sank the bill, according to two aides, was the cost of the tunnel."
+    st = only(analyze(text), "according to")
+    assert st.speaker.text == "two aides"
+    assert st.content.text.startswith("What sank the bill")
+    assert st.content.text.endswith("was the cost of the tunnel")
 
 
 def test_quote_continuing_in_next_paragraph_joins_the_speaker(analyze) -> None:
@@ -1379,3 +1423,39 @@ def test_putting_a_figure_at_a_number_is_an_estimate_given(analyze) -> None:
     st = only(analyze("The Civic Front put the turnout at 250,000 on Sunday."), "put")
     assert st.speaker.text == "The Civic Front"
     assert st.content.text.startswith("the turnout at 250,000")
+
+
+def test_putting_it_at_a_number_is_an_estimate_given(analyze) -> None:
+    """ "By Friday the agency had put it at 40": "it" is the figure, not "as X put it"."""
+    a = analyze("The toll kept rising. By Friday the agency had put it at 40.")
+    st = starting(a, "had put")
+    assert st.speaker.text == "the agency"
+    assert st.content.text.endswith("40")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "Ann Lee, the chief engineer, was expected to tell the panel that the bridge was safe.",
+            "to tell",
+            "Ann Lee, the chief engineer",
+        ),
+        (
+            "The minister is said to have told aides that the plan was dead.",
+            "to have told",
+            "The minister",
+        ),
+    ],
+)
+def test_expected_to_tell_is_the_speakers_words_hedged(
+    analyze, text: str, cue: str, speaker: str
+) -> None:
+    st = only(analyze(text), cue)
+    assert st.speaker.text == speaker and st.stance == "speculate"
+    assert st.content.text.startswith("that")
+
+
+def test_expected_to_do_something_stays_a_belief_nobody_owns(analyze) -> None:
+    st = only(analyze("The panel is expected to approve the bridge next week."), "is expected")
+    assert st.speaker is None and st.stance == "speculate"

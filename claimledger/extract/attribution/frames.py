@@ -17,6 +17,7 @@ from claimledger.extract.attribution.lexicon import (
     EVALUATION_NOUNS,
     FINDING_NOUNS,
     HEARER_VERBS,
+    HEARSAY_VERBS,
     INTENTION_NOUNS,
     INVERTING_VERBS,
     MEDIUM_NOUNS,
@@ -24,6 +25,7 @@ from claimledger.extract.attribution.lexicon import (
     RAISING_VERBS,
     REPORT_NOUNS,
     SOURCE_PREPOSITIONS,
+    SPEECH_VERBS,
     SPREAD_VERBS,
     STANCE_ADJECTIVES,
     SUBJECT_DEPS,
@@ -48,6 +50,7 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _COMPOUND_AUX = frozenset({"had", "would", "could", "might", "should", "will", "has", "have"})
 _NOBODY = frozenset({"nobody", "none", "noone"})
 _NAMING = frozenset({"name", "identify", "quote"})  # "asked not to be named / identified"
+_NAMING_VERBS = frozenset({"call", "name", "dub", "style"})  # "a group calling itself X"
 _PARTICIPLE_REACH = 12  # tokens after a claim noun its "fueled by X" may stand, at most
 _ASIDE_MARKS = frozenset({",", "—", "–"})
 _ASIDE_OPENERS = frozenset({"mark", "cc"})  # "as X said", "and X said": part of the aside
@@ -94,6 +97,10 @@ _GLOSS_NOUNS = frozenset(
 # Nouns `_noun_complement` finds what was said of: no other noun opens a frame.
 _COMPLEMENTED_NOUNS = CLAIM_NOUNS | INTENTION_NOUNS | EVALUATION_NOUNS
 _FIGURE_SIGNS = frozenset({"%", "‰", "°"})
+# Clauses an "according to" phrase hung on vouches past, for the sentence they are part of:
+# a conjunct ("X has surged and, according to Y, has pulled ahead") and a clausal subject
+# ("What won, according to Y, was the whiteboard").
+_VOUCHED_CLAUSE_DEPS = frozenset({"conj", "csubj"})
 
 
 @dataclass
@@ -127,10 +134,14 @@ def verb_frames(doc: Doc, inside_quote: list[bool]) -> tuple[list[Frame], list[F
             and not _discourse_marker(token)
             and not _asks_anonymity(token)
             and not _unspoken(token)
+            and not _expected_to_say(token, inside_quote)
+            and not _asked_about(token)
+            and not _self_named(token)
             and (
                 model.is_cue(token, inside_quote[i], quoted[i])
                 or _sourced_aside(token)
                 or _put_at(token)
+                or _expected_words(token, inside_quote)
             )
         ):
             frame = _verb_frame(token, inside_quote)
@@ -186,6 +197,46 @@ def _unspoken(verb: Token) -> bool:
     return subject.lower_ in _NOBODY or any(
         c.dep_ == "det" and c.lower_ == "no" for c in subject.children
     )
+
+
+def _asked_about(verb: Token) -> bool:
+    """A question the writer asks with the verb, its auxiliary before its subject: "How do I
+    know if I'm affected?", "Can I claim compensation?" (an explainer's headings)."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    last = next((t for t in reversed(verb.sent) if not t.is_space), verb)
+    return (
+        verb.dep_ == "ROOT"
+        and subject is not None
+        and last.text == "?"
+        and any(c.dep_ == "aux" and c.i < subject.i for c in verb.children)
+    )
+
+
+def _self_named(verb: Token) -> bool:
+    """ "A group calling itself Crimson Vane": a name taken, not something said."""
+    return (
+        verb.lemma_ in _NAMING_VERBS
+        and any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in verb.children)
+        and any(c.dep_ == "oprd" and c.pos_ == "PROPN" for c in verb.children)
+    )
+
+
+def _expected_to_say(verb: Token, inside_quote: list[bool]) -> bool:
+    """ "X was expected to tell jurors that ...", "is said to have told ...": the belief nobody
+    owns hangs on X's own words, which are the statement (X the speaker, the belief a hedge)."""
+    if verb.lemma_ not in HEARSAY_VERBS or not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "xcomp"
+        and c.lemma_ in SPEECH_VERBS
+        and any(p.dep_ == "ccomp" or inside_quote[p.i] for p in _content_parts(c, inside_quote))
+        for c in verb.children
+    )
+
+
+def _expected_words(verb: Token, inside_quote: list[bool]) -> bool:
+    """The words of saying an "X was expected to tell ..." hangs on: a cue in any context."""
+    return verb.dep_ == "xcomp" and _expected_to_say(verb.head, inside_quote)
 
 
 def _asks_anonymity(verb: Token) -> bool:
@@ -708,8 +759,8 @@ def _content_parts(verb: Token, inside_quote: list[bool]) -> list[Token]:
             )
             or any(g.dep_ == "prep" and g.lower_ in _CHARGE_PREPOSITIONS for g in c.rights)
         ] + parts
-    if verb.lemma_ == "put" and all(c.lower_ == "it" for c in parts):
-        return []  # "as X put it, ...": what was said is the clause around
+    if verb.lemma_ == "put" and all(c.lower_ == "it" for c in parts) and not _put_at(verb):
+        return []  # "as X put it, ...": what was said is the clause around; "put it at 200" a figure
     left = [c for c in parts if c.i < verb.i]
     right = [c for c in parts if c.i > verb.i]
     if left and right and not (subject_is_content and len(left) == 1):
@@ -912,7 +963,7 @@ def _according_frame(prep: Token) -> Frame | None:
         content = _chars(doc, comma.i + 1, prep.sent.end)
         return Frame(cue=(prep.i, to.i + 1), head=prep, content=content, source=(to.i + 1, comma.i))
     head = prep.head
-    while head.dep_ == "conj" and head.head.i != head.i:
+    while head.dep_ in _VOUCHED_CLAUSE_DEPS and head.head.i != head.i:
         head = head.head  # "X has surged and, according to Y, has pulled ahead": both halves
     content = _clause_without(head, subtree_range(prep))
     return Frame(cue=(prep.i, to.i + 1), head=prep, content=content, source=subtree_range(source))

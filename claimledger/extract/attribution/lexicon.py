@@ -126,8 +126,9 @@ HEARSAY_VERBS = frozenset(
         "tip",
     }
 )
-# What the evidence does not do to a claim it denies: "our review does not support that figure".
-UNSUPPORTING_VERBS = frozenset({"support", "corroborate"})
+# What the evidence or a speaker does not do to a claim it denies: "our review does not support
+# that figure", "we do not recognise that estimate".
+UNSUPPORTING_VERBS = frozenset({"support", "corroborate", "recognise", "recognize", "accept"})
 # What a claim is said not to be when it is denied: "the figure is not accurate".
 TRUTHFUL_WORDS = frozenset({"accurate", "true", "correct", "credible", "valid"})
 # Phrasal verbs that deny: "pushed back against the report", "brushed off the accusations".
@@ -157,9 +158,24 @@ SPECULATE_VERBS = frozenset(
     }
 )
 SPECULATIVE_MODALS = frozenset({"may", "might"})
+# Predicates and adverbs that hedge what was said: "the hit was likely to be modest".
+HEDGE_WORDS = frozenset({"likely", "unlikely", "probable", "possible", "probably", "possibly"})
+# Wrongs an accused denies by saying they did not do them: "Lee did not steal a dime".
+WRONGDOING_VERBS = _words(
+    """
+    steal lie cheat defraud deceive mislead bribe embezzle launder falsify fabricate forge
+    kill murder assault abuse harass rape hack collude
+    """
+)
+# Verbs whose negated content pushes back against a claim: "insisted he had never seen it".
+INSISTING_VERBS = frozenset({"insist", "maintain"})
 # Cues whose content is conditional by nature: a modal there warns rather than hedges.
 WARNING_VERBS = frozenset({"warn", "caution", "threaten", "vow", "pledge", "promise", "fear"})
 QUESTION_VERBS = frozenset({"ask", "question", "wonder", "query", "inquire"})
+# Verbs of speaking a statement: "is expected to tell jurors that ..." hangs on the words.
+SPEECH_VERBS = _words(
+    "say tell testify argue claim announce declare state explain insist write report confirm"
+)
 # Verbs that may come before their speaker after a quote: "“Why now?” asked a resident."
 INVERTING_VERBS = QUESTION_VERBS | _words(
     "say add reply answer respond shout write read tweet explain insist recall note exclaim"

@@ -16,6 +16,8 @@ from claimledger.extract.attribution.lexicon import (
     DISPUTED_NOUNS,
     EVIDENCE_NOUNS,
     HEARSAY_VERBS,
+    HEDGE_WORDS,
+    INSISTING_VERBS,
     LABEL_VERBS,
     QUESTION_VERBS,
     REPORT_NOUNS,
@@ -25,6 +27,7 @@ from claimledger.extract.attribution.lexicon import (
     TRUTHFUL_WORDS,
     UNSUPPORTING_VERBS,
     WARNING_VERBS,
+    WRONGDOING_VERBS,
 )
 from claimledger.model import Stance
 
@@ -47,13 +50,16 @@ def stance_of(cue: Token, content: TokenSpan | None, content_text: str) -> Stanc
     words = set(_WORDS.findall(lowered))
     particles = {f"{lemma} {c.lower_}" for c in cue.children if c.dep_ in ("prt", "advmod")}
     root = _head_word(content) if content is not None else None
-    if (
+    heads = [_head_word(p) for p in _sentences(content)] if content is not None else []
+    if _unsaid(cue):
+        return "deny"
+    if not _negated(cue) and (  # "had never told the board the figures were false": unsaid
         (lemma in DENY_VERBS and not (root is not None and _refusal(root)))
         or (lemma in LABEL_VERBS and (words & DISMISSIVE_WORDS or _NOT_TRUE.search(lowered)))
         or (root is not None and particles & DENY_PHRASALS and _a_claim(root))
-        or (content is not None and any(_disputes(_head_word(p)) for p in _sentences(content)))
+        or any(_disputes(h) or _denies_wrongdoing(h) for h in heads)
         or (lemma == "plead" and _NOT_GUILTY.match(content_text) is not None)
-        or _unsaid(cue)
+        or (lemma in INSISTING_VERBS and root is not None and _negated(root))
     ):
         return "deny"
     stop = _FIRST_STOP.search(content_text)
@@ -63,9 +69,20 @@ def stance_of(cue: Token, content: TokenSpan | None, content_text: str) -> Stanc
         return "question"
     if lemma in SPECULATE_VERBS or _hearsay(cue):
         return "speculate"
-    if lemma not in WARNING_VERBS and root is not None and _modal_hedge(root):
+    if lemma not in WARNING_VERBS and root is not None and (_modal_hedge(root) or _hedged(root)):
         return "speculate"  # a warning or threat of what might happen asserts the warning
     return "assert"
+
+
+def _negated(word: Token) -> bool:
+    """Does the word carry its own negation ("did not steal", "had never told")?"""
+    return any(c.dep_ == "neg" for c in word.children)
+
+
+def _denies_wrongdoing(head: Token) -> bool:
+    """ "Lee did not steal a dime", "we never misled anyone": saying a wrong was not done
+    denies the accusation of it."""
+    return head.lemma_.lower() in WRONGDOING_VERBS and _negated(head)
 
 
 def _sentences(content: TokenSpan) -> list[TokenSpan]:
@@ -165,7 +182,9 @@ def _refusal(root: Token) -> bool:
 
 def _hearsay(cue: Token) -> bool:
     """ "X is thought to be ...", "is understood to ...", "is said to ...": a belief nobody
-    owns is a guess, whoever reports it."""
+    owns is a guess, whoever reports it; so are the words "X is expected to tell" someone."""
+    if cue.dep_ == "xcomp" and cue.head.i != cue.i and _hearsay(cue.head):
+        return True
     return (
         cue.lemma_.lower() in HEARSAY_VERBS
         and any(c.dep_ == "auxpass" for c in cue.children)
@@ -174,19 +193,36 @@ def _hearsay(cue: Token) -> bool:
 
 
 def _request(cue: Token) -> bool:
-    """Is the cue asking someone to do something ("asked the candidates to discuss ...")?"""
+    """Is the cue asking someone to do something ("asked the candidates to discuss ..."), that
+    something be done ("asked that he be detained") or for something ("asking for a full
+    account")? An indirect question opens with "if", "whether" or a wh-word instead."""
     return any(
-        c.dep_ in ("xcomp", "ccomp")
-        and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        (
+            c.dep_ in ("xcomp", "ccomp")
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        )
+        or (c.dep_ == "ccomp" and c.left_edge.lower_ == "that")
+        or (c.dep_ == "prep" and c.lower_ == "for")
         for c in cue.children
     )
 
 
 def _modal_hedge(root: Token) -> bool:
     """The content's main clause carries "may", "might" or an unnegated "could" ("the deal
-    could collapse"; "could not attend" says what did not happen)."""
-    if any(c.dep_ == "neg" for c in root.children):
-        return any(c.dep_ == "aux" and c.lower_ in SPECULATIVE_MODALS for c in root.children)
-    return any(
-        c.dep_ == "aux" and c.lower_ in SPECULATIVE_MODALS | {"could"} for c in root.children
-    )
+    could collapse"; "could not attend" says what did not happen, "could only" a limit)."""
+    hedges = SPECULATIVE_MODALS
+    if not _negated(root) and not _limited(root):
+        hedges = hedges | {"could"}
+    return any(c.dep_ == "aux" and c.lower_ in hedges for c in root.children)
+
+
+def _limited(root: Token) -> bool:
+    """ "she could only speak to her own analysis": "only" makes "could" a limit of what
+    someone can do, not a guess at what may happen."""
+    return any(c.dep_ == "advmod" and c.lower_ == "only" for c in root.children)
+
+
+def _hedged(root: Token) -> bool:
+    """The content's main clause is hedged by a word of likelihood: "the hit was likely to be
+    modest", "prices will probably rise"."""
+    return any(c.dep_ in ("acomp", "advmod") and c.lower_ in HEDGE_WORDS for c in root.children)

@@ -873,6 +873,12 @@ def test_a_body_named_after_what_it_is_goes_by_its_name(analyze, text: str, enti
             id="her office speaks for her",
         ),
         pytest.param(
+            "Dorvania's neighbour, the Republic of Kelsa, said it would send aid.",
+            "Republic of Kelsa",
+            "government",
+            id="a state set beside a person word",
+        ),
+        pytest.param(
             "Tarvik Labs, whose researchers said the sample was genuine, called the figure low.",
             "Tarvik Labs researchers",
             "anonymous",

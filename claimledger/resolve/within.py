@@ -731,6 +731,8 @@ def classify_speaker(
     named = _named_apposition(span)
     if named is not None:  # "the mining company Southern Copper" is Southern Copper
         kind, name = classify_speaker(named, people, recent)
+        if kind == "government":  # "its neighbour, the Republic of X": a state, whatever noun
+            return kind, name
         return _kind_by_noun(lemma, kind), name
     titled = _titled_name(head, span)
     if titled is not None:  # "Reporters Without Borders": a name, not reporters
@@ -1054,7 +1056,7 @@ def _named_apposition(span: TokenSpan) -> TokenSpan | None:
             child.tag_ in ("NNP", "NNPS") and len(child.text) > 1 and child.nbor(-1).text != "("
         )
         if child.dep_ == "appos" and named and child.right_edge.i < span.end:
-            return span.doc[child.left_edge.i : child.i + 1]
+            return span.doc[child.left_edge.i : _name_end(child, span.end)]  # "of Varnholt"
     return None
 
 

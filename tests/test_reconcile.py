@@ -366,6 +366,22 @@ def test_a_denier_s_own_count_beside_the_denial_is_not_denied(store: Store) -> N
     assert reports["verdict"] == "agree" and reports["n_members"] == 2
 
 
+def test_a_denial_of_hiding_a_count_does_not_deny_the_count(store: Store) -> None:
+    """ "denied that officials had covered up deaths" stands by the toll: it names the dead as
+    what was hidden, not a figure it disputes."""
+    a = Story("The agency said 40 people had died in the floods.", "One", "2031-03-05")
+    a.num("40 people", 40, counted="people", status="casualties",
+          statement=a.say("The agency", "40 people had died in the floods", "government"))
+    b = Story("The agency said 52 people had died. The governor denied that officials had "
+              "covered up deaths.", "Two", "2031-03-07")
+    b.num("52 people", 52, counted="people", status="casualties",
+          statement=b.say("The agency", "52 people had died", "government"))
+    b.say("The governor", "that officials had covered up deaths", stance="deny")
+    ingest(store, a, b)
+    assert claim(store, "casualties|-")["verdict"] == "evolved"
+    assert not store.rows("denial_links", order_by=("key",))
+
+
 def test_as_many_as_is_a_ceiling_not_a_rival_figure(store: Store) -> None:
     a = Story("The bank said 4.2 million customers were affected.", "A", "2031-05-01")
     a.num("4.2 million customers", 4.2e6, counted="customers",

@@ -288,16 +288,24 @@ def _particle(word: Token, f: Found) -> bool:
 
 
 def clause_verbs(tok: Token) -> list[Token]:
-    """The verbs above a token up to the root, with their coordinated verbs."""
+    """The verbs above a token up to the root, with their coordinated verbs; a coordinated verb
+    with an object of its own is another act ("killed 87 people and sickened 2,400")."""
     verbs: list[Token] = []
-    node = tok
+    node, child = tok, None
     while True:
-        if node.pos_ in ("VERB", "AUX"):
+        if node.pos_ in ("VERB", "AUX") and not (child is not None and child.dep_ == "conj"
+                                                 and _has_object(node)):
             verbs.append(node)
-            verbs.extend(c for c in node.children if c.dep_ == "conj" and c.pos_ == "VERB")
+            verbs.extend(c for c in node.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                         and not _has_object(c))
         if node.head == node:
             return verbs
-        node = node.head
+        node, child = node.head, node
+
+
+def _has_object(verb: Token) -> bool:
+    """Does the verb take a direct object of its own?"""
+    return any(c.dep_ == "dobj" for c in verb.children)
 
 
 def status_of(f: Found, counted: list[Token], is_rate: bool) -> str:
@@ -305,7 +313,7 @@ def status_of(f: Found, counted: list[Token], is_rate: bool) -> str:
     or target outranks its rate ("pledged $300 billion a year" is a pledge)."""
     doc = f.doc
     a = anchor(f)
-    verbs = clause_verbs(a)
+    verbs = clause_verbs(a) + _relative_verbs(counted)
     lemmas = {v.lemma_.lower() for v in verbs}
     following = list(doc[f.end:f.end + 3])  # "over 600,000 killed or wounded"
     near = {t.lemma_.lower() for t in counted + following} | {t.lower_ for t in counted}
@@ -330,14 +338,34 @@ def _aim_of(verbs: list[Token], near: set[str], a: Token) -> str | None:
     "target" for an aim ("aims to cut it to 3%", "the bank's 2 percent target", "hope to
     secure") or a commitment with a deadline ("will cut emissions by 70% by 2035")."""
     lemmas = {v.lemma_.lower() for v in verbs}
-    if lemmas & PLEDGE_WORDS or any(v.lemma_.lower() in GIVING_WORDS and not _given(v)
+    named = _of_noun(a)
+    if (lemmas | named) & PLEDGE_WORDS or any(v.lemma_.lower() in GIVING_WORDS and not _given(v)
                                     for v in verbs):
         return "pledge"
     aims = {v.lemma_.lower() for v in verbs if v.lemma_.lower() != "seek" or any(
         c.dep_ == "xcomp" for c in v.children)}  # "seeks to raise", not "sought treatment"
-    if (aims | (near - {"seek"})) & TARGET_WORDS or any(_deadline(v, a) for v in verbs):
+    if (aims | named | (near - {"seek"})) & TARGET_WORDS or any(_deadline(v, a) for v in verbs):
         return "target"
     return None
+
+
+def _relative_verbs(counted: list[Token]) -> list[Token]:
+    """The verbs of a relative clause on what the figure counts, with the verbs they govern:
+    "the 1.2 million people the ministry hopes to reach" are the ministry's aim."""
+    if not counted:
+        return []
+    clauses = [c for c in counted[-1].children if c.dep_ == "relcl"]
+    return clauses + [x for c in clauses for x in c.children if x.dep_ == "xcomp"]
+
+
+def _of_noun(a: Token) -> set[str]:
+    """The lemma of the noun whose "of" phrase holds the figure: "pledges of $4 million", "a
+    goal of 1.2 million" are a pledge and a target whatever verb they hang from."""
+    node = a.head if a.dep_ == "nummod" and a.head.pos_ in _NOUNISH else a  # "of 2,000 homes"
+    of = node.head
+    if node.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN":
+        return {of.head.lemma_.lower()}
+    return set()
 
 
 def _given(verb: Token) -> bool:

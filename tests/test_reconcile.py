@@ -484,6 +484,15 @@ def row(sentence: str, phrase: str, counted: str | None, unit: str | None) -> di
          "protesters", "people|-|turnout"),
         ("The ministry said 146 people were detained.", "146 people", "people",
          "people|-|arrested"),
+        # one campaign's progress, whichever word the outlet chose; "a week ago" is no rate
+        ("The minister said 180,000 people had been immunised.", "180,000 people", "people",
+         "people|-|vaccinated"),
+        ("Officials said 412,000 people had been vaccinated since the drive began a week ago.",
+         "412,000 people", "people", "people|-|vaccinated"),
+        # the toll the figure is the level of names what it counts
+        ("The number of people killed in the floods has risen to 96.", "96", "people",
+         "casualties|-"),
+        ("The death toll rose as 3,000 people fled.", "3,000 people", "people", "people|-|fled"),
     ],
 )
 def test_measure_keys(sentence: str, phrase: str, counted: str | None, key: str) -> None:
@@ -524,6 +533,8 @@ def test_a_part_of_a_whole_is_a_measure_of_its_own(
          "basis point", "benchmark interest rate", "interest|-|change"),
         ("Prices rose 7.4% in March.", "7.4%", "percent", None, None),
         ("The fire was 5% contained.", "5%", "percent", "fire", "contained|-"),
+        # a country code glued to a dollar sign names the currency, not an owner
+        ("The appeal for US$ 4.8 million is 22% funded.", "22%", "percent", None, "funded|-"),
     ],
 )
 def test_a_share_is_a_measure_of_what_it_is_the_level_of(
@@ -571,6 +582,8 @@ def test_a_currency_or_a_share_alone_counts_nothing(
          "large wildfires"),
         ("The shot killed 3,000 people in ONE MONTH.", "ONE MONTH", "MONTH"),  # a duration
         ("The post was shared 180,000 times.", "180,000 times", "times"),  # views, shares, ...
+        # a clause after the figure says nothing of what it counts
+        ("Flood deaths climb to 96 as rescue teams struggle", "96", None),
     ],
 )
 def test_people_of_nowhere_a_number_word_or_one_of_many_is_no_measure(

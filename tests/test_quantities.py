@@ -174,6 +174,8 @@ def test_bounds(analyze, text, needle, change, hedge) -> None:
          "least developed economies"),
         # an increment counts the noun, not "more ships"
         ("Four more ships arrived.", "Four", "ship", "ships"),
+        # a figure after an opening partitive counts the whole it is a part of
+        ("Of the reported deaths, 41 were in the north.", "41", "death", "reported deaths"),
     ],
 )
 def test_units_and_counted(analyze, text, needle, unit, counted) -> None:

@@ -493,6 +493,9 @@ def row(sentence: str, phrase: str, counted: str | None, unit: str | None) -> di
         ("The number of people killed in the floods has risen to 96.", "96", "people",
          "casualties|-"),
         ("The death toll rose as 3,000 people fled.", "3,000 people", "people", "people|-|fled"),
+        # a week's new count is not the running total
+        ("Officials counted 540 new cases in the seven days to Saturday.", "540 new cases",
+         "new cases", "case|-|in the seven days to"),
     ],
 )
 def test_measure_keys(sentence: str, phrase: str, counted: str | None, key: str) -> None:
@@ -508,6 +511,11 @@ def test_measure_keys(sentence: str, phrase: str, counted: str | None, key: str)
         ("Of those, 310,000 had their bank details exposed, it said.", "310,000", "customers",
          "customer|-|exposed"),
         ("Of the 4,200 guests, 40 fell ill.", "40", "guests", "guest|-|subset"),
+        # a part of the toll is not a rival of it, the second part listed after "and" neither
+        ("Of the reported deaths, 41 were in the north.", "41", "reported deaths",
+         "casualties|-|subset"),
+        ("Of the deaths, 41 were in the north and 29 in the south.", "29", "deaths",
+         "casualties|-|subset"),
         ("Among them, 1,200 customers were refunded.", "1,200 customers", "customers",
          "customer|-|refunded"),
         ("Hackers accessed the records of 4.2 million customers.", "4.2 million customers",

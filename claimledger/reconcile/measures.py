@@ -41,7 +41,8 @@ MILITARY = frozenset(
 )
 # modifiers that do not change what is counted ("new soldiers", "special forces personnel")
 GENERIC = frozenset(
-    ["new", "additional", "more", "other", "special", "elite", "regular", "active", "total", "estimated", "least", "nearly", "roughly", "approximately", "around", "almost", "some", "just", "only", "further", "extra", "fresh", "million", "billion", "thousand", "hundred", "dozen", "dozens", "hundreds", "thousands"]
+    ["new", "additional", "more", "other", "special", "elite", "regular", "active", "total", "estimated", "least", "nearly", "roughly", "approximately", "around", "almost", "some", "just", "only", "further", "extra", "fresh", "million", "billion", "thousand", "hundred", "dozen", "dozens", "hundreds", "thousands",
+     "reported", "recorded"]
 )
 # a figure written in words names no thing: "at least seven" is not a measure of "seven"
 NUMBER_WORDS = frozenset(
@@ -98,7 +99,7 @@ PARTITIVE = re.compile(
 )
 PART_BEFORE = re.compile(
     r"\b(?:of|among)\s+(?:them|those|these|whom|the\s+(?:\S+\s+){0,3}?\S+?)\s*,\s*"
-    r"(?:[^,;]{1,40},\s*){0,4}(?:[\w-]+\s+){0,3}$",  # ... and the parts listed after the first
+    r"(?:(?:[^,;]{1,40},|\d[^,;]{0,40}\band)\s*){0,4}(?:[\w-]+\s+){0,3}$",  # ... and the parts after the first
     re.I,
 )
 # "Of the 104 survivors, 47 are Syrian": the whole a breakdown follows owns none of its parts
@@ -106,10 +107,12 @@ WHOLE_BEFORE = re.compile(r"(?:^|[,;:])\W*(?:of|among)\s+(?:the\s+|all\s+)?$", r
 # "all 23 survivors it interviewed": those someone picked out of a whole, what they did to them
 PICKED = re.compile(r"\s*(?:it|they|we|he|she|the\s+[a-z]+)\s+(?:had\s+|has\s+|have\s+)?([a-z]+ed)\b")
 MONTHS = [m.lower() for m in calendar.month_name if m]
-# a total over a stretch of time is not the count of one event: "1,200 died so far this year"
+# a total over a stretch of time is not the count of one event: "1,200 died so far this year",
+# "540 new cases in the seven days to Saturday"
 PERIOD = re.compile(
     r"\b(?:so\s+far\s+)?this\s+(?:year|month|week|decade)\b"
     r"|\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?:[\w-]+\s+)?(?:years?|months?|weeks?|decades?)\b"
+    r"|\b(?:in|over|during)\s+the\s+(?:[\w-]+\s+)?(?:days?|weeks?|months?)\s+(?:to|ending|through)\b"
     rf"|\bsince\s+(?:\d{{4}}|{'|'.join(MONTHS)})\b",
     re.I,
 )
@@ -227,11 +230,12 @@ def _measure(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) -> M
     owner = places[-1].entity if places else _named_after(after) or _owner(
         text, s_start, s_end, q["start_char"], speaker
     )
+    part = not _generic_unit(q["unit"]) and _part_of_whole(q["text"], before, after)
     if aspect in TOLLS and thing in (None, "troops", "people"):
-        return Measure("casualties", owner, None if aspect == "casualties" else aspect)
+        # "Of the dead, 41 were in the north": a part of the toll, not a rival of it
+        return Measure("casualties", owner, "subset" if part else None if aspect == "casualties" else aspect)
     if thing is None or thing in WHEN_WORDS or thing == "time":
         return None  # "in ONE MONTH", "shared 180,000 times": a stretch or a tally of repeats
-    part = not _generic_unit(q["unit"]) and _part_of_whole(q["text"], before, after)
     if aspect is None and part:
         # "310,000 of the 4.2 million customers": not the whole's count, nor in conflict with it
         return Measure(thing, owner, _what_befell(before, after) or "subset")

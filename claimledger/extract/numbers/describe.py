@@ -44,6 +44,8 @@ _AMOUNT_ENTS = {"MONEY", "PERCENT", "QUANTITY"}
 # Entity types of names, kept as concept words whatever part of speech the tagger gave them.
 _NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 _PER_WORDS = {"a", "an", "per", "each", "every"}
+# Prepositions opening a sentence with the whole its figures are parts of ("Of the dead, 41 ...").
+_PARTITIVE_OPENERS = {"of", "among"}
 # "a year earlier" dates a figure, it does not make it a rate.
 _BEFORE_NOW = {"ago", "earlier", "later", "before", "after", "previously", "since"}
 # Pronouns resolved to the nearest person named before them in the sentence.
@@ -90,7 +92,7 @@ def counted_tokens(f: Found, sent: SpacySpan) -> list[Token]:
             j += 1
         head = doc[j] if doc[j].pos_ in _NOUNISH else None
     if head is None:
-        return _number_of(f)
+        return _number_of(f) or _whole_before(f, sent)
     before = [c for c in head.lefts if c.i < f.first and c.dep_ in ("amod", "compound")
               and c.i >= f.first - 2 and c.pos_ in _MODIFIER_POS]
     if any(t.like_num and doc[t.i - 1].is_punct for t in doc[f.end + 1:head.i]):
@@ -141,6 +143,16 @@ def _number_of(f: Found) -> list[Token]:
         return []
     of = next((c for c in subject.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
     return _of_phrase(of) if of is not None else []
+
+
+def _whole_before(f: Found, sent: SpacySpan) -> list[Token]:
+    """ "Of the reported deaths, 41 were in the north": a bare figure after an opening partitive
+    counts the whole it is a part of, not what an earlier sentence counted."""
+    opener = sent[0]
+    if opener.lower_ not in _PARTITIVE_OPENERS or opener.dep_ != "prep":
+        return []
+    comma = next((t.i for t in sent if t.text == ","), None)
+    return _of_phrase(opener) if comma is not None and comma < f.first else []
 
 
 def names_its_own_subject(f: Found) -> bool:

@@ -119,6 +119,9 @@ def test_values_and_ranges(analyze, text, needle, low, high, is_range) -> None:
         ("Barely 40 percent turned out.", "40", "~", "Barely"),
         # "as many as" stays exact as in NewsQuant; verdicts read it as a ceiling
         ("As many as 300 people were on board.", "300", "=", "As many as"),
+        # "as high as" is a ceiling, "as low as" a floor
+        ("The toll could be as high as 150.", "150", "<", "as high as"),
+        ("Fares start as low as $9.", "9", ">", "as low as"),
         # a bound after a rate
         ("He sold 30,000 copies a week or more.", "30,000", ">", "or more"),
         # "up to" after a verb it makes a rise is the level reached, not a ceiling
@@ -171,6 +174,8 @@ def test_bounds(analyze, text, needle, change, hedge) -> None:
          "least developed economies"),
         # an increment counts the noun, not "more ships"
         ("Four more ships arrived.", "Four", "ship", "ships"),
+        # a figure after an opening partitive counts the whole it is a part of
+        ("Of the reported deaths, 41 were in the north.", "41", "death", "reported deaths"),
     ],
 )
 def test_units_and_counted(analyze, text, needle, unit, counted) -> None:
@@ -404,6 +409,12 @@ def test_time_span_is_not_borrowed_as_a_count(analyze) -> None:
         # a commitment with a deadline, or a hope, is a target
         ("The utility will cut its coal use by 40 percent by 2030.", "40", "target"),
         ("Officials hope to buy 12 new trains by the end of the year.", "12", "target"),
+        # the noun a figure is "of" says what it is; so does a relative clause on its noun
+        ("The fund attracted pledges of $40 million.", "40", "pledge"),
+        ("The city set a goal of 2,000 new homes.", "2,000", "target"),
+        ("The 5,000 troops the army plans to send are ready.", "5,000", "target"),
+        # a verb coordinated with its own object is another act, not a casualty
+        ("The storm killed 12 people and flooded 300 homes.", "300", "estimate"),
         # a state or a forecast with a date is no target
         ("He will be 35 by the end of the year.", "35", "estimate"),
         ("The population will reach 10 billion by 2050.", "10", "estimate"),

@@ -378,6 +378,22 @@ def test_a_denier_s_own_count_beside_the_denial_is_not_denied(store: Store) -> N
     assert reports["verdict"] == "agree" and reports["n_members"] == 2
 
 
+def test_a_denial_of_hiding_a_count_does_not_deny_the_count(store: Store) -> None:
+    """ "denied that officials had covered up deaths" stands by the toll: it names the dead as
+    what was hidden, not a figure it disputes."""
+    a = Story("The agency said 40 people had died in the floods.", "One", "2031-03-05")
+    a.num("40 people", 40, counted="people", status="casualties",
+          statement=a.say("The agency", "40 people had died in the floods", "government"))
+    b = Story("The agency said 52 people had died. The governor denied that officials had "
+              "covered up deaths.", "Two", "2031-03-07")
+    b.num("52 people", 52, counted="people", status="casualties",
+          statement=b.say("The agency", "52 people had died", "government"))
+    b.say("The governor", "that officials had covered up deaths", stance="deny")
+    ingest(store, a, b)
+    assert claim(store, "casualties|-")["verdict"] == "evolved"
+    assert not store.rows("denial_links", order_by=("key",))
+
+
 def test_as_many_as_is_a_ceiling_not_a_rival_figure(store: Store) -> None:
     a = Story("The bank said 4.2 million customers were affected.", "A", "2031-05-01")
     a.num("4.2 million customers", 4.2e6, counted="customers",
@@ -505,6 +521,18 @@ def row(sentence: str, phrase: str, counted: str | None, unit: str | None) -> di
          "protesters", "people|-|turnout"),
         ("The ministry said 146 people were detained.", "146 people", "people",
          "people|-|arrested"),
+        # one campaign's progress, whichever word the outlet chose; "a week ago" is no rate
+        ("The minister said 180,000 people had been immunised.", "180,000 people", "people",
+         "people|-|vaccinated"),
+        ("Officials said 412,000 people had been vaccinated since the drive began a week ago.",
+         "412,000 people", "people", "people|-|vaccinated"),
+        # the toll the figure is the level of names what it counts
+        ("The number of people killed in the floods has risen to 96.", "96", "people",
+         "casualties|-"),
+        ("The death toll rose as 3,000 people fled.", "3,000 people", "people", "people|-|fled"),
+        # a week's new count is not the running total
+        ("Officials counted 540 new cases in the seven days to Saturday.", "540 new cases",
+         "new cases", "case|-|in the seven days to"),
     ],
 )
 def test_measure_keys(sentence: str, phrase: str, counted: str | None, key: str) -> None:
@@ -520,6 +548,11 @@ def test_measure_keys(sentence: str, phrase: str, counted: str | None, key: str)
         ("Of those, 310,000 had their bank details exposed, it said.", "310,000", "customers",
          "customer|-|exposed"),
         ("Of the 4,200 guests, 40 fell ill.", "40", "guests", "guest|-|subset"),
+        # a part of the toll is not a rival of it, the second part listed after "and" neither
+        ("Of the reported deaths, 41 were in the north.", "41", "reported deaths",
+         "casualties|-|subset"),
+        ("Of the deaths, 41 were in the north and 29 in the south.", "29", "deaths",
+         "casualties|-|subset"),
         ("Among them, 1,200 customers were refunded.", "1,200 customers", "customers",
          "customer|-|refunded"),
         ("Hackers accessed the records of 4.2 million customers.", "4.2 million customers",
@@ -550,6 +583,8 @@ def test_a_part_of_a_whole_is_a_measure_of_its_own(
          "basis point", "benchmark interest rate", "interest|-|change"),
         ("Prices rose 7.4% in March.", "7.4%", "percent", None, None),
         ("The fire was 5% contained.", "5%", "percent", "fire", "contained|-"),
+        # a country code glued to a dollar sign names the currency, not an owner
+        ("The appeal for US$ 4.8 million is 22% funded.", "22%", "percent", None, "funded|-"),
     ],
 )
 def test_a_share_is_a_measure_of_what_it_is_the_level_of(
@@ -654,6 +689,8 @@ def test_stray_words_name_no_measure(
         ("The post was shared 180,000 times.", "180,000 times", "times"),  # views, shares, ...
         ("Only the last six digits of each passport were shown.", "six digits", "digits"),
         ("The first 50 buyers get a refund.", "50 buyers", "buyers"),  # which, by their order
+        # a clause after the figure says nothing of what it counts
+        ("Flood deaths climb to 96 as rescue teams struggle", "96", None),
     ],
 )
 def test_people_of_nowhere_a_number_word_or_one_of_many_is_no_measure(

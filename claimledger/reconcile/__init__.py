@@ -53,6 +53,13 @@ CLAIM_SOURCE = re.compile(
     r"(?:['’]s)?\s+(?:claims?|reports?|allegations?|accusations?|assertions?|media|intelligence)\b",
     re.I,
 )
+# a denial of hiding or understating a count ("denied that the government had concealed
+# deaths") stands by the figures given: the thing it names is what was hidden, not disputed
+CONCEALMENT = re.compile(
+    r"\b(?:conceal|hid|hide|hiding|suppress|cover(?:ed|ing|s)?[\s-]+up|cover-?up|"
+    r"under-?report|under-?count|under-?stat|downplay|play(?:ed|ing|s)?\s+down)\w*",
+    re.I,
+)
 
 
 def reconcile_article(store: Store, conn: Connection, article_id: str) -> None:
@@ -160,11 +167,11 @@ def denial_keys(
     A country is not the owner when it names a denier (`deniers`: speaker spans of the
     sentence's denials), the place the thing went ("troops in X"), or the source of the denied
     claim ("X's claims"). A denial that names a thing but no owner refutes the article's own
-    figures of that thing.
+    figures of that thing; one of hiding a count names no thing it refutes.
     """
     start = s["sentence_start"]
     sentence = text[start : s["sentence_end"]]
-    lemmas = {lemma(w) for w in words(sentence)}
+    lemmas = set() if _denies_concealment(s, text) else {lemma(w) for w in words(sentence)}
     things = {THINGS[w] for w in lemmas if w in THINGS}
     if lemmas & CASUALTY:
         things.add("casualties")
@@ -185,6 +192,11 @@ def denial_keys(
         .distinct()
     ).scalars()
     return named | {key for key in owned if _denies_thing(key, things, sentence.lower())}
+
+
+def _denies_concealment(s: dict[str, Any], text: str) -> bool:
+    """Does the denied content accuse someone of hiding or understating a count?"""
+    return CONCEALMENT.search(text[s["content_start"] : s["content_end"]]) is not None
 
 
 def _figures_denied(conn: Connection, s: dict[str, Any]) -> set[str]:

@@ -42,7 +42,8 @@ MILITARY = frozenset(
 )
 # modifiers that do not change what is counted ("new soldiers", "special forces personnel")
 GENERIC = frozenset(
-    ["new", "additional", "more", "other", "special", "elite", "regular", "active", "total", "estimated", "least", "nearly", "roughly", "approximately", "around", "almost", "some", "just", "only", "further", "extra", "fresh", "million", "billion", "thousand", "hundred", "dozen", "dozens", "hundreds", "thousands"]
+    ["new", "additional", "more", "other", "special", "elite", "regular", "active", "total", "estimated", "least", "nearly", "roughly", "approximately", "around", "almost", "some", "just", "only", "further", "extra", "fresh", "million", "billion", "thousand", "hundred", "dozen", "dozens", "hundreds", "thousands",
+     "reported", "recorded"]
 )
 # a figure written in words names no thing: "at least seven" is not a measure of "seven"
 NUMBER_WORDS = frozenset(
@@ -52,10 +53,12 @@ NUMBER_WORDS = frozenset(
 )
 AGE_UNIT = "year of age"  # the extractor's unit for ages
 ONE_OF = re.compile(r"(?:one|1)\s+of\b", re.I)
-# "2,000 recruits a month" is a rate; "killed 3,000 people in a month" a count over one month
+# "2,000 recruits a month" is a rate; "killed 3,000 people in a month" a count over one month,
+# "since it began a week ago" a date
 RATE = re.compile(
     r"(?<!\bin )(?<!\bwithin )(?<!\bover )(?<!\bfor )(?<!\bthan )"
-    r"\b(?:a|per|each|every)\s+(day|week|month|year)\b|\b(daily|weekly|monthly)\b"
+    r"\b(?:a|per|each|every)\s+(day|week|month|year)\b(?!\s+(?:ago|earlier|later|before)\b)"
+    r"|\b(daily|weekly|monthly)\b"
 )
 _RATE_WORDS = {"daily": "day", "weekly": "week", "monthly": "month"}
 DESTINATION = re.compile(r"\b(?:in|to|into|inside|across|at|toward|towards)\s+(?:the\s+)?$", re.I)
@@ -85,6 +88,7 @@ SAME_FATE = {
     "detained": "arrested", "held": "arrested", "jailed": "arrested",
     "joined": "turnout", "marched": "turnout", "attended": "turnout", "gathered": "turnout",
     "rallied": "turnout", "protested": "turnout", "demonstrated": "turnout", "turned": "turnout",
+    "immunized": "vaccinated", "immunised": "vaccinated", "inoculated": "vaccinated",
 }
 # "... had their bank details exposed": what befell a part of those counted
 BEFELL_THEIR = re.compile(r"\s*(?:had|have|has)\s+(?:their|its)\s+(?:[a-z]+\s+){1,3}?([a-z]+(?:ed|en))\b")
@@ -96,7 +100,7 @@ PARTITIVE = re.compile(
 )
 PART_BEFORE = re.compile(
     r"\b(?:of|among)\s+(?:them|those|these|whom|the\s+(?:\S+\s+){0,3}?\S+?)\s*,\s*"
-    r"(?:[^,;]{1,40},\s*){0,4}(?:[\w-]+\s+){0,3}$",  # ... and the parts listed after the first
+    r"(?:(?:[^,;]{1,40},|\d[^,;]{0,40}\band)\s*){0,4}(?:[\w-]+\s+){0,3}$",  # ... and the parts after the first
     re.I,
 )
 # "For around 310,000 customers, card numbers were also exposed": those a sentence opens by
@@ -113,10 +117,12 @@ TOLD = frozenset(["disclosed", "announced", "reported", "published", "released",
 # order, not how many of something there are
 PLACE_IN_ORDER = re.compile(r"\bthe\s+(?:first|last|next|final|top|bottom)\s+$", re.I)
 MONTHS = [m.lower() for m in calendar.month_name if m]
-# a total over a stretch of time is not the count of one event: "1,200 died so far this year"
+# a total over a stretch of time is not the count of one event: "1,200 died so far this year",
+# "540 new cases in the seven days to Saturday"
 PERIOD = re.compile(
     r"\b(?:so\s+far\s+)?this\s+(?:year|month|week|decade)\b"
     r"|\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?:[\w-]+\s+)?(?:years?|months?|weeks?|decades?)\b"
+    r"|\b(?:in|over|during)\s+the\s+(?:[\w-]+\s+)?(?:days?|weeks?|months?)\s+(?:to|ending|through)\b"
     rf"|\bsince\s+(?:\d{{4}}|{'|'.join(MONTHS)})\b",
     re.I,
 )
@@ -133,7 +139,9 @@ WHEN_WORDS = frozenset(
 LEVEL_HEADS = frozenset(["rate", "level", "reading", "index"])
 # units of a change in a share, not of its level: "raised the rate by 50 basis points" (to 6.25%)
 POINT_UNITS = frozenset(["percentage point", "basis point"])
-CLAUSE_OPENERS = frozenset(["and", "or", "but", "so", "i", "we", "you", "he", "she", "it", "they", "that", "which", "who"])
+CLAUSE_OPENERS = frozenset(["and", "or", "but", "so", "i", "we", "you", "he", "she", "it", "they", "that", "which", "who",
+                            # subordinators: "deaths climb to 96 as clinics buckle"
+                            "as", "while", "when", "whereas", "because", "although", "though"])
 STATE_AFTER = re.compile(r"\s+([a-z]+(?:ed|en))\b")
 # what a currency or a share is "of" or "in" when nothing else says: "$50 million in federal aid"
 # ("in", "for" and "on" only before a bare common noun: "$75 million in Acme", "$5 million on
@@ -241,7 +249,7 @@ def _measure(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) -> M
         and w.lower() not in NUMBER_WORDS
     ]
     window = [lemma(w) for w in words(f"{phrase} {after[:CASUALTY_WINDOW]}")]
-    aspect = _aspect(q["status"], window, f"{q['text']} {after}")
+    aspect = _aspect(q["status"], window, f"{q['text']} {text[q['end_char'] : s_end]}", len(q["text"]) + WINDOW)
     if aspect is None and q["unit"] in POINT_UNITS:
         aspect = "change"
     things = [THINGS.get(n, n) for n in nouns if n not in CASUALTY]
@@ -253,17 +261,18 @@ def _measure(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) -> M
     if thing is None and places and places[-1].relation == RELATIONS["demonyms"]:
         military = {lemma(w) for w in words(sentence)} & MILITARY
         thing = "troops" if military else "people"
-    toll = _toll_before(before) if not (q["counted"] and phrase) else None
+    toll = _toll_before(before, q["counted"] if phrase else None)
     if toll:
         aspect, thing = toll, None  # "the death toll ... has risen to 62"
     owner = places[-1].entity if places else _named_after(after) or _owner(
         text, s_start, s_end, q["start_char"], speaker
     )
+    part = not _generic_unit(q["unit"]) and _part_of_whole(q["text"], before, after)
     if aspect in TOLLS and thing in (None, "troops", "people"):
-        return Measure("casualties", owner, None if aspect == "casualties" else aspect)
+        # "Of the dead, 41 were in the north": a part of the toll, not a rival of it
+        return Measure("casualties", owner, "subset" if part else None if aspect == "casualties" else aspect)
     if thing is None or thing in WHEN_WORDS or thing == "time":
         return None  # "in ONE MONTH", "shared 180,000 times": a stretch or a tally of repeats
-    part = not _generic_unit(q["unit"]) and _part_of_whole(q["text"], before, after)
     if aspect is None and part:
         # "310,000 of the 4.2 million customers": not the whole's count, nor in conflict with it
         return Measure(thing, owner, _what_befell(before, after) or "subset")
@@ -382,11 +391,12 @@ def _grade(ws: list[str], k: int) -> bool:
     )
 
 
-def _aspect(status: str | None, window: list[str], after: str) -> str | None:
-    """A rate ("a month") is more specific than casualty words nearby; the extractor's status
-    counts too. The casualty word nearest the figure says which toll it is."""
+def _aspect(status: str | None, window: list[str], after: str, reach: int) -> str | None:
+    """A rate ("a month") opening within `reach` of the figure is more specific than casualty
+    words nearby; the extractor's status counts too. The casualty word nearest the figure says
+    which toll it is."""
     m = RATE.search(after)
-    if m:
+    if m and m.start() < reach:
         return "per " + (m.group(1) or _RATE_WORDS[m.group(2)])
     kind = next((w for w in window if w in CASUALTY), None)
     if kind is not None:
@@ -394,15 +404,15 @@ def _aspect(status: str | None, window: list[str], after: str) -> str | None:
     return "casualties" if status == "casualties" else None
 
 
-def _toll_before(before: str) -> str | None:
+def _toll_before(before: str, counted: str | None) -> str | None:
     """The toll a figure naming nothing updates, from the nearest toll named before it: "the
-    death toll rose to 62", "the number of dead had risen to nine"."""
-    tolls = [
-        CASUALTY_KIND.get(lemma(m["kind"]), "casualties") if m["kind"] else "casualties"
-        for m in TOLL.finditer(before)
-        if not m["kind"] or lemma(m["kind"]) in CASUALTY
-    ]
-    return tolls[-1] if tolls else None
+    death toll rose to 62", "the number of dead had risen to nine"; a figure counting something
+    only when the toll names it ("the number of people killed has risen to 96")."""
+    tolls = [m for m in TOLL.finditer(before) if not m["kind"] or lemma(m["kind"]) in CASUALTY]
+    if not tolls or counted and counted.lower() not in tolls[-1][0].lower():
+        return None
+    kind = tolls[-1]["kind"]
+    return CASUALTY_KIND.get(lemma(kind), "casualties") if kind else "casualties"
 
 
 def _named_after(after: str) -> str | None:
@@ -431,8 +441,15 @@ def _owner(
             continue
         if DESTINATION.search(text[s_start : at]) or EXCLUDED.search(text[s_start : at]):
             continue
+        if _names_currency(text, s_start + p.end):
+            continue
         return p.entity
     return later[0].entity if later else None
+
+
+def _names_currency(text: str, end: int) -> bool:
+    """Is a place a currency's country code ("US$ 4.8 million", "HK$"), owning no figure?"""
+    return text[end : end + 1] == "$"
 
 
 @dataclass

@@ -45,6 +45,8 @@ _AMOUNT_ENTS = {"MONEY", "PERCENT", "QUANTITY"}
 # Entity types of names, kept as concept words whatever part of speech the tagger gave them.
 _NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 _PER_WORDS = {"a", "an", "per", "each", "every"}
+# Prepositions opening a sentence with the whole its figures are parts of ("Of the dead, 41 ...").
+_PARTITIVE_OPENERS = {"of", "among"}
 # "a year earlier" dates a figure, it does not make it a rate.
 _BEFORE_NOW = {"ago", "earlier", "later", "before", "after", "previously", "since"}
 # Pronouns resolved to the nearest person named before them in the sentence.
@@ -91,7 +93,7 @@ def counted_tokens(f: Found, sent: SpacySpan) -> list[Token]:
             j += 1
         head = doc[j] if doc[j].pos_ in _NOUNISH else None
     if head is None:
-        return _number_of(f)
+        return _number_of(f) or _whole_before(f, sent)
     before = [c for c in head.lefts if c.i < f.first and c.dep_ in ("amod", "compound")
               and c.i >= f.first - 2 and c.pos_ in _MODIFIER_POS]
     if any(t.like_num and doc[t.i - 1].is_punct for t in doc[f.end + 1:head.i]):
@@ -146,6 +148,16 @@ def _number_of(f: Found) -> list[Token]:
         return []
     of = next((c for c in subject.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
     return _of_phrase(of) if of is not None else []
+
+
+def _whole_before(f: Found, sent: SpacySpan) -> list[Token]:
+    """ "Of the reported deaths, 41 were in the north": a bare figure after an opening partitive
+    counts the whole it is a part of, not what an earlier sentence counted."""
+    opener = sent[0]
+    if opener.lower_ not in _PARTITIVE_OPENERS or opener.dep_ != "prep":
+        return []
+    comma = next((t.i for t in sent if t.text == ","), None)
+    return _of_phrase(opener) if comma is not None and comma < f.first else []
 
 
 def names_its_own_subject(f: Found) -> bool:
@@ -293,16 +305,24 @@ def _particle(word: Token, f: Found) -> bool:
 
 
 def clause_verbs(tok: Token) -> list[Token]:
-    """The verbs above a token up to the root, with their coordinated verbs."""
+    """The verbs above a token up to the root, with their coordinated verbs; a coordinated verb
+    with an object of its own is another act ("killed 87 people and sickened 2,400")."""
     verbs: list[Token] = []
-    node = tok
+    node, child = tok, None
     while True:
-        if node.pos_ in ("VERB", "AUX"):
+        if node.pos_ in ("VERB", "AUX") and not (child is not None and child.dep_ == "conj"
+                                                 and _has_object(node)):
             verbs.append(node)
-            verbs.extend(c for c in node.children if c.dep_ == "conj" and c.pos_ == "VERB")
+            verbs.extend(c for c in node.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                         and not _has_object(c))
         if node.head == node:
             return verbs
-        node = node.head
+        node, child = node.head, node
+
+
+def _has_object(verb: Token) -> bool:
+    """Does the verb take a direct object of its own?"""
+    return any(c.dep_ == "dobj" for c in verb.children)
 
 
 def status_of(f: Found, counted: list[Token], is_rate: bool) -> str:
@@ -310,7 +330,7 @@ def status_of(f: Found, counted: list[Token], is_rate: bool) -> str:
     or target outranks its rate ("pledged $300 billion a year" is a pledge)."""
     doc = f.doc
     a = anchor(f)
-    verbs = clause_verbs(a)
+    verbs = clause_verbs(a) + _relative_verbs(counted)
     lemmas = {v.lemma_.lower() for v in verbs}
     following = list(doc[f.end:f.end + 3])  # "over 600,000 killed or wounded"
     near = {t.lemma_.lower() for t in counted + following} | {t.lower_ for t in counted}
@@ -345,14 +365,34 @@ def _aim_of(verbs: list[Token], near: set[str], a: Token) -> str | None:
     "target" for an aim ("aims to cut it to 3%", "the bank's 2 percent target", "hope to
     secure") or a commitment with a deadline ("will cut emissions by 70% by 2035")."""
     lemmas = {v.lemma_.lower() for v in verbs}
-    if lemmas & PLEDGE_WORDS or any(v.lemma_.lower() in GIVING_WORDS and not _given(v)
+    named = _of_noun(a)
+    if (lemmas | named) & PLEDGE_WORDS or any(v.lemma_.lower() in GIVING_WORDS and not _given(v)
                                     for v in verbs):
         return "pledge"
     aims = {v.lemma_.lower() for v in verbs if v.lemma_.lower() != "seek" or any(
         c.dep_ == "xcomp" for c in v.children)}  # "seeks to raise", not "sought treatment"
-    if (aims | (near - {"seek"})) & TARGET_WORDS or any(_deadline(v, a) for v in verbs):
+    if (aims | named | (near - {"seek"})) & TARGET_WORDS or any(_deadline(v, a) for v in verbs):
         return "target"
     return None
+
+
+def _relative_verbs(counted: list[Token]) -> list[Token]:
+    """The verbs of a relative clause on what the figure counts, with the verbs they govern:
+    "the 1.2 million people the ministry hopes to reach" are the ministry's aim."""
+    if not counted:
+        return []
+    clauses = [c for c in counted[-1].children if c.dep_ == "relcl"]
+    return clauses + [x for c in clauses for x in c.children if x.dep_ == "xcomp"]
+
+
+def _of_noun(a: Token) -> set[str]:
+    """The lemma of the noun whose "of" phrase holds the figure: "pledges of $4 million", "a
+    goal of 1.2 million" are a pledge and a target whatever verb they hang from."""
+    node = a.head if a.dep_ == "nummod" and a.head.pos_ in _NOUNISH else a  # "of 2,000 homes"
+    of = node.head
+    if node.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN":
+        return {of.head.lemma_.lower()}
+    return set()
 
 
 def _given(verb: Token) -> bool:

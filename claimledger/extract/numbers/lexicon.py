@@ -138,6 +138,7 @@ HEDGES = {
     "less than": "<", "fewer than": "<", "under": "<", "just under": "<", "below": "<",
     "up to": "<", "at most": "<", "no more than": "<", "as much as": "<", "sub": "<",
     "not more than": "<", "a maximum of": "<", "lower than": "<", "shy of": "<",
+    "as high as": "<", "as low as": ">",
     "about": "~", "around": "~", "roughly": "~", "approximately": "~", "nearly": "~",
     "almost": "~", "some": "~", "close to": "~", "closer to": "~", "nearer to": "~",
     "barely": "~", "an estimated": "~", "estimated": "~",

@@ -45,14 +45,14 @@ ROLE_WORDS = frozenset(
 )
 # "the IOM and the U.N. refugee agency": two bodies speaking jointly, each an origin
 _JOINT = re.compile(r"^(?P<left>.+?)\s+and\s+(?P<right>the\s+.+)$")
-# "British retailer Brackwell & Finch", "chipmaker Nvidia": words saying what a body is, before
+# "British retailer Ashcombe & Pryor", "chipmaker Nvidia": words saying what a body is, before
 # its name (a demonym at most in capitals), are no part of whose voice it is
 _DESCRIBED = re.compile(
     r"^(?P<desc>(?:[A-Z][\w.]*\s+)?(?:[a-z][\w-]*\s+){1,3})(?P<name>[A-Z][\w.&'’-]*"
     r"(?:\s+(?:&|and|of|for|the|[A-Z][\w.&'’-]*))*)$"
 )
 _FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "at", "in", "on", "from", "with", "by"})
-# "Brackwell & Finch Newsroom", "Helix Press Office": a body's own channel, where its "we" and
+# "Ashcombe & Pryor Newsroom", "Helix Press Office": a body's own channel, where its "we" and
 # its unattributed figures are the body speaking, not an outlet reporting on it
 _OWN_CHANNEL = re.compile(
     r"^(?P<body>.+?)\s+(?:news\s?room|press\s+(?:office|room|centre|center)|media\s+(?:centre|center)"
@@ -124,8 +124,8 @@ def _spoken_for(speaker: str | None) -> str | None:
 
 
 def _name_described(text: str) -> str | None:
-    """The body's name after words describing it ("British retailer Brackwell & Finch" is
-    Brackwell & Finch), when the description is common nouns, a demonym at most before them."""
+    """The body's name after words describing it ("British retailer Ashcombe & Pryor" is
+    Ashcombe & Pryor), when the description is common nouns, a demonym at most before them."""
     m = _DESCRIBED.match(text)
     if m is None:
         return None

@@ -64,8 +64,8 @@ _ANONYMITY = re.compile(
 )
 _PERSONAL_RELATIVES = frozenset({"who", "whom", "whose"})
 _CLAUSAL = frozenset({"VERB", "AUX"})  # a conjunct that is a clause: "who ..., and who were"
-_OF_ANYONE = frozenset({"whose"})  # "Halden Security, whose researchers": a firm's too
-# What the tagger takes a body's short name for: "Brackwell" after "Brackwell & Finch".
+_OF_ANYONE = frozenset({"whose"})  # "Tarvik Labs, whose researchers": a firm's too
+# What the tagger takes a body's short name for: "Ashcombe" after "Ashcombe & Pryor".
 _SHORT_BODY_ENTS = frozenset({"ORG", "PERSON", ""})
 _PRONOUN_SEX = {**dict.fromkeys(("he", "him", "his"), "m"), **dict.fromkeys(("she", "her"), "f")}
 _HONORIFIC_SEX = {
@@ -160,7 +160,7 @@ def resolve_article(doc: Doc, analysis: Analysis) -> None:
         name = people.canonical(ent) if kind == "person" else entity_name(ent)
         if kind == "organization" or (kind == "person" and " " not in name):
             long = _long_form(name, named_bodies, people)
-            if long is not None:  # "FAA", "Lumen", "Brackwell": the body's name given before
+            if long is not None:  # "FAA", "Lumen", "Ashcombe": the body's name given before
                 kind, name = "organization", long[1]
         if name:
             note(ent, name, kind, sure=kind == "person")  # the tagger's ORG may be a person
@@ -292,8 +292,8 @@ class PersonIndex:
                 self.sex.setdefault(name, next(iter(sexes)))
 
     def _sex_from_first_names(self) -> None:
-        """What a first name tells where the article did not: "Priya Nandakumar" is a woman,
-        "Owen Marchetti" a man; names borne by both ("Jordan", "Kim") tell nothing."""
+        """What a first name tells where the article did not: "Grace Okonkwo" is a woman,
+        "Peter Lindqvist" a man; names borne by both ("Jordan", "Kim") tell nothing."""
         told = first_names()
         for e in self.ents:
             name = self.canonical(e)
@@ -699,7 +699,7 @@ def classify_speaker(
     """Speaker kind and canonical entity name for one speaker span."""
     w = words()
     owner = _whose(span)
-    if owner is not None:  # "Halden Security, whose researchers said": its researchers
+    if owner is not None:  # "Tarvik Labs, whose researchers said": its researchers
         kind, name = classify_speaker(owner, people, recent)
         rest = span[1:]
         several = rest.root.tag_ == "NNS"
@@ -1175,7 +1175,7 @@ def entity_name(span: TokenSpan) -> str:
 
 
 def _described_before(tokens: list[Token]) -> int:
-    """Where a name set after what it is begins: "British retailer [Brackwell & Finch]", "the
+    """Where a name set after what it is begins: "British retailer [Ashcombe & Pryor]", "the
     logistics firm [Harrow Freight]" (a common noun in lower case right before the entity)."""
     k = len(tokens) - 1
     if k < 1:

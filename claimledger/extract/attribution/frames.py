@@ -213,7 +213,7 @@ def _asked_about(verb: Token) -> bool:
 
 
 def _self_named(verb: Token) -> bool:
-    """ "A group calling itself Crimson Vane": a name taken, not something said."""
+    """ "A group calling itself Night Lynx": a name taken, not something said."""
     return (
         verb.lemma_ in _NAMING_VERBS
         and any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in verb.children)

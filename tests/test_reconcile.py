@@ -394,6 +394,18 @@ def test_a_denial_of_hiding_a_count_does_not_deny_the_count(store: Store) -> Non
     assert not store.rows("denial_links", order_by=("key",))
 
 
+def test_a_plea_of_not_guilty_denies_no_count_of_charges(store: Store) -> None:
+    """ "pleaded not guilty to nine counts" denies guilt; the jury's verdict on two of the
+    counts is no rival of the charges either way."""
+    a = Story("Lee has pleaded not guilty to nine counts of fraud.", "One", "2031-03-05")
+    a.num("nine counts", 9, counted="counts",
+          statement=a.say("Lee", "not guilty to nine counts of fraud", "person", stance="deny"))
+    b = Story("Lee faces nine counts of fraud.", "Two", "2031-03-06")
+    b.num("nine counts", 9, counted="counts")
+    ingest(store, a, b)
+    assert claim(store, "count|-")["verdict"] == "agree"
+
+
 def test_as_many_as_is_a_ceiling_not_a_rival_figure(store: Store) -> None:
     a = Story("The bank said 4.2 million customers were affected.", "A", "2031-05-01")
     a.num("4.2 million customers", 4.2e6, counted="customers",

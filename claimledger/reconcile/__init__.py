@@ -18,6 +18,7 @@ from weakref import WeakKeyDictionary
 from sqlalchemy import CompoundSelect, Connection, bindparam, or_, select, union, union_all
 
 from claimledger.reconcile.claims import (
+    CHARGES,
     article_figures,
     attach_origins,
     claimed_values,
@@ -221,8 +222,10 @@ def _figures_denied(conn: Connection, s: dict[str, Any]) -> set[str]:
         .where(or_(q.value_low.in_(values), q.value_high.in_(values)))
         .distinct()
     ).scalars()
-    return {  # not "three days"; nor the denier's own count beside others' ("logged about 210")
-        k for k in keys if k.split("|")[0] not in WHEN_WORDS and _claimed_by_others(conn, k, values)
+    return {  # not "three days", nor "nine counts" pleaded to; nor the denier's own count
+        k  # beside others' ("logged about 210")
+        for k in keys
+        if k.split("|")[0] not in WHEN_WORDS | CHARGES and _claimed_by_others(conn, k, values)
     }
 
 

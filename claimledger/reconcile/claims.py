@@ -71,6 +71,10 @@ _ANY_CONFLICT = (
     .limit(1)
 )
 
+# What a plea or a denial of wrongdoing names without disputing how many: "pleaded not guilty
+# to nine counts" denies guilt, not that there are nine counts.
+CHARGES = frozenset({"count", "charge", "offence", "offense", "allegation", "accusation"})
+
 
 @lru_cache(maxsize=1)
 def figure_query() -> Select:
@@ -90,8 +94,14 @@ def figure_query() -> Select:
         .where(held.c.sentence_start <= q.c.start_char)
         .where(held.c.sentence_end >= q.c.end_char)
         .where(held.c.content_end >= q.c.end_char)
-        .where(or_(*(start <= q.c.start_char for start in
-                     (held.c.speaker_start, held.c.cue_start, held.c.content_start))))
+        .where(
+            or_(
+                *(
+                    start <= q.c.start_char
+                    for start in (held.c.speaker_start, held.c.cue_start, held.c.content_start)
+                )
+            )
+        )
         .scalar_subquery()
     )
     sentence = func.substr(a.c.text, q.c.sentence_start + 1, q.c.sentence_end - q.c.sentence_start)
@@ -213,7 +223,7 @@ def _refuted(conn: Connection, key: str, figures: list[dict[str, Any]]) -> set[i
     of the measure claim other values and this one is the denier's own ("the number was wrong;
     its system logged about 210", beside its earlier 212)."""
     denying = [f for f in figures if f["stance"] == "deny"]
-    if not denying:
+    if not denying or key.split("|")[0] in CHARGES:
         return set()
     claimed = claimed_values(conn, key)
     return {f["id"] for f in denying if not claimed or f["value_low"] in claimed}

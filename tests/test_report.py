@@ -15,6 +15,7 @@ from claimledger.cli import app
 from claimledger.report import demo, render
 from claimledger.report.chart import measure_chart
 from claimledger.report.highlight import Highlight, highlight
+from claimledger.report.readmodel import figure_text
 from claimledger.store import Store
 from claimledger.store import schema as t
 
@@ -364,3 +365,16 @@ def test_a_quote_in_british_single_quotes_is_not_wrapped_again() -> None:
     s = {"content_text": text, "content_start": 0, "content_end": len(text), "direct": True,
          "cue_start": 19, "cue_end": 23, "speaker_start": 15, "speaker_end": 18}
     assert shown_content(s) == "'We are ready,' … 'We will act.'"
+
+
+@pytest.mark.parametrize(
+    ("change", "hedge", "shown"),
+    [
+        (">", "at least", "≥ 3,000"),
+        (">", "more than", "> 3,000"),
+        ("<", "up to", "≤ 3,000"),
+        ("<", "fewer than", "< 3,000"),
+    ],
+)
+def test_a_bound_the_figure_does_not_reach_is_strict(change: str, hedge: str, shown: str) -> None:
+    assert figure_text(3000, None, False, change, hedge=hedge) == shown

@@ -47,6 +47,12 @@ minor_col = or_(
 )
 ARTICLE_COLS = (A.c.outlet, A.c.title, A.c.published_at, A.c.url)
 
+# Bounds a figure does not reach: "more than 3,000" is '> 3,000', "at least 3,000" '≥ 3,000'.
+STRICT_HEDGES = frozenset(
+    {"more than", "over", "well over", "just over", "fewer than", "less than", "under",
+     "just under", "below", "above"}
+)
+
 
 @dataclass
 class Filters:
@@ -404,15 +410,19 @@ def figure_text(
     hedge: str | None = None,
 ) -> str:
     """A figure with its bound in plain signs: '≥ 3,000', '25,000–30,000', '~10,000', '×2';
-    "as many as 500" is '≤ 500', the ceiling the verdicts read it as."""
+    "as many as 500" is '≤ 500', the ceiling the verdicts read it as; "more than 3,000" is
+    '> 3,000'."""
     if is_range:
         return f"{number(low)}–{number(high)}"
     value = low if low is not None else high
     if unit == "times":
         return f"×{number(value)}"
-    if change == "=" and (hedge or "").lower() in CEILING_HEDGES:
+    hedge = (hedge or "").lower()
+    if change == "=" and hedge in CEILING_HEDGES:
         change = "<"
     sign = {">": "≥ ", "<": "≤ ", "~": "~", "up": "+", "down": "−"}.get(change, "")
+    if hedge in STRICT_HEDGES:  # "fewer than 1 million" excludes it: '< 1,000,000'
+        sign = sign.replace("≥", ">").replace("≤", "<")
     return f"{sign}{number(value)}"
 
 

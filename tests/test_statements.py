@@ -1189,6 +1189,27 @@ def test_quote_signed_with_a_dash_and_a_name(analyze, text: str) -> None:
     assert_traceable(a)
 
 
+def test_a_letter_under_a_heading_naming_its_writer_is_theirs(analyze) -> None:
+    """A company's or campaign's post: "A message from Ann Lee, Chief Executive" over quoted
+    paragraphs that each open with a mark and the last closes."""
+    text = (
+        "A message from Ann Lee, Chief Executive\n\n"
+        "“I want to apologise to every one of our members.\n\n"
+        "“We have failed you. We will put it right.”\n\n"
+        "Members can call the helpline."
+    )
+    a = analyze(text)
+    st = only(a, "A message from")
+    assert st.speaker.text == "Ann Lee" and st.direct
+    assert st.content.text.startswith("“I want") and st.content.text.endswith("right.”")
+    assert_traceable(a)
+
+
+def test_a_message_heading_over_unquoted_text_is_no_attribution(analyze) -> None:
+    a = analyze("A message from Ann Lee\n\nThe helpline is open from Monday.")
+    assert not [s for s in a.statements if s.cue is not None and "message" in s.cue.text]
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [

@@ -21,6 +21,7 @@ from claimledger.extract.attribution.lexicon import MEDIUM_NOUNS
 from claimledger.extract.attribution.lines import (
     colon_frames,
     headline_frames,
+    letter_frames,
     line_end,
     line_start,
     next_line,
@@ -163,6 +164,7 @@ def _statements_in(doc: Doc, text: str) -> list[Statement]:
     frames += [f for f in colon_frames(doc, text, quotes) if not _told(f, frames)]
     frames.sort(key=lambda f: f.content[0])
     layout_made = headline_frames(doc, text) + signature_frames(doc, text, quotes)
+    layout_made += letter_frames(doc, text)
     frames = _outermost_of(layout_made, frames)
     frames = _outermost_of(transcript_frames(doc, text), frames)  # a turn's "I think" is its
     return [_statement(doc, text, f) for f in frames]

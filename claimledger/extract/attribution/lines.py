@@ -1,6 +1,6 @@
 """Attributions a line's layout makes, not its grammar: "Name: claim" headlines, transcript
-turns, quotes signed with a dash ("“...” ― Name") and quotes a name and a colon introduce
-("Pollster Ann Lee: “...”")."""
+turns, quotes signed with a dash ("“...” ― Name"), quotes a name and a colon introduce
+("Pollster Ann Lee: “...”") and letters under "A message from Name"."""
 
 from __future__ import annotations
 
@@ -30,6 +30,15 @@ _SPEAKER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _SPEAKER_POS = frozenset({"PROPN", "NOUN"})
 _WHEN_ENTS = frozenset({"DATE", "TIME"})
+# A heading naming a letter's writer: "A message from Ann Lee, Chief Executive", "An open
+# letter from the board:".
+_FROM_LINE = re.compile(
+    r"^[ \t]*(?P<cue>(?:An?|The|Our)[ \t]+(?:[A-Za-z]+[ \t]+)?(?:message|letter|note|update)"
+    r"[ \t]+from)[ \t]+(?P<name>[^\n,:]{2,60}?)[ \t]*(?:[,(][^\n]{0,80})?:?[ \t]*$",
+    re.M | re.I,
+)
+_OPENING_MARKS = frozenset("“\"‘'")
+_CLOSING_MARKS = frozenset("”\"’'")
 # After a quote, on its line or alone on the next: "― Sonya Herridge", "- Sanders, in Iowa."
 _SIGNATURE = re.compile(
     r"[ \t\u00a0]*(?P<dash>―|—|–|--?)[ \t\u00a0]*(?P<name>[^\n(,\"“”]{1,60}?)[ \t\u00a0.]*(?:[(,][^\n\"“”]*)?"
@@ -135,6 +144,33 @@ def signature_frames(doc: Doc, text: str, quotes: list[tuple[int, int]]) -> list
             continue
         frames.append(_signed(dash, name, q_start, q_end))
     return frames
+
+
+def letter_frames(doc: Doc, text: str) -> list[Frame]:
+    """A letter under a heading that names its writer, as companies and campaigns post them:
+    "A message from Ann Lee, Chief Executive" over quoted paragraphs, each opening with a mark
+    and the last closing: the paragraphs are hers."""
+    frames = []
+    for m in _FROM_LINE.finditer(text):
+        name = doc.char_span(*m.span("name"), alignment_mode="expand")
+        cue = doc.char_span(*m.span("cue"), alignment_mode="expand")
+        body = _quoted_paragraphs(text, m.end())
+        if name is not None and cue and body is not None and _names_a_speaker(name):
+            frames.append(_signed(cue, name, *body))
+    return frames
+
+
+def _quoted_paragraphs(text: str, at: int) -> tuple[int, int] | None:
+    """The run of paragraphs after `at` that each open with a quotation mark, up to the one
+    that closes it: (start, end), or None when the next paragraph opens with none."""
+    start, end = next_line(text, at)
+    first = start
+    while start < end and text[start] in _OPENING_MARKS:
+        close = len(text[start:end].rstrip()) + start
+        if text[close - 1] in _CLOSING_MARKS:
+            return first, close
+        start, end = next_line(text, end)
+    return None
 
 
 def _signed(cue: Span, name: Span, q_start: int, q_end: int) -> Frame:

@@ -401,6 +401,11 @@ def test_speculation(analyze, text: str, cue: str) -> None:
     assert only(analyze(text), cue).stance == "speculate"
 
 
+def test_a_likelihood_set_off_after_the_claim_hedges_only_its_aside(analyze) -> None:
+    st = only(analyze("Officials said the army had sent 900 troops, likely for combat."), "said")
+    assert st.stance == "assert"
+
+
 def test_hedge_found_when_the_parser_made_the_stop_the_root() -> None:
     """A hand-built parse of a kind the small parser makes: the stop is the sentence's root,
     so `Span.root` of what was said is the stop; the hedge is on the verb of what was said."""

@@ -224,5 +224,9 @@ def _limited(root: Token) -> bool:
 
 def _hedged(root: Token) -> bool:
     """The content's main clause is hedged by a word of likelihood: "the hit was likely to be
-    modest", "prices will probably rise"."""
-    return any(c.dep_ in ("acomp", "advmod") and c.lower_ in HEDGE_WORDS for c in root.children)
+    modest", "prices will probably rise"; not by one set off after it ("had sent 1,500 troops,
+    likely for combat" asserts the sending)."""
+    return any(
+        c.dep_ in ("acomp", "advmod") and c.lower_ in HEDGE_WORDS and not c.nbor(-1).is_punct
+        for c in root.children
+    )

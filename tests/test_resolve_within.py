@@ -917,6 +917,19 @@ def test_sources_unnamed_are_anonymous_whatever_they_are(analyze, text: str, ent
     assert (st.speaker_entity, st.speaker_kind) == (entity, "anonymous")
 
 
+def test_a_firm_the_tagger_took_for_a_person_is_a_body(analyze) -> None:
+    """ "the logistics start-up Harwood Freight": a body, so "Harwood" later is the firm."""
+    a = analyze(
+        "Daniel Voss founded the logistics start-up Harwood Freight in 2018. Harwood once said "
+        "it was worth $2 billion."
+    )
+    assert (a.statements[-1].speaker_entity, a.statements[-1].speaker_kind) == (
+        "Harwood Freight",
+        "organization",
+    )
+    assert ("Harwood Freight", "organization") in [(e.name, e.kind) for e in a.entities]
+
+
 def test_the_company_is_not_a_person_of_unknown_kind_who_spoke_long_before(analyze) -> None:
     a = analyze(
         "Lumen said on Monday that hackers had accessed the records of customers. "

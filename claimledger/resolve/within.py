@@ -64,6 +64,7 @@ _ANONYMITY = re.compile(
 )
 _PERSONAL_RELATIVES = frozenset({"who", "whom", "whose"})
 _CLAUSAL = frozenset({"VERB", "AUX"})  # a conjunct that is a clause: "who ..., and who were"
+_BUSINESS_WORDS = frozenset({"start-up", "startup", "chain", "brand", "business", "maker"})
 _OF_ANYONE = frozenset({"whose"})  # "Tarvik Labs, whose researchers": a firm's too
 # What the tagger takes a body's short name for: "Ashcombe" after "Ashcombe & Pryor".
 _SHORT_BODY_ENTS = frozenset({"ORG", "PERSON", ""})
@@ -155,6 +156,8 @@ def resolve_article(doc: Doc, analysis: Analysis) -> None:
     named_bodies: list[tuple[TokenSpan, str]] = []  # what "the department" may later be
     for ent in doc.ents:
         kind = "person" if _a_person(ent) else _MENTION_LABELS.get(ent.label_)
+        if kind == "person" and ent.label_ == "PERSON" and _described_as_business(ent.root):
+            kind = "organization"  # the tagger's PERSON "the logistics firm Harrow Freight"
         if kind is None:
             continue
         name = people.canonical(ent) if kind == "person" else entity_name(ent)
@@ -164,7 +167,7 @@ def resolve_article(doc: Doc, analysis: Analysis) -> None:
                 kind, name = "organization", long[1]
         if name:
             note(ent, name, kind, sure=kind == "person")  # the tagger's ORG may be a person
-        if ent.label_ == "ORG" and (len(ent) > 1 or ent.root.lower_ not in generic):
+        if kind == "organization" and (len(ent) > 1 or ent.root.lower_ not in generic):
             named_bodies.append((ent, name))
 
     recent = Recent()
@@ -851,7 +854,7 @@ def classify_speaker(
     if (
         head.ent_type_ in ("ORG", "NORP")
         or lemma in w.organization
-        or (head.pos_ == "PROPN" and _described_as_thing(head))
+        or (head.pos_ == "PROPN" and (_described_as_thing(head) or _described_as_business(head)))
     ):
         return "organization", name
     if lemma in w.person_roles:  # unnamed: one named later is a person, else a source unnamed
@@ -1075,13 +1078,35 @@ def _described_as_person(name: Token) -> bool:
 def _a_person(ent: TokenSpan) -> bool:
     """A PERSON, or an ORG the article describes as one (the tagger's "Marcus Hale")."""
     if ent.label_ == "PERSON":
-        return not _described_as_thing(ent.root)
+        return not (_described_as_thing(ent.root) or _described_as_business(ent.root))
     return ent.label_ == "ORG" and ent[0].lower_ != "the" and _described_as_person(ent.root)
 
 
 def _described_as_thing(name: Token) -> bool:
     """ "Corvane Biologics, which makes Veltrava": "which" is said of no person."""
     return any(c.dep_ == "relcl" and c.left_edge.lower_ == "which" for c in name.rights)
+
+
+def _described_as_business(name: Token) -> bool:
+    """ "the logistics start-up Harrow Freight", "Harrow Freight, a logistics firm": a body the
+    tagger took for a person, unless a title, a first name or a person's role says otherwise
+    ("Gov. Pat McCrory", "Chandler Van Voorhis, a founder of C2I, a company ...")."""
+    doc = name.doc
+    start = name.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    titled = start > 0 and doc[start - 1].lower_.rstrip(".") in words().honorifics
+    if titled or doc[start].lower_ in first_names() or _described_as_person(name):
+        return False
+    said = {c.lemma_.lower() for c in name.rights if c.dep_ == "appos"}
+    if name.dep_ == "appos":
+        said.add(name.head.lemma_.lower())
+    k = start - 1
+    word = doc[k].lemma_.lower() if k >= 0 and doc[k].is_lower else ""
+    while k >= 2 and doc[k - 1].text == "-" and not doc[k - 2].whitespace_:
+        word, k = f"{doc[k - 2].lower_}-{word}", k - 2  # "start-up", cut in three
+    said.add(word)
+    return bool(said & (words().bodies_named_before | _BUSINESS_WORDS))
 
 
 def _name_part(head: Token) -> TokenSpan:

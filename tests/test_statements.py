@@ -459,6 +459,23 @@ def test_asking_that_something_be_done_or_for_something_is_no_question(
     assert only(analyze(text), cue).stance == "assert"
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The club no longer expects to sign the striker before June.", "no longer expects"),
+        ("The board does not expect the bridge to reopen this year.", "does not expect"),
+        ("Ann Lee doesn't believe the survey is reliable.", "doesn't believe"),
+    ],
+)
+def test_not_or_no_longer_believing_is_a_denial(analyze, text: str, cue: str) -> None:
+    assert only(analyze(text), cue).stance == "deny"
+
+
+def test_not_having_expected_is_a_surprise_not_a_denial(analyze) -> None:
+    text = "The farmers did not expect the river to rise so fast."
+    assert only(analyze(text), "did not expect").stance == "assert"
+
+
 def test_could_only_is_a_limit_not_a_guess(analyze) -> None:
     st = only(analyze("Ann Lee said she could only comment on her own findings."), "said")
     assert st.stance == "assert"

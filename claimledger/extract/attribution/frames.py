@@ -41,6 +41,7 @@ CharRange = tuple[int, int]
 _INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
 _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 _CUE_RIGHT_DEPS = frozenset({"prt", "advmod"})
+_ADVERB_POS = frozenset({"ADV", "PART"})
 _TIME_ENTS = frozenset({"DATE", "TIME"})
 _LET_US = frozenset({"'s", "’s", "us"})
 _DEMONSTRATIVES = frozenset({"that", "this"})
@@ -284,13 +285,15 @@ def _supposed(verb: Token) -> bool:
 
 
 def cue_range(verb: Token, content_start: int | None = None) -> TokRange:
-    """The cue: the verb with adjacent auxiliaries, negation and adverbs on its left, and on its
-    right the particles, times, media and prepositions that precede what was said ("said
-    Tuesday", "said in a statement", "called for", "wrote on Twitter")."""
+    """The cue: the verb with adjacent auxiliaries, negation and adverbs ("no longer") on its
+    left, and on its right the particles, times, media and prepositions that precede what was
+    said ("said Tuesday", "said in a statement", "called for", "wrote on Twitter")."""
     start = verb.i
-    lefts = {c.i for c in verb.lefts if c.dep_ in _CUE_LEFT_DEPS and c.tag_ != "WRB"}
+    lefts = {
+        c.i: _adverb_start(c) for c in verb.lefts if c.dep_ in _CUE_LEFT_DEPS and c.tag_ != "WRB"
+    }
     while start - 1 in lefts:
-        start -= 1
+        start = lefts[start - 1]
     end = verb.i + 1
     rights = {c.left_edge.i: c for c in verb.rights}
     while end in rights and end != content_start:
@@ -304,6 +307,15 @@ def cue_range(verb: Token, content_start: int | None = None) -> TokRange:
         else:
             break
     return start, end
+
+
+def _adverb_start(word: Token) -> int:
+    """Where a word before the cue begins its phrase, if only adverbs make it: "no longer
+    expects", "long ago said" (not a phrase that runs over the subject: "In fact, Lee did")."""
+    start = word.left_edge.i
+    if all(t.pos_ in _ADVERB_POS for t in word.doc[start : word.i]):
+        return start
+    return word.i
 
 
 def _is_time(token: Token) -> bool:

@@ -169,6 +169,9 @@ WRONGDOING_VERBS = _words(
 )
 # Verbs whose negated content pushes back against a claim: "insisted he had never seen it".
 INSISTING_VERBS = frozenset({"insist", "maintain"})
+# Verbs of belief and expectation: one who does not, or no longer, holds what follows denies
+# it ("does not believe the figures", "no longer expects to finish by May").
+BELIEF_VERBS = frozenset({"believe", "think", "expect", "anticipate", "foresee"})
 # Cues whose content is conditional by nature: a modal there warns rather than hedges.
 WARNING_VERBS = frozenset({"warn", "caution", "threaten", "vow", "pledge", "promise", "fear"})
 QUESTION_VERBS = frozenset({"ask", "question", "wonder", "query", "inquire"})

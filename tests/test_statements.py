@@ -78,6 +78,18 @@ def test_direct_quote_with_cue_after(analyze) -> None:
     assert_traceable(a)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We found no errors in the accounts. None," the auditor said.', "the auditor"),
+        ('"Nobody was hurt. Not one," the fire chief said.', "the fire chief"),
+    ],
+)
+def test_quote_closing_on_a_fragment_keeps_its_speaker(analyze, text: str, speaker: str) -> None:
+    st = only(analyze(text), "said")
+    assert st.direct and st.speaker.text == speaker
+
+
 def test_direct_quote_with_cue_before(analyze) -> None:
     st = only(analyze("Ann Lee said: “The troops are in Russia.”"), "said")
     assert st.direct and st.speaker.text == "Ann Lee"

@@ -192,7 +192,9 @@ def _unspoken(verb: Token) -> bool:
     """A verb nobody said anything with: an imperative opening its sentence ("Thank you for
     following", "Read more") or one whose subject is no one ("No government has endorsed
     that figure", "Nobody has claimed it")."""
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    subject = next(
+        (c for c in verb.children if c.dep_ in SUBJECT_DEPS and not _quote_tail(c)), None
+    )
     if subject is None:
         return verb.dep_ == "ROOT" and verb.tag_ in ("VB", "VBP") and verb.i == verb.sent.start
     return subject.lower_ in _NOBODY or any(
@@ -400,7 +402,7 @@ def speaker_of(verb: Token) -> Token | None:
     if _reduced_passive(verb):
         return None  # "hundreds feared missing": the hundreds are feared for, not fearing
     for child in verb.children:
-        if _clause_as_subject(child):
+        if _clause_as_subject(child) or _quote_tail(child):
             continue  # what was said, not who said it
         if child.dep_ == "nsubj" or (child.dep_ in SUBJECT_DEPS and not passive):
             return _past_a_hyphen(child)
@@ -448,6 +450,18 @@ def _clause_as_subject(child: Token) -> bool:
         and child.pos_ in ("VERB", "AUX")
         and child.i < child.head.i
         and any(c.dep_ in SUBJECT_DEPS for c in child.children)  # a clause, with a subject
+    )
+
+
+def _quote_tail(subject: Token) -> bool:
+    """A quote's last words the parser made a second subject of the cue: in "“There is none.
+    Not one,” Lee said", "one" closes the quote and Lee, past the closing mark, speaks."""
+    doc = subject.doc
+    return subject.dep_ in SUBJECT_DEPS and any(
+        c.dep_ in SUBJECT_DEPS
+        and c.i > subject.right_edge.i
+        and any(t.is_quote for t in doc[subject.right_edge.i + 1 : c.left_edge.i])
+        for c in subject.head.children
     )
 
 

@@ -957,6 +957,15 @@ def test_said_in_a_statement_that_after_another_paragraph_is_not_the_whole_sente
     )
 
 
+def test_markdown_bold_marks_are_no_speaker_and_no_words(analyze) -> None:
+    a = analyze("**Union says pay 'far too low' as mayor rejects strike threats**")
+    st = only(a, "says")
+    assert st.speaker.text == "Union"
+    assert not st.content.text.endswith("*")
+    text = "**Farmers say losses 'much worse' as minister denies drought claims**"
+    assert only(analyze(text), "denies").content.text == "drought claims"
+
+
 def test_a_dateline_is_not_part_of_the_speaker(analyze) -> None:
     text = "KYIV, Ukraine — Ukraine's air force said on Sunday that it had shot down 20 drones."
     st = only(analyze(text), "said")

@@ -402,8 +402,8 @@ def speaker_of(verb: Token) -> Token | None:
     if _reduced_passive(verb):
         return None  # "hundreds feared missing": the hundreds are feared for, not fearing
     for child in verb.children:
-        if _clause_as_subject(child) or _quote_tail(child):
-            continue  # what was said, not who said it
+        if _clause_as_subject(child) or _quote_tail(child) or child.is_punct:
+            continue  # what was said, or a mark ("**Charity says ...**"), not who said it
         if child.dep_ == "nsubj" or (child.dep_ in SUBJECT_DEPS and not passive):
             return _past_a_hyphen(child)
         if child.dep_ == "nsubjpass" and verb.lemma_ == "quote":

@@ -863,6 +863,15 @@ def test_a_phrase_set_off_after_the_cue_is_not_what_was_said(analyze) -> None:
     assert st.content.text == "The death toll from the floods has risen to 62"
 
 
+def test_a_test_or_examination_confirming_a_fact_is_no_speaker(analyze) -> None:
+    text = (
+        "The hospital said 40 patients were admitted on Friday, of which 12 had been confirmed "
+        "by blood tests."
+    )
+    assert [s.cue.text for s in analyze(text).statements] == ["said"]
+    assert analyze("The diagnosis was confirmed by a biopsy last week.").statements == []
+
+
 def test_a_passive_with_its_own_subject_borrows_no_speaker(analyze) -> None:
     text = (
         "Flash floods have killed at least 40 people, the agency said on Tuesday, and the toll "

@@ -21,6 +21,7 @@ from claimledger.extract.attribution.lexicon import (
     INTENTION_NOUNS,
     INVERTING_VERBS,
     MEDIUM_NOUNS,
+    PROCEDURE_NOUNS,
     QUESTION_VERBS,
     RAISING_VERBS,
     REPORT_NOUNS,
@@ -138,6 +139,7 @@ def verb_frames(doc: Doc, inside_quote: list[bool]) -> tuple[list[Frame], list[F
             and not _expected_to_say(token, inside_quote)
             and not _asked_about(token)
             and not _self_named(token)
+            and not _by_procedure(token)
             and (
                 model.is_cue(token, inside_quote[i], quoted[i])
                 or _sourced_aside(token)
@@ -255,6 +257,17 @@ def _asks_anonymity(verb: Token) -> bool:
         ):
             return True
     return False
+
+
+def _by_procedure(verb: Token) -> bool:
+    """ "612 had been confirmed by laboratory testing": a passive whose agent is a test or an
+    examination states a finding nobody voiced."""
+    return any(
+        g.dep_ == "pobj" and g.lemma_.lower() in PROCEDURE_NOUNS
+        for c in verb.children
+        if c.dep_ == "agent"
+        for g in c.children
+    )
 
 
 def _put_at(verb: Token) -> bool:

@@ -76,6 +76,12 @@ MEDIUM_NOUNS = _words(
     """
 )
 
+# Procedures that establish a fact and say nothing: "612 were confirmed by laboratory testing",
+# "the cause was determined by autopsy" (a passive's agent, not a speaker).
+PROCEDURE_NOUNS = _words(
+    "test testing autopsy examination biopsy scan screening sequencing x-ray swab culture"
+)
+
 # "according to X": a preposition that introduces the source ("as alleged by X" is a passive agent).
 SOURCE_PREPOSITIONS = frozenset({"accord"})
 # Headline labels that name a genre or a format, not who speaks: "BREAKING: ...", "Watch: ...".

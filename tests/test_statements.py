@@ -863,6 +863,11 @@ def test_a_phrase_set_off_after_the_cue_is_not_what_was_said(analyze) -> None:
     assert st.content.text == "The death toll from the floods has risen to 62"
 
 
+def test_a_subject_misread_as_a_verb_clause_still_speaks(analyze) -> None:
+    text = "Aid workers in Harlow said queues at the clinics stretched for hours."
+    assert only(analyze(text), "said").speaker.text == "Aid workers in Harlow"
+
+
 def test_a_test_or_examination_confirming_a_fact_is_no_speaker(analyze) -> None:
     text = (
         "The hospital said 40 patients were admitted on Friday, of which 12 had been confirmed "

@@ -419,6 +419,8 @@ def speaker_of(verb: Token) -> Token | None:
             continue  # what was said, or a mark ("**Charity says ...**"), not who said it
         if child.dep_ == "nsubj" or (child.dep_ in SUBJECT_DEPS and not passive):
             return _past_a_hyphen(child)
+        if _misread_subject(child):
+            return child
         if child.dep_ == "nsubjpass" and verb.lemma_ == "quote":
             return child
     if any(c.dep_ == "nsubjpass" for c in verb.children):
@@ -463,6 +465,18 @@ def _clause_as_subject(child: Token) -> bool:
         and child.pos_ in ("VERB", "AUX")
         and child.i < child.head.i
         and any(c.dep_ in SUBJECT_DEPS for c in child.children)  # a clause, with a subject
+    )
+
+
+def _misread_subject(child: Token) -> bool:
+    """A noun phrase opening the sentence that the parser read as a bare verb clause, the
+    cue's clausal subject: "Aid workers in Lusimbe said ..." ("Aid" a verb, "workers" its
+    object); a clause cannot be a subject without "to", "-ing" or a subject of its own."""
+    return (
+        child.dep_ == "csubj"
+        and child.tag_ == "VB"
+        and child.i == child.sent.start
+        and not any(c.dep_ in ("aux", "mark") or c.dep_ in SUBJECT_DEPS for c in child.children)
     )
 
 

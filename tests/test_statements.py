@@ -1365,6 +1365,8 @@ def test_asked_before_a_speaker_is_a_question_put_to_them_not_by_them(analyze) -
         "An official, who declined to be named, said talks had stalled.",
         "A diplomat who asked not to be identified said talks had stalled.",
         "One official, who requested anonymity, said talks had stalled.",
+        "A guard, who asked that his name not be used, said the gate was open.",
+        "A teacher, who asked that her identity be withheld, said classes had stopped.",
     ],
 )
 def test_why_a_source_goes_unnamed_is_not_a_statement(analyze, text: str) -> None:

@@ -52,7 +52,9 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _COMPOUND_AUX = frozenset({"had", "would", "could", "might", "should", "will", "has", "have"})
 _NOBODY = frozenset({"nobody", "none", "noone"})
 _NAMING = frozenset({"name", "identify", "quote"})  # "asked not to be named / identified"
-_NAMING_VERBS = frozenset({"call", "name", "dub", "style"})  # "a group calling itself X"
+_NAMING_VERBS = frozenset({"call", "name", "dub", "style"})
+_IDENTITY_NOUNS = frozenset({"name", "identity"})  # "asked that her name not be used"
+_REQUEST_VERBS = frozenset({"ask", "request"})  # "a group calling itself X"
 _PARTICIPLE_REACH = 12  # tokens after a claim noun its "fueled by X" may stand, at most
 _ASIDE_MARKS = frozenset({",", "—", "–"})
 _ASIDE_OPENERS = frozenset({"mark", "cc"})  # "as X said", "and X said": part of the aside
@@ -245,10 +247,16 @@ def _expected_words(verb: Token, inside_quote: list[bool]) -> bool:
 
 
 def _asks_anonymity(verb: Token) -> bool:
-    """ "who asked not to be named", "who declined to be identified", "requested anonymity":
-    why a source goes unnamed, not something it said."""
+    """ "who asked not to be named", "who declined to be identified", "requested anonymity",
+    "asked that her name not be used": why a source goes unnamed, not something it said."""
     for child in verb.children:
         if child.dep_ == "dobj" and child.lemma_.lower() == "anonymity":
+            return True
+        if (
+            child.dep_ == "ccomp"
+            and verb.lemma_ in _REQUEST_VERBS
+            and any(g.dep_ == "nsubjpass" and g.lemma_ in _IDENTITY_NOUNS for g in child.children)
+        ):
             return True
         if (
             child.dep_ == "xcomp"

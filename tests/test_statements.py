@@ -78,6 +78,18 @@ def test_direct_quote_with_cue_after(analyze) -> None:
     assert_traceable(a)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We found no errors in the accounts. None," the auditor said.', "the auditor"),
+        ('"Nobody was hurt. Not one," the fire chief said.', "the fire chief"),
+    ],
+)
+def test_quote_closing_on_a_fragment_keeps_its_speaker(analyze, text: str, speaker: str) -> None:
+    st = only(analyze(text), "said")
+    assert st.direct and st.speaker.text == speaker
+
+
 def test_direct_quote_with_cue_before(analyze) -> None:
     st = only(analyze("Ann Lee said: “The troops are in Russia.”"), "said")
     assert st.direct and st.speaker.text == "Ann Lee"
@@ -464,6 +476,23 @@ def test_asking_that_something_be_done_or_for_something_is_no_question(
     assert only(analyze(text), cue).stance == "assert"
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The club no longer expects to sign the striker before June.", "no longer expects"),
+        ("The board does not expect the bridge to reopen this year.", "does not expect"),
+        ("Ann Lee doesn't believe the survey is reliable.", "doesn't believe"),
+    ],
+)
+def test_not_or_no_longer_believing_is_a_denial(analyze, text: str, cue: str) -> None:
+    assert only(analyze(text), cue).stance == "deny"
+
+
+def test_not_having_expected_is_a_surprise_not_a_denial(analyze) -> None:
+    text = "The farmers did not expect the river to rise so fast."
+    assert only(analyze(text), "did not expect").stance == "assert"
+
+
 def test_could_only_is_a_limit_not_a_guess(analyze) -> None:
     st = only(analyze("Ann Lee said she could only comment on her own findings."), "said")
     assert st.stance == "assert"
@@ -839,6 +868,20 @@ def test_a_phrase_set_off_after_the_cue_is_not_what_was_said(analyze) -> None:
     assert st.content.text == "The death toll from the floods has risen to 62"
 
 
+def test_a_subject_misread_as_a_verb_clause_still_speaks(analyze) -> None:
+    text = "Aid workers in Harlow said queues at the clinics stretched for hours."
+    assert only(analyze(text), "said").speaker.text == "Aid workers in Harlow"
+
+
+def test_a_test_or_examination_confirming_a_fact_is_no_speaker(analyze) -> None:
+    text = (
+        "The hospital said 40 patients were admitted on Friday, of which 12 had been confirmed "
+        "by blood tests."
+    )
+    assert [s.cue.text for s in analyze(text).statements] == ["said"]
+    assert analyze("The diagnosis was confirmed by a biopsy last week.").statements == []
+
+
 def test_a_passive_with_its_own_subject_borrows_no_speaker(analyze) -> None:
     text = (
         "Flash floods have killed at least 40 people, the agency said on Tuesday, and the toll "
@@ -931,6 +974,15 @@ def test_said_in_a_statement_that_after_another_paragraph_is_not_the_whole_sente
         "said in a statement",
         "that the restructuring would save money",
     )
+
+
+def test_markdown_bold_marks_are_no_speaker_and_no_words(analyze) -> None:
+    a = analyze("**Union says pay 'far too low' as mayor rejects strike threats**")
+    st = only(a, "says")
+    assert st.speaker.text == "Union"
+    assert not st.content.text.endswith("*")
+    text = "**Farmers say losses 'much worse' as minister denies drought claims**"
+    assert only(analyze(text), "denies").content.text == "drought claims"
 
 
 def test_a_dateline_is_not_part_of_the_speaker(analyze) -> None:
@@ -1339,6 +1391,8 @@ def test_asked_before_a_speaker_is_a_question_put_to_them_not_by_them(analyze) -
         "An official, who declined to be named, said talks had stalled.",
         "A diplomat who asked not to be identified said talks had stalled.",
         "One official, who requested anonymity, said talks had stalled.",
+        "A guard, who asked that his name not be used, said the gate was open.",
+        "A teacher, who asked that her identity be withheld, said classes had stopped.",
     ],
 )
 def test_why_a_source_goes_unnamed_is_not_a_statement(analyze, text: str) -> None:

@@ -43,6 +43,7 @@ _RUN_ON_REACH = 40  # characters before a quote searched for the word running in
 # A wire story's dateline opening its first paragraph: "LIMA, Peru — ", "WASHINGTON (AP) - ",
 # "LOS ANGELES, Sept. 28 (UPI) — ".
 _EDGE_MARKS = ",;—–―-"
+_EMPHASIS = "*_"  # Markdown's bold and italic marks
 _NOUNS = frozenset({"NOUN", "PROPN", "PRON"})
 _CLOSING_GAP = re.compile(r"[\s,]*(?:\S+\s+){0,4}?")  # quote mark to cue: " she ", ", Ms. Lee "
 _SENTENCE_END = re.compile(r"[.!?]")
@@ -647,7 +648,7 @@ def _frame_end(text: str, frame: Frame, limit: int) -> int:
 
 def _statement(doc: Doc, text: str, frame: Frame) -> Statement:
     """Turn a frame into the Statement the rest of the ledger reads."""
-    start, end = frame.content
+    start, end = _unemphasised(text, *frame.content)
     start = _after_dateline(text, start, end)  # where the story was filed is nobody's words
     content_tokens = doc.char_span(start, end, alignment_mode="expand")
     cue = doc[frame.cue[0] : frame.cue[1]]
@@ -665,6 +666,16 @@ def _statement(doc: Doc, text: str, frame: Frame) -> Statement:
         direct=frame.direct,
         stance=stance_of(frame.head, content_tokens, text[start:end]),
     )
+
+
+def _unemphasised(text: str, start: int, end: int) -> tuple[int, int]:
+    """A range without the Markdown emphasis marks at its edges ("**Charity says ...**"):
+    layout, not words anyone said."""
+    while start < end and text[start] in _EMPHASIS:
+        start += 1
+    while end > start and text[end - 1] in _EMPHASIS:
+        end -= 1
+    return start, end
 
 
 def _trimmed(text: str, start: int, end: int, marks: str = _EDGE_MARKS) -> Span:

@@ -21,6 +21,7 @@ from claimledger.extract.attribution.lexicon import (
     INTENTION_NOUNS,
     INVERTING_VERBS,
     MEDIUM_NOUNS,
+    PROCEDURE_NOUNS,
     QUESTION_VERBS,
     RAISING_VERBS,
     REPORT_NOUNS,
@@ -41,6 +42,7 @@ CharRange = tuple[int, int]
 _INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
 _CUE_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 _CUE_RIGHT_DEPS = frozenset({"prt", "advmod"})
+_ADVERB_POS = frozenset({"ADV", "PART"})
 _TIME_ENTS = frozenset({"DATE", "TIME"})
 _LET_US = frozenset({"'s", "’s", "us"})
 _DEMONSTRATIVES = frozenset({"that", "this"})
@@ -50,7 +52,9 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _COMPOUND_AUX = frozenset({"had", "would", "could", "might", "should", "will", "has", "have"})
 _NOBODY = frozenset({"nobody", "none", "noone"})
 _NAMING = frozenset({"name", "identify", "quote"})  # "asked not to be named / identified"
-_NAMING_VERBS = frozenset({"call", "name", "dub", "style"})  # "a group calling itself X"
+_NAMING_VERBS = frozenset({"call", "name", "dub", "style"})
+_IDENTITY_NOUNS = frozenset({"name", "identity"})  # "asked that her name not be used"
+_REQUEST_VERBS = frozenset({"ask", "request"})  # "a group calling itself X"
 _PARTICIPLE_REACH = 12  # tokens after a claim noun its "fueled by X" may stand, at most
 _ASIDE_MARKS = frozenset({",", "—", "–"})
 _ASIDE_OPENERS = frozenset({"mark", "cc"})  # "as X said", "and X said": part of the aside
@@ -137,6 +141,7 @@ def verb_frames(doc: Doc, inside_quote: list[bool]) -> tuple[list[Frame], list[F
             and not _expected_to_say(token, inside_quote)
             and not _asked_about(token)
             and not _self_named(token)
+            and not _by_procedure(token)
             and (
                 model.is_cue(token, inside_quote[i], quoted[i])
                 or _sourced_aside(token)
@@ -191,7 +196,9 @@ def _unspoken(verb: Token) -> bool:
     """A verb nobody said anything with: an imperative opening its sentence ("Thank you for
     following", "Read more") or one whose subject is no one ("No government has endorsed
     that figure", "Nobody has claimed it")."""
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    subject = next(
+        (c for c in verb.children if c.dep_ in SUBJECT_DEPS and not _quote_tail(c)), None
+    )
     if subject is None:
         return verb.dep_ == "ROOT" and verb.tag_ in ("VB", "VBP") and verb.i == verb.sent.start
     return subject.lower_ in _NOBODY or any(
@@ -240,10 +247,16 @@ def _expected_words(verb: Token, inside_quote: list[bool]) -> bool:
 
 
 def _asks_anonymity(verb: Token) -> bool:
-    """ "who asked not to be named", "who declined to be identified", "requested anonymity":
-    why a source goes unnamed, not something it said."""
+    """ "who asked not to be named", "who declined to be identified", "requested anonymity",
+    "asked that her name not be used": why a source goes unnamed, not something it said."""
     for child in verb.children:
         if child.dep_ == "dobj" and child.lemma_.lower() == "anonymity":
+            return True
+        if (
+            child.dep_ == "ccomp"
+            and verb.lemma_ in _REQUEST_VERBS
+            and any(g.dep_ == "nsubjpass" and g.lemma_ in _IDENTITY_NOUNS for g in child.children)
+        ):
             return True
         if (
             child.dep_ == "xcomp"
@@ -252,6 +265,17 @@ def _asks_anonymity(verb: Token) -> bool:
         ):
             return True
     return False
+
+
+def _by_procedure(verb: Token) -> bool:
+    """ "612 had been confirmed by laboratory testing": a passive whose agent is a test or an
+    examination states a finding nobody voiced."""
+    return any(
+        g.dep_ == "pobj" and g.lemma_.lower() in PROCEDURE_NOUNS
+        for c in verb.children
+        if c.dep_ == "agent"
+        for g in c.children
+    )
 
 
 def _put_at(verb: Token) -> bool:
@@ -284,13 +308,15 @@ def _supposed(verb: Token) -> bool:
 
 
 def cue_range(verb: Token, content_start: int | None = None) -> TokRange:
-    """The cue: the verb with adjacent auxiliaries, negation and adverbs on its left, and on its
-    right the particles, times, media and prepositions that precede what was said ("said
-    Tuesday", "said in a statement", "called for", "wrote on Twitter")."""
+    """The cue: the verb with adjacent auxiliaries, negation and adverbs ("no longer") on its
+    left, and on its right the particles, times, media and prepositions that precede what was
+    said ("said Tuesday", "said in a statement", "called for", "wrote on Twitter")."""
     start = verb.i
-    lefts = {c.i for c in verb.lefts if c.dep_ in _CUE_LEFT_DEPS and c.tag_ != "WRB"}
+    lefts = {
+        c.i: _adverb_start(c) for c in verb.lefts if c.dep_ in _CUE_LEFT_DEPS and c.tag_ != "WRB"
+    }
     while start - 1 in lefts:
-        start -= 1
+        start = lefts[start - 1]
     end = verb.i + 1
     rights = {c.left_edge.i: c for c in verb.rights}
     while end in rights and end != content_start:
@@ -304,6 +330,15 @@ def cue_range(verb: Token, content_start: int | None = None) -> TokRange:
         else:
             break
     return start, end
+
+
+def _adverb_start(word: Token) -> int:
+    """Where a word before the cue begins its phrase, if only adverbs make it: "no longer
+    expects", "long ago said" (not a phrase that runs over the subject: "In fact, Lee did")."""
+    start = word.left_edge.i
+    if all(t.pos_ in _ADVERB_POS for t in word.doc[start : word.i]):
+        return start
+    return word.i
 
 
 def _is_time(token: Token) -> bool:
@@ -388,10 +423,12 @@ def speaker_of(verb: Token) -> Token | None:
     if _reduced_passive(verb):
         return None  # "hundreds feared missing": the hundreds are feared for, not fearing
     for child in verb.children:
-        if _clause_as_subject(child):
-            continue  # what was said, not who said it
+        if _clause_as_subject(child) or _quote_tail(child) or child.is_punct:
+            continue  # what was said, or a mark ("**Charity says ...**"), not who said it
         if child.dep_ == "nsubj" or (child.dep_ in SUBJECT_DEPS and not passive):
             return _past_a_hyphen(child)
+        if _misread_subject(child):
+            return child
         if child.dep_ == "nsubjpass" and verb.lemma_ == "quote":
             return child
     if any(c.dep_ == "nsubjpass" for c in verb.children):
@@ -436,6 +473,30 @@ def _clause_as_subject(child: Token) -> bool:
         and child.pos_ in ("VERB", "AUX")
         and child.i < child.head.i
         and any(c.dep_ in SUBJECT_DEPS for c in child.children)  # a clause, with a subject
+    )
+
+
+def _misread_subject(child: Token) -> bool:
+    """A noun phrase opening the sentence that the parser read as a bare verb clause, the
+    cue's clausal subject: "Aid workers in Lusimbe said ..." ("Aid" a verb, "workers" its
+    object); a clause cannot be a subject without "to", "-ing" or a subject of its own."""
+    return (
+        child.dep_ == "csubj"
+        and child.tag_ == "VB"
+        and child.i == child.sent.start
+        and not any(c.dep_ in ("aux", "mark") or c.dep_ in SUBJECT_DEPS for c in child.children)
+    )
+
+
+def _quote_tail(subject: Token) -> bool:
+    """A quote's last words the parser made a second subject of the cue: in "“There is none.
+    Not one,” Lee said", "one" closes the quote and Lee, past the closing mark, speaks."""
+    doc = subject.doc
+    return subject.dep_ in SUBJECT_DEPS and any(
+        c.dep_ in SUBJECT_DEPS
+        and c.i > subject.right_edge.i
+        and any(t.is_quote for t in doc[subject.right_edge.i + 1 : c.left_edge.i])
+        for c in subject.head.children
     )
 
 

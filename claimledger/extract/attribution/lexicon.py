@@ -76,6 +76,12 @@ MEDIUM_NOUNS = _words(
     """
 )
 
+# Procedures that establish a fact and say nothing: "612 were confirmed by laboratory testing",
+# "the cause was determined by autopsy" (a passive's agent, not a speaker).
+PROCEDURE_NOUNS = _words(
+    "test testing autopsy examination biopsy scan screening sequencing x-ray swab culture"
+)
+
 # "according to X": a preposition that introduces the source ("as alleged by X" is a passive agent).
 SOURCE_PREPOSITIONS = frozenset({"accord"})
 # Headline labels that name a genre or a format, not who speaks: "BREAKING: ...", "Watch: ...".
@@ -169,6 +175,9 @@ WRONGDOING_VERBS = _words(
 )
 # Verbs whose negated content pushes back against a claim: "insisted he had never seen it".
 INSISTING_VERBS = frozenset({"insist", "maintain"})
+# Verbs of belief and expectation: one who does not, or no longer, holds what follows denies
+# it ("does not believe the figures", "no longer expects to finish by May").
+BELIEF_VERBS = frozenset({"believe", "think", "expect", "anticipate", "foresee"})
 # Cues whose content is conditional by nature: a modal there warns rather than hedges.
 WARNING_VERBS = frozenset({"warn", "caution", "threaten", "vow", "pledge", "promise", "fear"})
 QUESTION_VERBS = frozenset({"ask", "question", "wonder", "query", "inquire"})

@@ -8,6 +8,7 @@ from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
 
 from claimledger.extract.attribution.lexicon import (
+    BELIEF_VERBS,
     CLAIM_NOUNS,
     DENY_PHRASALS,
     DENY_VERBS,
@@ -51,7 +52,7 @@ def stance_of(cue: Token, content: TokenSpan | None, content_text: str) -> Stanc
     particles = {f"{lemma} {c.lower_}" for c in cue.children if c.dep_ in ("prt", "advmod")}
     root = _head_word(content) if content is not None else None
     heads = [_head_word(p) for p in _sentences(content)] if content is not None else []
-    if _unsaid(cue):
+    if _unsaid(cue) or _disbelieved(cue):
         return "deny"
     if not _negated(cue) and (  # "had never told the board the figures were false": unsaid
         (lemma in DENY_VERBS and not (root is not None and _refusal(root)))
@@ -77,6 +78,18 @@ def stance_of(cue: Token, content: TokenSpan | None, content_text: str) -> Stanc
 def _negated(word: Token) -> bool:
     """Does the word carry its own negation ("did not steal", "had never told")?"""
     return any(c.dep_ == "neg" for c in word.children)
+
+
+def _disbelieved(cue: Token) -> bool:
+    """ "does not expect to finish", "no longer believes the figures": a belief the speaker
+    holds no longer, or not now ("did not expect" tells of a past surprise, no denial)."""
+    if cue.lemma_.lower() not in BELIEF_VERBS:
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ == "longer" and _negated(c) for c in cue.children):
+        return True
+    aux = {c.lower_ for c in cue.children if c.dep_ == "aux"}
+    present = cue.tag_ in ("VBZ", "VBP") or bool(aux & {"do", "does"})
+    return present and _negated(cue)
 
 
 def _denies_wrongdoing(head: Token) -> bool:

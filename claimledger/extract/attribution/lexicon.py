@@ -177,7 +177,8 @@ WRONGDOING_VERBS = _words(
 INSISTING_VERBS = frozenset({"insist", "maintain"})
 # Verbs of belief and expectation: one who does not, or no longer, holds what follows denies
 # it ("does not believe the figures", "no longer expects to finish by May").
-BELIEF_VERBS = frozenset({"believe", "think", "expect", "anticipate", "foresee"})
+BELIEF_VERBS = frozenset({"believe", "think"})  # not believing a claim rejects it
+EXPECTATION_VERBS = frozenset({"expect", "anticipate", "foresee"})  # not expecting is a forecast
 # Cues whose content is conditional by nature: a modal there warns rather than hedges.
 WARNING_VERBS = frozenset({"warn", "caution", "threaten", "vow", "pledge", "promise", "fear"})
 QUESTION_VERBS = frozenset({"ask", "question", "wonder", "query", "inquire"})

@@ -16,6 +16,7 @@ from claimledger.extract.attribution.lexicon import (
     DISPUTABLE_PRONOUNS,
     DISPUTED_NOUNS,
     EVIDENCE_NOUNS,
+    EXPECTATION_VERBS,
     HEARSAY_VERBS,
     HEDGE_WORDS,
     INSISTING_VERBS,
@@ -52,7 +53,7 @@ def stance_of(cue: Token, content: TokenSpan | None, content_text: str) -> Stanc
     particles = {f"{lemma} {c.lower_}" for c in cue.children if c.dep_ in ("prt", "advmod")}
     root = _head_word(content) if content is not None else None
     heads = [_head_word(p) for p in _sentences(content)] if content is not None else []
-    if _unsaid(cue) or _disbelieved(cue):
+    if _unsaid(cue) or _disbelieved(cue, BELIEF_VERBS):
         return "deny"
     if not _negated(cue) and (  # "had never told the board the figures were false": unsaid
         (lemma in DENY_VERBS and not (root is not None and _refusal(root)))
@@ -68,8 +69,8 @@ def stance_of(cue: Token, content: TokenSpan | None, content_text: str) -> Stanc
         stop is not None and stop.group() == "?"
     ):
         return "question"
-    if lemma in SPECULATE_VERBS or _hearsay(cue):
-        return "speculate"
+    if lemma in SPECULATE_VERBS or _hearsay(cue) or _disbelieved(cue, EXPECTATION_VERBS):
+        return "speculate"  # "no longer expects to finish by March": a forecast, no denial
     if lemma not in WARNING_VERBS and root is not None and (_modal_hedge(root) or _hedged(root)):
         return "speculate"  # a warning or threat of what might happen asserts the warning
     return "assert"
@@ -80,10 +81,10 @@ def _negated(word: Token) -> bool:
     return any(c.dep_ == "neg" for c in word.children)
 
 
-def _disbelieved(cue: Token) -> bool:
-    """ "does not expect to finish", "no longer believes the figures": a belief the speaker
-    holds no longer, or not now ("did not expect" tells of a past surprise, no denial)."""
-    if cue.lemma_.lower() not in BELIEF_VERBS:
+def _disbelieved(cue: Token, verbs: frozenset[str]) -> bool:
+    """ "does not think so", "no longer expects to finish": a belief or expectation the speaker
+    holds no longer, or not now ("did not expect" tells of a past surprise)."""
+    if cue.lemma_.lower() not in verbs:
         return False
     if any(c.dep_ == "advmod" and c.lower_ == "longer" and _negated(c) for c in cue.children):
         return True

@@ -326,6 +326,10 @@ def test_a_time_in_a_clause_after_the_figure_dates_that_clause(analyze) -> None:
                 "2029 was counted.", published_at="2031-03-13")
     q = only(a, "$8 million")
     assert a.times[q.time].span.text == "on Tuesday"
+    a = analyze("The firm said on Tuesday that hackers had stolen the data of 9,000 accounts, "
+                "in a breach it first detected late last week.", published_at="2031-03-13")
+    q = only(a, "9,000 accounts")
+    assert a.times[q.time].span.text == "on Tuesday"
 
 
 @pytest.mark.parametrize(

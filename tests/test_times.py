@@ -360,3 +360,10 @@ def test_a_figure_counted_since_a_time_is_as_of_when_it_was_given(analyze) -> No
     timed = [(q.value_low, a.times[q.time].span.text if q.time is not None else None)
              for q in a.quantities]
     assert timed == [(300, "on Tuesday"), (5000, None), (62, "as of May 2")]
+
+
+def test_a_figure_in_a_when_clause_on_the_time_since_is_that_time_s(analyze) -> None:
+    a = analyze("It is the worst outbreak since 2019, when some 4,000 cases were recorded.",
+                published_at="2025-05-09")
+    (q,) = a.quantities
+    assert q.time is not None and a.times[q.time].resolved.startswith("2019")

@@ -21,8 +21,13 @@ _SURE_BASELINE = re.compile(
 )
 # Words opening a clause after a figure whose time dates that clause's event, not the figure:
 # "said on Monday it was $4 million once a round in early 2024 was counted" ("when" and "while"
-# date the figure; "after", "before" and "until" are as often prepositions of its own time).
-_SUBORDINATOR = re.compile(r"\b(?:once|because|unless|if|although|though|whereas)\b", re.I)
+# date the figure; "after", "before" and "until" are as often prepositions of its own time),
+# or a phrase set off by a comma: "fewer than 1 million, in an attack it detected last week"
+_SUBORDINATOR = re.compile(
+    r"\b(?:once|because|unless|if|although|though|whereas)\b"
+    r"|,\s*(?:in|during|after|before|amid|following)\s",
+    re.I,
+)
 # ... and what joins a second baseline to the first: "up from 2.3 million on Tuesday and the
 # 'fewer than 1 million' on Monday"
 _JOINED = re.compile(r"\b(?:and|or)(?: (?:a|an|the|its))?\s*[\"“‘']?$", re.I)
@@ -31,6 +36,7 @@ _BASELINE_REACH = 40  # characters before the figure searched
 _AS_OF = re.compile(r"as of\b", re.I)  # names the time a figure stood at, before any other
 # A clause counting from the time right after it: "since the campaign began | Monday".
 _COUNTED_FROM = re.compile(r"\bsince(?: [^\W\d]+){0,3} $", re.I)
+_WHEN_AFTER = re.compile(r"\W*when\b[^,;]*$", re.I)  # a clause on the time that holds the figure
 
 
 @extractor("quantities")
@@ -77,7 +83,7 @@ def time_of(q: Quantity, times: list[TimeExpr], others: Sequence[Quantity] = ())
     for i, t in enumerate(times):
         if t.resolved is None or not (sent.start <= t.span.start and t.span.end <= sent.end):
             continue
-        if baseline and t.span.start < q.span.start or _counted_from(t, sent):
+        if baseline and t.span.start < q.span.start or _counted_from(t, q, sent):
             continue
         if any(q.span.end <= o.span.start < t.span.start and _baseline(o, sent) for o in rivals):
             continue
@@ -92,10 +98,12 @@ def time_of(q: Quantity, times: list[TimeExpr], others: Sequence[Quantity] = ())
     return best[-1] if best else None
 
 
-def _counted_from(t: TimeExpr, sent: Span) -> bool:
+def _counted_from(t: TimeExpr, q: Quantity, sent: Span) -> bool:
     """A time a count runs from ("87 deaths since late January") is where it started, not when
     the figure stood: that is the time it was given, else publication."""
     before = sent.text[: t.span.start - sent.start]
+    if _WHEN_AFTER.match(sent.text[t.span.end - sent.start : q.span.start - sent.start]):
+        return False  # "since 2017, when some 5,000 cases were recorded": the 5,000 are 2017's
     return t.span.text.lower().startswith("since ") or _COUNTED_FROM.search(before) is not None
 
 

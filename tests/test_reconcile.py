@@ -455,6 +455,18 @@ def test_a_figure_outside_every_statement_of_its_sentence_is_the_outlet_s(
     assert claim(store, "tonne|-")["origins"] == ["Ann Lee", "Gazette (unattributed)"]
 
 
+def test_a_figure_before_what_a_denial_says_is_not_denied(store: Store) -> None:
+    """ "Lee shipped 40 tonnes of stock, insisting he had never seen the data": the denial is of
+    seeing the data; the 40 tonnes are the paper's, neither denied nor Lee's."""
+    a = Story("Lee shipped 40 tonnes of stock, insisting that he had never seen the data.",
+              "Gazette", "2031-05-01")
+    a.say("Lee", "that he had never seen the data", "person", "Ann Lee", stance="deny")
+    a.num("40 tonnes", 40, counted="tonnes")
+    ingest(store, a)
+    tonnes = claim(store, "tonne|-")
+    assert (tonnes["verdict"], tonnes["origins"]) == ("single", ["Gazette (unattributed)"])
+
+
 def test_a_figure_the_text_says_was_lowered_evolved(store: Store) -> None:
     a = Story("The attackers first demanded 150 bitcoin, then lowered the demand to 90 bitcoin.",
               "A", "2031-05-01")

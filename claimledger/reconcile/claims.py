@@ -83,8 +83,10 @@ def figure_query() -> Select:
     Built once (a Core select is immutable; callers extend copies). The claimant is the
     quantity's statement, else the first statement that spans it, from its speaker or cue to
     the end of what was said (a figure before the speaker or after the statement in the same
-    sentence is not theirs: "..., and Lee put it at 60" is not the first speaker's 60);
-    `canonical` is the claimant's cross-article entity name.
+    sentence is not theirs: "..., and Lee put it at 60" is not the first speaker's 60; nor is
+    one before what a denial says: "Lee spent five hours on the stand, insisting he had never
+    seen the data" denies no five hours); `canonical` is the claimant's cross-article entity
+    name.
     """
     q, a, tm, s, link = t.quantities, t.articles, t.times, t.statements, t.entity_links
     held = t.statements.alias("held")
@@ -102,6 +104,7 @@ def figure_query() -> Select:
                 )
             )
         )
+        .where(or_(held.c.stance != "deny", held.c.content_start <= q.c.start_char))
         .scalar_subquery()
     )
     sentence = func.substr(a.c.text, q.c.sentence_start + 1, q.c.sentence_end - q.c.sentence_start)

@@ -557,6 +557,9 @@ def row(sentence: str, phrase: str, counted: str | None, unit: str | None) -> di
         # a week's new count is not the running total
         ("Officials counted 540 new cases in the seven days to Saturday.", "540 new cases",
          "new cases", "case|-|in the seven days to"),
+        # the places of the parts listed after a total own none of it
+        ("Donors have pledged 900 tents, among them 200 from the British government.",
+         "900 tents", "tents", "tent|-"),
     ],
 )
 def test_measure_keys(sentence: str, phrase: str, counted: str | None, key: str) -> None:

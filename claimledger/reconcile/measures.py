@@ -103,6 +103,9 @@ PART_BEFORE = re.compile(
     r"(?:(?:[^,;]{1,40},|\d[^,;]{0,40}\band)\s*){0,4}(?:[\w-]+\s+){0,3}$",  # ... and the parts after the first
     re.I,
 )
+# what lists the parts of a figure after it, whose places own none of the whole: "pledges of
+# $4 million, among them £800,000 from the British government"
+PARTS_LISTED = re.compile(r"\b(?:among them|among which|including|of which|of whom)\b", re.I)
 # "For around 310,000 customers, card numbers were also exposed": those a sentence opens by
 # naming, for whom what follows holds, are a group picked out, not the story's whole count
 FOR_WHOM = re.compile(r"^\W*for\s+$", re.I)
@@ -428,9 +431,11 @@ def _owner(
 ) -> str | None:
     """The nearest country named before the number that is neither speaker nor destination;
     else a demonym after it ("3,000 troops ... the number of North Korean soldiers")."""
+    after = text[start:s_end] if not WHOLE_BEFORE.search(text[s_start:start]) else ""
+    listed = PARTS_LISTED.search(after)  # "$4 million, among them £800,000 from the British ..."
     later = [
         p
-        for p in find_places(text[start:s_end] if not WHOLE_BEFORE.search(text[s_start:start]) else "")
+        for p in find_places(after[: listed.start()] if listed else after)
         if p.relation == RELATIONS["demonyms"]
         and not (speaker and speaker[0] <= start + p.start < speaker[1])
     ]

@@ -692,14 +692,17 @@ def test_a_sum_said_to_be_lost_is_the_loss(
         ("The board paid millions of dollars.", "millions of dollars", "dollar", None, None),
         ("He could serve five years or closer to 20.", "closer to 20", None, "closer to", None),
         ("The hearing lasted about six hours.", "about six hours", "hour", "about", None),
+        # a place phrase after a bare number says where, not what it counts
+        ("Floods displace 400 in the Arvale region.", "400", None, None, None),
     ],
 )
 def test_stray_words_name_no_measure(
     sentence: str, phrase: str, unit: str | None, hedge: str | None, key: str | None
 ) -> None:
     """A name the money went into, a determined place ("on that campaign"), words past a
-    comma, a bound ("closer to"), a currency written out or a stretch of hours name nothing
-    counted; an "-us" noun keeps its "s" ("bonuses" is "bonus")."""
+    comma, a bound ("closer to"), a currency written out, a stretch of hours or where a bare
+    number was counted ("400 in the Arvale region") name nothing counted; an "-us" noun keeps
+    its "s" ("bonuses" is "bonus")."""
     q = {**row(sentence, phrase, counted=None, unit=unit), "hedge": hedge}
     m = measure_of(q, sentence, None)
     assert (m.key if m else None) == key

@@ -145,6 +145,8 @@ POINT_UNITS = frozenset(["percentage point", "basis point"])
 CLAUSE_OPENERS = frozenset(["and", "or", "but", "so", "i", "we", "you", "he", "she", "it", "they", "that", "which", "who",
                             # subordinators: "deaths climb to 96 as clinics buckle"
                             "as", "while", "when", "whereas", "because", "although", "though"])
+# ... nor, after a bare number, a place phrase: "killed 87 in the Ombara region" counts no region
+WHERE_AFTER = re.compile(r"\s*(?:in|at|near|across|inside|outside|around)\s", re.I)
 STATE_AFTER = re.compile(r"\s+([a-z]+(?:ed|en))\b")
 # what a currency or a share is "of" or "in" when nothing else says: "$50 million in federal aid"
 # ("in", "for" and "on" only before a bare common noun: "$75 million in Acme", "$5 million on
@@ -236,7 +238,7 @@ def _measure(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) -> M
         phrase = phrase or (_phrase_after(after) if OF_WHAT.match(after) else "")
     else:
         phrase = q["counted"] or q["unit"] or _phrase_after(_unbounded(q))
-        phrase = phrase or _phrase_after(after)
+        phrase = phrase or ("" if WHERE_AFTER.match(after) else _phrase_after(after))
     if {lemma(w) for w in words(phrase)} & WHEN_WORDS:
         phrase = ""  # "$8.4 billion last year", "stood at 79 last night": when, not what
     places = find_places(phrase)

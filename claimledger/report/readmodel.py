@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Select, and_, case, func, literal, or_, select
 
+from claimledger.extract.numbers.lexicon import STRICT_HEDGES
 from claimledger.reconcile import claims_view
 from claimledger.reconcile.claims import figure_query
 from claimledger.reconcile.verdicts import CEILING_HEDGES
@@ -46,12 +47,6 @@ minor_col = or_(
     and_(~Q.c.is_range, Q.c.value_high.is_(None), Q.c.value_low <= 1),
 )
 ARTICLE_COLS = (A.c.outlet, A.c.title, A.c.published_at, A.c.url)
-
-# Bounds a figure does not reach: "more than 3,000" is '> 3,000', "at least 3,000" '≥ 3,000'.
-STRICT_HEDGES = frozenset(
-    {"more than", "over", "well over", "just over", "fewer than", "less than", "under",
-     "just under", "below", "above"}
-)
 
 
 @dataclass

@@ -146,6 +146,12 @@ HEDGES = {
     "an average of": "~", "on average": "~", "just about": "~", "or so": "~",
     "as many as": "=", "as few as": "=", "exactly": "=", "just": "=", "only": "=",
 }
+# ... of which these bounds are not reached: "more than 3,000" is '> 3,000' in a report,
+# "at least 3,000" '≥ 3,000'.
+STRICT_HEDGES = frozenset(
+    {"more than", "over", "well over", "just over", "fewer than", "less than", "under",
+     "just under", "below", "above"}
+)
 # Bounds written after the figure ("3,000 or more", "10 plus").
 POST_HEDGES = {"or more": ">", "or so": "~", "plus": ">", "or fewer": "<", "or less": "<",
                "-plus": ">", "- plus": ">", "+": ">"}

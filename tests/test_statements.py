@@ -1183,6 +1183,31 @@ def test_an_abbreviated_rank_ends_no_sentence_before_its_name(nlp, analyze, text
     assert st.speaker_entity == "Ray Dunn" and st.content.text.startswith("Two more were found")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The operator said it had logged a fault on the line at 3:05 p.m. Sunday, an hour "
+        "before the first call.",
+        "Forecasters said a flood watch would run from 6 a.m. Thursday through 9 p.m. Friday, "
+        "with rain of up to 4 inches expected.",
+        "The board said the polls would close at 8 p.m. local time, as planned.",
+    ],
+)
+def test_a_clock_time_ends_no_sentence_the_words_after_it_carry_on(nlp, analyze, text: str) -> None:
+    """The full stop of "p.m." cut the sentence there, losing what followed."""
+    assert len(list(nlp(text).sents)) == 1
+    st = analyze(text).statements[0]
+    assert st.content.text.rstrip(".").endswith(text.rstrip(".")[-12:])
+
+
+def test_a_clock_time_at_a_sentence_s_end_still_ends_it(nlp) -> None:
+    text = "The vote closed at 9 p.m. The mayor conceded an hour later."
+    assert [s.text for s in nlp(text).sents] == [
+        "The vote closed at 9 p.m.",
+        "The mayor conceded an hour later.",
+    ]
+
+
 def test_a_rank_written_without_stops_is_no_part_of_the_name(analyze) -> None:
     """British style: "Lt Cdr Ray Dunn" is Ray Dunn, the same person as "Lt. Cmdr. Ray Dunn"."""
     st = only(analyze("Lt Cdr Ray Dunn said the search would go on."), "said")

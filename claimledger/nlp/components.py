@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 
 import numpy as np
@@ -12,6 +13,7 @@ from spacy.tokens import Doc
 PARAGRAPH_BREAKS = "paragraph_breaks"
 TITLE_LINES = "title_lines"
 WIRE_DATELINES = "wire_datelines"
+CLOCK_TIMES = "clock_times"
 # Where a wire story or press release was filed, opening a paragraph: "LIMA, Peru — ",
 # "LONDON, Feb 6 (Reuters) - ", "Port Ellis, 21 November 2025 - ";
 # or when a live blog's entry was posted: "18:12 - ", "9:45 a.m. — ".
@@ -39,6 +41,15 @@ TITLE_ABBREVIATIONS = (
     "Supt.", "Det.", "Cmdt.", "Atty.", "Amb.", "Lt.-Col.", "Lt.-Gen.", "Maj.-Gen.", "Brig.-Gen.",
 )  # fmt: skip
 _TITLE_NORM = "mr."
+# A clock time's "a.m." or "p.m." holds its own full stop, so the parser may end a sentence
+# there; what follows it below shows the sentence goes on ("at 2:14 p.m. Sunday, minutes ...").
+_CLOCK_ABBREVIATIONS = frozenset({"a.m.", "p.m."})
+_DAYS_AND_MONTHS = frozenset(
+    name.lower()
+    for name in (*calendar.day_name, *calendar.day_abbr, *calendar.month_name, *calendar.month_abbr)
+    if name
+)
+_TIME_ZONE = re.compile(r"[A-Z]{2,4}$")  # "ET", "GMT", "AEDT"
 
 
 @Language.component(PARAGRAPH_BREAKS)
@@ -91,11 +102,33 @@ def _is_title(line: str) -> bool:
     return len(long_words) >= 2 and capitals >= _TITLE_SHARE * len(long_words)
 
 
+@Language.component(CLOCK_TIMES)
+def clock_times(doc: Doc) -> Doc:
+    """A sentence does not end at a clock time's "a.m." or "p.m." that a day, a month, a time
+    zone, a lower-case word, a number or a comma follows: the parser cut "near the line at 2:14
+    p.m. Sunday, minutes before the first call" after "p.m.", losing what the utility said."""
+    for tok in doc[:-1]:
+        if tok.lower_ in _CLOCK_ABBREVIATIONS and _runs_on(doc[tok.i + 1].text):
+            doc[tok.i + 1].is_sent_start = False
+    return doc
+
+
+def _runs_on(word: str) -> bool:
+    """Does this word, right after a clock time, carry on the sentence the time is in?"""
+    return (
+        word.rstrip(".").lower() in _DAYS_AND_MONTHS
+        or _TIME_ZONE.match(word) is not None
+        or word[0].islower()
+        or word[0].isdigit()
+        or word[0] in ",;)–—"
+    )
+
+
 def add_components(nlp: Language) -> None:
     """Add our components once, where they belong in the statistical pipeline."""
     for title in TITLE_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(title, [{ORTH: title, NORM: _TITLE_NORM}])
     where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
-    for name in (PARAGRAPH_BREAKS, WIRE_DATELINES, TITLE_LINES):
+    for name in (PARAGRAPH_BREAKS, WIRE_DATELINES, TITLE_LINES, CLOCK_TIMES):
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, **where)

@@ -939,3 +939,74 @@ def test_a_share_neither_contradicts_nor_confirms_a_count() -> None:
     share = Figure(0.33, None, "~", "estimate", "d1", share=True)
     assert relation(count, share) is None and verdict([count, share]) == "single"
     assert verdict([share, Figure(0.9, None, "=", "estimate", "d1", share=True)]) == "conflict"
+
+
+# --- breakdowns, yardsticks and one quantity in other words (measures and verdicts) ----------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "counted", "unit", "key"),
+    [
+        # a part located by its own place is that place's, not a rival of another's or the whole
+        ("Of the deaths, 12 were in Dorvale and 8 in Tirran county.", "12", "deaths", None,
+         "casualties|Dorvale|subset"),
+        ("Of the deaths, 12 were in Dorvale and 8 in Tirran county.", "8", "deaths", None,
+         "casualties|Tirran|subset"),
+        ("Dorvale district accounts for 640 cases and 22 deaths, followed by Tirran (310 cases, "
+         "9 deaths).", "640 cases", "cases", "case", "case|Dorvale|subset"),
+        ("Dorvale district accounts for 640 cases and 22 deaths, followed by Tirran (310 cases, "
+         "9 deaths).", "22 deaths", "deaths", "death", "casualties|Dorvale|subset"),
+        ("Dorvale district accounts for 640 cases and 22 deaths, followed by Tirran (310 cases, "
+         "9 deaths).", "9 deaths", "deaths", "death", "casualties|Tirran|subset"),
+        ("Dorvale leads with 40 deaths, followed by Tirran on 25 and Mossley (200 cases, "
+         "11 deaths).", "40 deaths", "deaths", "death", "casualties|Dorvale|subset"),
+        ("Dorvale leads with 40 deaths, followed by Tirran on 25 and Mossley (200 cases, "
+         "11 deaths).", "25", "deaths", None, "casualties|Tirran|subset"),
+        ("Dorvale leads with 40 deaths, followed by Tirran on 25 and Mossley (200 cases, "
+         "11 deaths).", "11 deaths", "deaths", "death", "casualties|Mossley|subset"),
+        # the deaths counted beside a count of cases do not make the cases a toll
+        ("So far 2,100 suspected cases, including 75 deaths, have been logged.",
+         "2,100 suspected cases", "suspected cases", "case", "suspected case|-"),
+        # a yardstick the reading is compared with, a gap between two figures, a past event's
+        ("The jobless rate hit 9.1 percent, far above the 5 percent the bank calls healthy.",
+         "5 percent", "jobless rate", "percent", "jobless|-|reference"),
+        ("The toll is 14 higher than the 40 deaths reported last week.", "14", None, None,
+         "casualties|-|change"),
+        ("In week 7, 210 new cases were logged, against week 6 (180 cases).", "180 cases",
+         "cases", "case", "case|-|week 6"),
+        ("It is the worst flood since 2009, when some 300 homes were lost.", "some 300 homes",
+         "homes", "home", "home|-|2009"),
+        # an appeal for a sum and the sum it was raised to are one measure
+        ("The charity launched an appeal for $6 million on Monday.", "$6 million", None, "USD",
+         "appeal|-"),
+        ("The charity has raised its appeal to $9 million.", "$9 million", None, "USD",
+         "appeal|-"),
+        ("The town asked the government for $6 million.", "$6 million", None, "USD", None),
+        # those who received a dose were vaccinated
+        ("Some 52,000 people had received a first dose by Friday.", "Some 52,000 people",
+         "people", None, "people|-|vaccinated"),
+    ],
+)
+def test_breakdowns_yardsticks_and_wordings_are_keyed_for_what_they_count(
+    sentence: str, phrase: str, counted: str | None, unit: str | None, key: str | None
+) -> None:
+    """A district's part of a toll conflicted with the toll and the other districts' parts, a
+    benchmark or a past outbreak's count with today's reading, and an appeal or a first dose
+    formed no measure or one of their own."""
+    m = measure_of(row(sentence, phrase, counted=counted, unit=unit), sentence, None)
+    assert (m.key if m else None) == key
+
+
+def test_the_parts_of_a_breakdown_do_not_conflict(store: Store) -> None:
+    """Each district's deaths evolve on their own; none conflicts with another's or the toll."""
+    a = Story("The outbreak has killed 70 people. Of the deaths, 40 were in Dorvale and 30 in "
+              "Tirran.", "Outlet A", "2031-04-01")
+    a.num("70 people", 70, counted="people", status="casualties")
+    a.num("40", 40, counted="deaths", status="casualties")
+    a.num("30", 30, counted="deaths", status="casualties")
+    b = Story("Of the deaths, 52 were in Dorvale.", "Outlet B", "2031-04-05")
+    b.num("52", 52, counted="deaths", status="casualties")
+    ingest(store, a, b)
+    assert claim(store, "casualties|-")["verdict"] == "single"
+    assert claim(store, "casualties|Dorvale|subset")["verdict"] == "evolved"
+    assert claim(store, "casualties|Tirran|subset")["verdict"] == "single"

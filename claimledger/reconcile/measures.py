@@ -90,6 +90,9 @@ SAME_FATE = {
     "rallied": "turnout", "protested": "turnout", "demonstrated": "turnout", "turned": "turnout",
     "immunized": "vaccinated", "immunised": "vaccinated", "inoculated": "vaccinated",
 }
+# "had received a first dose of vaccine": those who received a dose were vaccinated
+DOSED = frozenset(["received", "given"])
+DOSE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:dose|vaccine|jab|shot|vaccination)s?\b", re.I)
 # "... had their bank details exposed": what befell a part of those counted
 BEFELL_THEIR = re.compile(r"\s*(?:had|have|has)\s+(?:their|its)\s+(?:[a-z]+\s+){1,3}?([a-z]+(?:ed|en))\b")
 # a part of a whole counted with it or just before: "310,000 of the 4.2 million", "Two of the
@@ -106,6 +109,27 @@ PART_BEFORE = re.compile(
 # what lists the parts of a figure after it, whose places own none of the whole: "pledges of
 # $4 million, among them £800,000 from the British government"
 PARTS_LISTED = re.compile(r"\b(?:among them|among which|including|of which|of whom)\b", re.I)
+# a name and the kind of area it may be followed by: "Nambeo", "Nambeo district"
+_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+_AREA = (
+    r"(?:\s+(?:district|region|province|county|state|ward|city|town|village|municipality|"
+    r"prefecture|governorate|department|camp)s?)?"
+)
+# "Harlow district accounts for 1,400 cases and 60 deaths": what a place accounts for is its part
+ACCOUNTS_FOR = re.compile(
+    rf"\b(?:(?P<whose>{_NAME}){_AREA}\s+)?(?:accounts?|accounted|accounting)\s+for\s+"
+    r"(?:(?:[^,;()]{1,40},|\d[^,;()]{0,40}\band)\s*){0,4}(?:[\w-]+\s+){0,3}$"
+)
+# ... and so are the figures of the places ranked after it: "followed by Penrith (900 cases, 30
+# deaths), Ware (600 cases) and Bury on 12"
+RANKING = re.compile(r"\b(?:accounts?|accounted|accounting)\s+for\b|\bfollowed\s+by\b", re.I)
+RANKED = re.compile(rf"\b(?P<whose>{_NAME}){_AREA}\s*(?:\(\s*(?:[^,;()]{{1,40}},\s*)?|\s+(?:on|with)\s+)$")
+# ... and the first place of the ranking, when the sentence opens on it: "Harlow remains the
+# worst affected, with 60 deaths, followed by Penrith on 30"
+RANKING_AFTER = re.compile(r"[^;()]{0,30},\s+followed\s+by\b", re.I)
+OPENING = re.compile(rf"\W*(?P<whose>{_NAME}){_AREA}\s")
+# "Of the deaths, 41 were in Harlow and 29 in Penrith": the place a part of a whole is in
+PLACE_AFTER = re.compile(rf"\s*(?:(?:were|was|are|is)\s+)?(?:in|at)\s+(?:the\s+)?(?P<place>{_NAME})")
 # "For around 310,000 customers, card numbers were also exposed": those a sentence opens by
 # naming, for whom what follows holds, are a group picked out, not the story's whole count
 FOR_WHOM = re.compile(r"^\W*for\s+$", re.I)
@@ -129,6 +153,17 @@ PERIOD = re.compile(
     rf"|\bsince\s+(?:\d{{4}}|{'|'.join(MONTHS)})\b",
     re.I,
 )
+# "In epidemiological week 9, 655 new cases ...; week 8 (781 cases)": a numbered week's count
+NUMBERED_WEEK = re.compile(r"\bweek\s+(\d+)\b", re.I)
+# "worst since 2019, when some 4,000 cases were recorded": a figure of the past time it follows
+WHEN_PAST = re.compile(rf"\b(\d{{4}}|{'|'.join(MONTHS)})\s*,?\s+when\b[^,;:]*$", re.I)
+# "well above the 1 percent it considers the benchmark", "fewer than the 500 it promised": a
+# figure a reading is compared with, given no time of its own, is a yardstick, not a reading
+COMPARED_WITH = re.compile(
+    r"\b(?:above|below|under|exceeding|beyond|than|compared\s+(?:with|to)|versus|vs\.?)\s+the\s+$",
+    re.I,
+)
+REFERENCE = "reference"
 CLAUSE_END = re.compile(r"[,;:]")
 CLAUSE_BREAK = re.compile(r"[,;:](?:\s|$)")  # ... as punctuation, not "3,000"
 GENERIC_UNITS = frozenset(["percent", "percentage point", "basis point", "fraction", "cent", "penny"])
@@ -142,6 +177,10 @@ WHEN_WORDS = frozenset(
 LEVEL_HEADS = frozenset(["rate", "level", "reading", "index"])
 # units of a change in a share, not of its level: "raised the rate by 50 basis points" (to 6.25%)
 POINT_UNITS = frozenset(["percentage point", "basis point"])
+# ... and a difference from another figure: "the toll is 35 higher than the 96 reported"
+DIFFERENCE = re.compile(
+    r"\s*(?:[a-z]+\s+)?(?:higher|lower|more|fewer|less|greater|bigger|smaller)\s+than\b", re.I
+)
 CLAUSE_OPENERS = frozenset(["and", "or", "but", "so", "i", "we", "you", "he", "she", "it", "they", "that", "which", "who",
                             # subordinators: "deaths climb to 96 as clinics buckle"
                             "as", "while", "when", "whereas", "because", "although", "though"])
@@ -168,6 +207,13 @@ LOSS = "loss"
 # ... or the noun it is the amount "of", written before it: "a ransom of $4 million in bitcoin",
 # "costs of between £40 million and £60 million"; not a word for an amount ("a total of")
 NAMED_OF = re.compile(r"\b([a-z][\w-]*)\s+of\s+(?:between\s+)?$", re.I)
+# ... or a new one asked for, or one set to a new amount: "launched an appeal for $14 million",
+# "raised its appeal to $18 million" (not "asked the government for $5 million")
+NAMED_FOR = re.compile(
+    r"\b(?:(?:a|an)\s+(?=\S+\s+for\s+$)|(?:its|their|his|her|our|the)\s+(?=\S+\s+to\s+$))"
+    r"([a-z][\w-]*)\s+(?:for|to)\s+$",
+    re.I,
+)
 AMOUNT_NOUNS = frozenset(
     ["total", "sum", "amount", "value", "tune", "figure", "number", "estimate", "average",
      "maximum", "minimum", "excess", "upwards", "range", "level", "rate", "tally", "count"]
@@ -175,6 +221,8 @@ AMOUNT_NOUNS = frozenset(
 ISO_CURRENCY = re.compile(r"[A-Z]{3}")  # the extractor names currencies by ISO code: "USD"
 PER_PERIOD = re.compile(r"\s+per\s+\w+$")  # ... and a rate of one by its period: "USD per year"
 CASUALTY_WINDOW = 30  # ...and casualty words ("600,000 troops have been killed")
+# ... but not those another figure counts: "3,200 cases, including 118 deaths"
+OTHER_FIGURE = re.compile(r"\d[\d.,]*(?:\s+(?:million|billion|thousand|hundred))?\s+[\w-]+")
 
 
 @dataclass(frozen=True)
@@ -199,10 +247,23 @@ def measure_of(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) ->
     """The measure of one stored quantity row, read from its phrase and its sentence; a
     total over a stretch of time is a measure of that stretch."""
     m = _measure(q, text, speaker)
-    period = _period(q, text)
+    period = _period(q, text) or _reference(q, text) or _difference(q, text)
     if m is None or period is None:
         return m
     return Measure(m.thing, m.owner, f"{m.aspect} {period}" if m.aspect else period)
+
+
+def _difference(q: dict[str, Any], text: str) -> str | None:
+    """A figure that is the gap to another ("35 higher than the 96 reported") is a change."""
+    return "change" if DIFFERENCE.match(text, q["end_char"], q["end_char"] + WINDOW) else None
+
+
+def _reference(q: dict[str, Any], text: str) -> str | None:
+    """A yardstick the sentence compares a reading with ("above the 1 percent ..."), when no
+    time of its own makes it an earlier reading ("than the 96 reported last Tuesday")."""
+    s_start = q["sentence_start"] if q["sentence_start"] is not None else q["start_char"]
+    dated = q.get("time_id") is not None
+    return REFERENCE if not dated and COMPARED_WITH.search(text, s_start, q["start_char"]) else None
 
 
 def _period(q: dict[str, Any], text: str) -> str | None:
@@ -213,6 +274,11 @@ def _period(q: dict[str, Any], text: str) -> str | None:
     rest = text[q["end_char"] : s_end]
     clause = rest[: m.start()] if (m := CLAUSE_END.search(rest)) else rest
     m = PERIOD.search(clause) or PERIOD.match(text, s_start, q["start_char"])
+    if m is None and (past := WHEN_PAST.search(text, s_start, q["start_char"])):
+        return past[1].lower()  # "since 2019, when 4,000 were recorded" is 2019's figure
+    weeks = [] if m else list(NUMBERED_WEEK.finditer(text, s_start, q["start_char"]))
+    if weeks:
+        return f"week {weeks[-1][1]}"  # the week named nearest before the figure
     return " ".join(m[0].lower().split()) if m else None
 
 
@@ -253,7 +319,8 @@ def _measure(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) -> M
         and w.lower() not in STOPWORDS
         and w.lower() not in NUMBER_WORDS
     ]
-    window = [lemma(w) for w in words(f"{phrase} {after[:CASUALTY_WINDOW]}")]
+    nearby = OTHER_FIGURE.sub(" ", after[:CASUALTY_WINDOW])
+    window = [lemma(w) for w in words(f"{phrase} {nearby}")]
     aspect = _aspect(q["status"], window, f"{q['text']} {text[q['end_char'] : s_end]}", len(q["text"]) + WINDOW)
     if aspect is None and q["unit"] in POINT_UNITS:
         aspect = "change"
@@ -273,6 +340,8 @@ def _measure(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) -> M
         text, s_start, s_end, q["start_char"], speaker
     )
     part = not _generic_unit(q["unit"]) and _part_of_whole(q["text"], before, after)
+    if part:
+        owner = _place_of_part(before, after) or owner
     if aspect in TOLLS and thing in (None, "troops", "people"):
         # "Of the dead, 41 were in the north": a part of the toll, not a rival of it
         return Measure("casualties", owner, "subset" if part else None if aspect == "casualties" else aspect)
@@ -319,8 +388,9 @@ def _state_after(unit: str | None, after: str) -> str | None:
 
 
 def _named_of(before: str) -> str | None:
-    """The noun a sum is the amount of, named just before it ("a ransom of $4 million")."""
-    m = NAMED_OF.search(before)
+    """The noun a sum is the amount of, named just before it ("a ransom of $4 million", "an
+    appeal for $14 million")."""
+    m = NAMED_OF.search(before) or NAMED_FOR.search(before)
     return m[1] if m and m[1].lower() not in AMOUNT_NOUNS else None
 
 
@@ -336,10 +406,14 @@ def _duration(q: dict[str, Any]) -> bool:
 def _what_befell(before: str, after: str) -> str | None:
     """The participle that says what happened to the people counted: "10,000 people have
     been displaced", "had treated 300 people"; words for one thing name it one way ("detained"
-    is "arrested", "took part" and "marched" are the turnout)."""
+    is "arrested", "took part" and "marched" are the turnout, "received a first dose" is
+    vaccinated)."""
     if TOOK_PART.match(after):
         return "turnout"
-    m = BEFELL_AFTER.match(after) or BEFELL_THEIR.match(after) or BEFELL_BEFORE.search(before)
+    dosed = BEFELL_AFTER.match(after)
+    if dosed and dosed[1].lower() in DOSED and DOSE.match(after, dosed.end()):
+        return "vaccinated"
+    m = dosed or BEFELL_THEIR.match(after) or BEFELL_BEFORE.search(before)
     return SAME_FATE.get(m.group(1).lower(), m.group(1).lower()) if m else None
 
 
@@ -349,8 +423,36 @@ def _part_of_whole(phrase: str, before: str, after: str) -> bool:
     return bool(
         PARTITIVE.search(phrase + after[:4])
         or PART_BEFORE.search(before)
+        or ACCOUNTS_FOR.search(before)
+        or _ranked_place(before, after) is not None
         or (FOR_WHOM.match(before) and after.startswith(","))
     )
+
+
+def _place_of_part(before: str, after: str) -> str | None:
+    """The place a part of a whole is that place's share of: named as what accounts for it or
+    ranks with it ("Harlow accounts for 1,400"), or where it is ("41 were in Harlow"); parts
+    of different places are not rivals, and a place's own parts over time are one measure."""
+    accounts, where = ACCOUNTS_FOR.search(before), PLACE_AFTER.match(after)
+    name = (accounts and accounts["whose"]) or (where and where["place"])
+    name = name or _ranked_place(before, after)
+    if name is None:
+        return None
+    places = find_places(name)
+    if places:
+        return places[-1].entity
+    ws = name.split()
+    while ws and ws[0].lower() in STOPWORDS:  # "The Harlow district", "In Harlow"
+        ws.pop(0)
+    return " ".join(ws) or None
+
+
+def _ranked_place(before: str, after: str) -> str | None:
+    """The place a figure of a ranking of places stands for ("followed by Penrith (900 cases")."""
+    m = RANKED.search(before) if RANKING.search(before) else None
+    if m is None and RANKING_AFTER.match(after):
+        m = OPENING.match(before)
+    return m["whose"] if m else None
 
 
 def label_of(key: str) -> str:

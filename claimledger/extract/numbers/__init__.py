@@ -14,11 +14,13 @@ from claimledger.extract.numbers.describe import (
     concept_words,
     counted_tokens,
     names_its_own_subject,
+    possible_bound,
     rate_of,
     share_of,
     status_of,
     unit_name,
     unit_words_of,
+    whole_of,
 )
 from claimledger.extract.numbers.figures import Found, bound_after, find_figures
 from claimledger.extract.numbers.filters import is_quantity
@@ -61,8 +63,11 @@ def find_quantities(doc: Doc) -> list[Described]:
                 described.concept = _gapped_subject(moved[0], f, text) or described.concept
             if described.quantity.change in ("up", "down"):
                 moved = (f, described)
+            whole = whole_of(f)
             if out and _converts(out[-1], described, text):
                 _inherit(described, out[-1])
+            elif whole is not None:
+                _count_of_whole(described, whole, out, n)
             elif described.quantity.unit is None and (
                     not names_its_own_subject(f) or _subject_counted_before(f, out, n)):
                 _borrow_counted(described, out, n)
@@ -83,6 +88,8 @@ def _describe(f: Found, sent: SpacySpan, n: int, text: str) -> Described:
         end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1])
     start = f.hedge_start if f.hedge_start is not None else f.start_char
     change = "up" if f.multiplier else f.change
+    if change == "=":
+        change = possible_bound(f) or change
     moved = change_of(f, sent)
     if moved is not None and change == "=":
         change = moved  # a written bound outranks the direction: "up about 19 per cent" is "~"
@@ -170,6 +177,18 @@ def _borrow_counted(d: Described, earlier: list[Described], n: int) -> None:
             d.quantity.counted, d.quantity.unit = p.counted, p.unit
             d.unit_words = prev.unit_words
             return
+
+
+def _count_of_whole(d: Described, whole: Token, earlier: list[Described], n: int) -> None:
+    """A part ("of which 790 were confirmed") counts what its whole's figure counts, and borrows
+    nothing from a sentence before: "96 deaths. Cases total 3,562, of which 790 ..." are cases."""
+    if d.quantity.unit is not None:
+        return
+    for prev in earlier:
+        p = prev.quantity
+        if prev.sentence_index == n and p.span.start <= whole.idx < p.span.end and p.counted:
+            d.quantity.counted, d.quantity.unit = p.counted, p.unit
+            d.unit_words = prev.unit_words
 
 
 def _subject_counted_before(f: Found, earlier: list[Described], n: int) -> bool:

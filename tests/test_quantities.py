@@ -393,6 +393,13 @@ def test_a_part_counts_what_its_whole_counts_not_what_came_before(analyze) -> No
     assert only(a, "200").counted == "loans"
 
 
+def test_a_figure_coordinated_with_another_counts_what_it_counts(analyze) -> None:
+    a = analyze("The judge may impose two years in jail or closer to 15.")
+    assert only(a, "15").unit == "year"
+    a = analyze("The board can levy fines of up to 2% of sales or £3 million.")
+    assert only(a, "£3 million").counted == "fines"
+
+
 def test_a_figure_of_another_size_borrows_no_count(analyze) -> None:
     a = analyze("Envoys of 46 island nations met. They came here for a trillion.")
     assert only(a, "trillion").unit is None

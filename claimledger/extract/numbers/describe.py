@@ -22,6 +22,7 @@ from claimledger.extract.numbers.lexicon import (
     PLEDGE_WORDS,
     POSSIBLE_BOUNDS,
     RATE_NOUNS,
+    SHARE_UNITS,
     TARGET_WORDS,
     TOTAL_WORDS,
     UNITS,
@@ -210,13 +211,11 @@ def _chunk_of(tok: Token) -> list[Token]:
     return [t for t in head.doc[start:head.i + 1] if not t.is_punct or t.text == "-"]
 
 
-# Units that say how much, never of what: a share's figure is the level or change of a noun.
-_SHARE_UNITS = {"percent", "percentage point", "basis point"}
 # How a figure hangs from the verb whose subject or object it measures ("rose to 7.4%").
 _LEVEL_PATH = {"pobj", "prep", "dobj", "npadvmod", "advmod", "attr", "acomp", "quantmod"}
-# How a verb with no subject of its own hangs from the clause whose subject it shares: "grew and
-# was 12% contained", "fell 6% before closing down 4.2%", "fell, closing down 4.2%".
-_SUBJECT_SHARING = {"acomp", "conj", "advcl", "pcomp"}
+# How a participle with no subject of its own hangs from the clause whose subject it shares:
+# "fell 6% before closing down 4.2%", "fell, closing down 4.2%".
+_PARTICIPLE_DEPS = {"advcl", "pcomp"}
 
 
 def share_of(f: Found) -> list[Token]:
@@ -225,7 +224,7 @@ def share_of(f: Found) -> list[Token]:
     object of the verb it hangs from ("raised its benchmark rate by 50 basis points"), else that
     verb's subject, or the object of the verb that governs it ("expects inflation to fall to
     4%"), when a common noun ("Inflation rose to 7.4%", "The deficit was 5.8 percent")."""
-    if f.unit not in _SHARE_UNITS:
+    if f.unit not in SHARE_UNITS:
         return []
     a = anchor(f)
     if a.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod") and a.head.pos_ == "NOUN" \
@@ -240,16 +239,18 @@ def share_of(f: Found) -> list[Token]:
     if node.dep_ not in _LEVEL_PATH or verb.pos_ not in ("VERB", "AUX"):
         return []
     # a verb with no subject of its own takes its governor's: "was [5% contained]", "grew
-    # and was 12% contained", "fell before closing down 4.2%"; "expects inflation to fall" only
-    # the object
+    # and was 12% contained", "fell before closing down 4.2%" (not the object of "averaged 7.3
+    # points while shooting 47%"); "expects inflation to fall" only the object
     above = _clause_above(verb)
-    shares_subject = verb.dep_ in _SUBJECT_SHARING and not any(
+    participle = verb.dep_ in _PARTICIPLE_DEPS and not any(
         c.dep_ in _SUBJECTS for c in verb.children)
+    shares_subject = verb.dep_ in ("acomp", "conj") or participle
     for governor in (verb, above if verb.dep_ in ("xcomp", "ccomp") or shares_subject else None):
         if governor is None:
             continue
-        objects = [c for c in governor.children if c.dep_ == "dobj" and c.i != node.i
-                   and not f.first <= c.i < f.end]
+        objects = [] if participle and governor is above else [
+            c for c in governor.children if c.dep_ == "dobj" and c.i != node.i
+            and not f.first <= c.i < f.end]
         subjects = [c for c in governor.children if c.dep_ in _SUBJECTS]
         picked = objects or (subjects if governor is verb or shares_subject else [])
         if picked and picked[0].pos_ == "NOUN" and not picked[0].ent_type_:
@@ -398,7 +399,7 @@ def _lost_no_lives(f: Found, verbs: list[Token], counted: list[Token]) -> bool:
     """Is a loss one of money ("investors lost $5 million", "a loss of $2 million"), a share
     ("the stock has lost 12%") or something other than those counted ("1,100 employees lost
     their jobs"), so no toll?"""
-    if f.currency or f.unit in _SHARE_UNITS:
+    if f.currency or f.unit in SHARE_UNITS:
         return True
     return any(c.dep_ == "dobj" and c not in counted and not f.first <= c.i < f.end
                for v in verbs if v.lemma_.lower() == "lose" for c in v.children)

@@ -61,6 +61,8 @@ CURRENCY_NAMES = {
 CURRENCY_CODES = {v for v in CURRENCY_PREFIX.values()} | set(CURRENCY_NAMES.values())
 
 PERCENT = "percent"
+# Units that say how much, never of what: a share's figure is the level or change of a noun.
+SHARE_UNITS = {PERCENT, "percentage point", "basis point"}
 # Measurement units after the figure: surface (lower case unless case matters) -> name.
 UNITS = {
     "%": PERCENT, "percent": PERCENT, "per cent": PERCENT, "pc": PERCENT, "pct": PERCENT,

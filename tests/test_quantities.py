@@ -119,6 +119,9 @@ def test_values_and_ranges(analyze, text, needle, low, high, is_range) -> None:
         ("Barely 40 percent turned out.", "40", "~", "Barely"),
         # "as many as" stays exact as in NewsQuant; verdicts read it as a ceiling
         ("As many as 300 people were on board.", "300", "=", "As many as"),
+        # ... but bounds a size that may yet be: a ceiling, and "as few as" a floor
+        ("Engineers said as many as 40,000 homes could lose power.", "40,000", "<", "as many as"),
+        ("The turnout may be as few as 200.", "200", ">", "as few as"),
         # "as high as" is a ceiling, "as low as" a floor
         ("The toll could be as high as 150.", "150", "<", "as high as"),
         ("Fares start as low as $9.", "9", ">", "as low as"),
@@ -133,6 +136,9 @@ def test_values_and_ranges(analyze, text, needle, low, high, is_range) -> None:
         ("The firm hired 20 fewer staff.", "20", "down", None),
         ("It paid $20 million more than the $90 million first offered.", "$20", "up", None),
         ("It paid $20 million more than the $90 million first offered.", "$90", "=", None),
+        # so is a figure compared with another: "N higher than"
+        ("The bill came to $40 higher than the $200 quoted.", "$40", "up", None),
+        ("Turnout was 600 lower than the 9,000 seen in 2022.", "600", "down", None),
     ],
 )
 def test_bounds(analyze, text, needle, change, hedge) -> None:
@@ -217,6 +223,8 @@ def test_rates_glued_units_and_ages(analyze, text, needle, unit) -> None:
          "economic growth"),
         ("Inflation is far above the central bank's 2 percent target.", "2 percent", "target"),
         ("Two members voted for a 25 basis point increase.", "25", "increase"),
+        # a participle with no subject of its own measures its clause's subject
+        ("Shares fell 5% before closing down 3%.", "3%", "Shares"),
         # a body is not what its share measures
         ("The company said it earned 4% more.", "4%", None),
     ],
@@ -378,6 +386,20 @@ def test_a_baseline_joined_to_another_keeps_its_own_time_and_is_past(analyze) ->
     assert [q.status for q in a.quantities] == ["estimate", "past", "past"]
 
 
+def test_a_part_counts_what_its_whole_counts_not_what_came_before(analyze) -> None:
+    a = analyze("Ten ships sank. Claims now total 1,200, of which 300 have been paid.")
+    assert only(a, "300").unit is None
+    a = analyze("Ten ships sank. The fund holds 900 loans, of which 200 are overdue.")
+    assert only(a, "200").counted == "loans"
+
+
+def test_a_figure_coordinated_with_another_counts_what_it_counts(analyze) -> None:
+    a = analyze("The judge may impose two years in jail or closer to 15.")
+    assert only(a, "15").unit == "year"
+    a = analyze("The board can levy fines of up to 2% of sales or £3 million.")
+    assert only(a, "£3 million").counted == "fines"
+
+
 def test_a_figure_of_another_size_borrows_no_count(analyze) -> None:
     a = analyze("Envoys of 46 island nations met. They came here for a trillion.")
     assert only(a, "trillion").unit is None
@@ -403,6 +425,7 @@ def test_time_span_is_not_borrowed_as_a_count(analyze) -> None:
         # money lost, or jobs, is no toll; soldiers lost are
         ("Shareholders lost about $40 million in the collapse.", "40", "estimate"),
         ("About 800 miners lost their jobs.", "800", "estimate"),
+        ("The stock has lost about 12% since May.", "12%", "estimate"),
         ("The regiment lost 2,000 soldiers in the offensive.", "2,000", "casualties"),
         # a pledge or target outranks its rate
         ("Lenders pledged $50 billion a year by 2030.", "50", "pledge"),
@@ -417,6 +440,7 @@ def test_time_span_is_not_borrowed_as_a_count(analyze) -> None:
         ("The fund attracted pledges of $40 million.", "40", "pledge"),
         ("The city set a goal of 2,000 new homes.", "2,000", "target"),
         ("The 5,000 troops the army plans to send are ready.", "5,000", "target"),
+        ("It has 40% of the 3,000 homes the city hopes to build.", "3,000", "target"),
         # a verb coordinated with its own object is another act, not a casualty
         ("The storm killed 12 people and flooded 300 homes.", "300", "estimate"),
         # a state or a forecast with a date is no target

@@ -8,21 +8,24 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from claimledger.extract.numbers.describe import (
+    anchor,
     as_written,
     change_of,
     clause_subject,
     concept_words,
     counted_tokens,
     names_its_own_subject,
+    possible_bound,
     rate_of,
     share_of,
     status_of,
     unit_name,
     unit_words_of,
+    whole_of,
 )
 from claimledger.extract.numbers.figures import Found, bound_after, find_figures
 from claimledger.extract.numbers.filters import is_quantity
-from claimledger.extract.numbers.lexicon import INCREMENT_WORDS, RATE_NOUNS
+from claimledger.extract.numbers.lexicon import INCREMENT_WORDS, RATE_NOUNS, SHARE_UNITS
 from claimledger.model import Quantity, Span
 
 # How many sentences back a bare figure may borrow the counted noun of an earlier one, and how
@@ -61,8 +64,15 @@ def find_quantities(doc: Doc) -> list[Described]:
                 described.concept = _gapped_subject(moved[0], f, text) or described.concept
             if described.quantity.change in ("up", "down"):
                 moved = (f, described)
+            whole = whole_of(f)
+            paired = _coordinated_with(f, out, n)
             if out and _converts(out[-1], described, text):
                 _inherit(described, out[-1])
+            elif paired is not None and described.quantity.counted is None and (
+                    described.quantity.unit not in SHARE_UNITS):  # "5% of its workforce"
+                _count_alike(described, paired)
+            elif whole is not None:
+                _count_of_whole(described, whole, out, n)
             elif described.quantity.unit is None and (
                     not names_its_own_subject(f) or _subject_counted_before(f, out, n)):
                 _borrow_counted(described, out, n)
@@ -83,6 +93,8 @@ def _describe(f: Found, sent: SpacySpan, n: int, text: str) -> Described:
         end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1])
     start = f.hedge_start if f.hedge_start is not None else f.start_char
     change = "up" if f.multiplier else f.change
+    if change == "=":
+        change = possible_bound(f) or change
     moved = change_of(f, sent)
     if moved is not None and change == "=":
         change = moved  # a written bound outranks the direction: "up about 19 per cent" is "~"
@@ -170,6 +182,38 @@ def _borrow_counted(d: Described, earlier: list[Described], n: int) -> None:
             d.quantity.counted, d.quantity.unit = p.counted, p.unit
             d.unit_words = prev.unit_words
             return
+
+
+def _coordinated_with(f: Found, earlier: list[Described], n: int) -> Described | None:
+    """The figure of its sentence a figure is coordinated with ("five years in prison or closer
+    to 20", "up to 4% of turnover or £17.5 million"), whose phrase its own hangs from."""
+    a = anchor(f)
+    while f.hedge_start is not None and f.hedge_start <= a.head.idx and a.head.i < f.first:
+        a = a.head  # "or [closer to] 20": the bound may carry the attachment
+    if a.dep_ != "conj":
+        return None
+    at = a.head.idx
+    return next((d for d in earlier if d.sentence_index == n
+                 and d.quantity.span.start <= at < d.quantity.span.end), None)
+
+
+def _count_alike(d: Described, other: Described) -> None:
+    """A figure coordinated with another counts what it counts, in its unit unless it has one."""
+    d.quantity.counted = other.quantity.counted
+    if d.quantity.unit is None:
+        d.quantity.unit, d.unit_words = other.quantity.unit, other.unit_words
+
+
+def _count_of_whole(d: Described, whole: Token, earlier: list[Described], n: int) -> None:
+    """A part ("of which 790 were confirmed") counts what its whole's figure counts, and borrows
+    nothing from a sentence before: "96 deaths. Cases total 3,562, of which 790 ..." are cases."""
+    if d.quantity.unit is not None:
+        return
+    for prev in earlier:
+        p = prev.quantity
+        if prev.sentence_index == n and p.span.start <= whole.idx < p.span.end and p.counted:
+            d.quantity.counted, d.quantity.unit = p.counted, p.unit
+            d.unit_words = prev.unit_words
 
 
 def _subject_counted_before(f: Found, earlier: list[Described], n: int) -> bool:

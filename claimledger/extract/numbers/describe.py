@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from claimledger.extract.numbers.figures import Found
 from claimledger.extract.numbers.lexicon import (
     CASUALTY_WORDS,
+    COMPARED_INCREMENTS,
     DOWN_WORDS,
     FUTURE_MODALS,
     GIVING_WORDS,
@@ -19,7 +20,9 @@ from claimledger.extract.numbers.lexicon import (
     MONTHS,
     PAST_WORDS,
     PLEDGE_WORDS,
+    POSSIBLE_BOUNDS,
     RATE_NOUNS,
+    SHARE_UNITS,
     TARGET_WORDS,
     TOTAL_WORDS,
     UNITS,
@@ -160,6 +163,19 @@ def _whole_before(f: Found, sent: SpacySpan) -> list[Token]:
     return _of_phrase(opener) if comma is not None and comma < f.first else []
 
 
+def whole_of(f: Found) -> Token | None:
+    """ "3,562 cases, of which 790 were confirmed": the word a part's "of which" clause hangs
+    from, whose whole the part is a share of."""
+    node = anchor(f)
+    while node.head != node and node.pos_ not in ("VERB", "AUX"):
+        node = node.head
+    if node.dep_ != "relcl" or not any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(
+                o.tag_ in ("WDT", "WP") for o in c.children) for c in node.children):
+        return None
+    return node.head
+
+
 def names_its_own_subject(f: Found) -> bool:
     """Is a bare figure the amount of a subject noun of its own ("The population grew by
     100,000"), so it cannot count what an earlier figure counted?"""
@@ -195,10 +211,11 @@ def _chunk_of(tok: Token) -> list[Token]:
     return [t for t in head.doc[start:head.i + 1] if not t.is_punct or t.text == "-"]
 
 
-# Units that say how much, never of what: a share's figure is the level or change of a noun.
-_SHARE_UNITS = {"percent", "percentage point", "basis point"}
 # How a figure hangs from the verb whose subject or object it measures ("rose to 7.4%").
 _LEVEL_PATH = {"pobj", "prep", "dobj", "npadvmod", "advmod", "attr", "acomp", "quantmod"}
+# How a participle with no subject of its own hangs from the clause whose subject it shares:
+# "fell 6% before closing down 4.2%", "fell, closing down 4.2%".
+_PARTICIPLE_DEPS = {"advcl", "pcomp"}
 
 
 def share_of(f: Found) -> list[Token]:
@@ -207,7 +224,7 @@ def share_of(f: Found) -> list[Token]:
     object of the verb it hangs from ("raised its benchmark rate by 50 basis points"), else that
     verb's subject, or the object of the verb that governs it ("expects inflation to fall to
     4%"), when a common noun ("Inflation rose to 7.4%", "The deficit was 5.8 percent")."""
-    if f.unit not in _SHARE_UNITS:
+    if f.unit not in SHARE_UNITS:
         return []
     a = anchor(f)
     if a.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod") and a.head.pos_ == "NOUN" \
@@ -222,18 +239,29 @@ def share_of(f: Found) -> list[Token]:
     if node.dep_ not in _LEVEL_PATH or verb.pos_ not in ("VERB", "AUX"):
         return []
     # a verb with no subject of its own takes its governor's: "was [5% contained]", "grew
-    # and was 12% contained"; "expects inflation to fall" only the object
-    shares_subject = verb.dep_ in ("acomp", "conj")
-    for governor in (verb, verb.head if verb.dep_ in ("xcomp", "ccomp") or shares_subject else None):
+    # and was 12% contained", "fell before closing down 4.2%" (not the object of "averaged 7.3
+    # points while shooting 47%"); "expects inflation to fall" only the object
+    above = _clause_above(verb)
+    participle = verb.dep_ in _PARTICIPLE_DEPS and not any(
+        c.dep_ in _SUBJECTS for c in verb.children)
+    shares_subject = verb.dep_ in ("acomp", "conj") or participle
+    for governor in (verb, above if verb.dep_ in ("xcomp", "ccomp") or shares_subject else None):
         if governor is None:
             continue
-        objects = [c for c in governor.children if c.dep_ == "dobj" and c.i != node.i
-                   and not f.first <= c.i < f.end]
+        objects = [] if participle and governor is above else [
+            c for c in governor.children if c.dep_ == "dobj" and c.i != node.i
+            and not f.first <= c.i < f.end]
         subjects = [c for c in governor.children if c.dep_ in _SUBJECTS]
         picked = objects or (subjects if governor is verb or shares_subject else [])
         if picked and picked[0].pos_ == "NOUN" and not picked[0].ent_type_:
             return _chunk_of(picked[0])
     return []
+
+
+def _clause_above(verb: Token) -> Token:
+    """The word a verb's clause hangs from, past the preposition of "before closing"."""
+    head = verb.head
+    return head.head if verb.dep_ == "pcomp" and head.pos_ == "ADP" else head
 
 
 def rate_of(f: Found, after: int, sent: SpacySpan) -> tuple[str, int] | None:
@@ -264,6 +292,9 @@ def change_of(f: Found, sent: SpacySpan) -> str | None:
     doc = f.doc
     if f.end < sent.end and doc[f.end].lower_ in INCREMENT_WORDS:
         return INCREMENT_WORDS[doc[f.end].lower_]
+    if f.end + 1 < sent.end and doc[f.end].lower_ in COMPARED_INCREMENTS and (
+            doc[f.end + 1].lower_ == "than"):
+        return COMPARED_INCREMENTS[doc[f.end].lower_]
     start = f.first
     if f.hedge_start is not None:
         while start > sent.start and doc[start - 1].idx >= f.hedge_start:
@@ -290,6 +321,19 @@ def change_of(f: Found, sent: SpacySpan) -> str | None:
     if lemma in DOWN_WORDS and head.pos_ in ("VERB", "ADV", "ADJ"):
         return "down"
     return None
+
+
+def possible_bound(f: Found) -> str | None:
+    """ "<" for "as many as 8 million records could be involved": a size stressed in a clause of
+    what may be is its ceiling ("as few as" its floor); what did happen ("As many as 300 were on
+    board") is that figure."""
+    bound = POSSIBLE_BOUNDS.get((f.hedge or "").lower())
+    if bound is None:
+        return None
+    node = anchor(f)
+    while node.head != node and node.pos_ not in ("VERB", "AUX"):
+        node = node.head
+    return bound if any(c.tag_ == "MD" for c in node.children) else None
 
 
 def _particle(word: Token, f: Found) -> bool:
@@ -352,9 +396,10 @@ def status_of(f: Found, counted: list[Token], is_rate: bool) -> str:
 
 
 def _lost_no_lives(f: Found, verbs: list[Token], counted: list[Token]) -> bool:
-    """Is a loss one of money ("investors lost $5 million", "a loss of $2 million") or of
-    something other than those counted ("1,100 employees lost their jobs"), so no toll?"""
-    if f.currency:
+    """Is a loss one of money ("investors lost $5 million", "a loss of $2 million"), a share
+    ("the stock has lost 12%") or something other than those counted ("1,100 employees lost
+    their jobs"), so no toll?"""
+    if f.currency or f.unit in SHARE_UNITS:
         return True
     return any(c.dep_ == "dobj" and c not in counted and not f.first <= c.i < f.end
                for v in verbs if v.lemma_.lower() == "lose" for c in v.children)
@@ -364,16 +409,26 @@ def _aim_of(verbs: list[Token], near: set[str], a: Token) -> str | None:
     """ "pledge" for a promise or a giving yet to come ("pledged to provide", "will donate"),
     "target" for an aim ("aims to cut it to 3%", "the bank's 2 percent target", "hope to
     secure") or a commitment with a deadline ("will cut emissions by 70% by 2035")."""
-    lemmas = {v.lemma_.lower() for v in verbs}
+    lemmas = {w for v in verbs for w in _verb_lemmas(v)}
     named = _of_noun(a)
     if (lemmas | named) & PLEDGE_WORDS or any(v.lemma_.lower() in GIVING_WORDS and not _given(v)
                                     for v in verbs):
         return "pledge"
-    aims = {v.lemma_.lower() for v in verbs if v.lemma_.lower() != "seek" or any(
-        c.dep_ == "xcomp" for c in v.children)}  # "seeks to raise", not "sought treatment"
+    aims = {w for v in verbs if v.lemma_.lower() != "seek" or any(
+        c.dep_ == "xcomp" for c in v.children)  # "seeks to raise", not "sought treatment"
+        for w in _verb_lemmas(v)}
     if (aims | named | (near - {"seek"})) & TARGET_WORDS or any(_deadline(v, a) for v in verbs):
         return "target"
     return None
+
+
+def _verb_lemmas(verb: Token) -> set[str]:
+    """The verb's lemma, and for a third-person form its written form less the "s", which the
+    lemmatiser sometimes cuts too short ("hopes" -> "hop")."""
+    lemmas = {verb.lemma_.lower()}
+    if verb.tag_ == "VBZ" and verb.lower_.endswith("es"):
+        lemmas.add(verb.lower_[:-1])
+    return lemmas
 
 
 def _relative_verbs(counted: list[Token]) -> list[Token]:

@@ -61,6 +61,8 @@ CURRENCY_NAMES = {
 CURRENCY_CODES = {v for v in CURRENCY_PREFIX.values()} | set(CURRENCY_NAMES.values())
 
 PERCENT = "percent"
+# Units that say how much, never of what: a share's figure is the level or change of a noun.
+SHARE_UNITS = {PERCENT, "percentage point", "basis point"}
 # Measurement units after the figure: surface (lower case unless case matters) -> name.
 UNITS = {
     "%": PERCENT, "percent": PERCENT, "per cent": PERCENT, "pc": PERCENT, "pct": PERCENT,
@@ -146,6 +148,9 @@ HEDGES = {
     "an average of": "~", "on average": "~", "just about": "~", "or so": "~",
     "as many as": "=", "as few as": "=", "exactly": "=", "just": "=", "only": "=",
 }
+# Bounds that stress a size when what they bound happened ("As many as 300 people were on
+# board") and bound it when it may yet be ("as many as 8 million records could be involved").
+POSSIBLE_BOUNDS = {"as many as": "<", "as few as": ">"}
 # ... of which these bounds are not reached: "more than 3,000" is '> 3,000' in a report,
 # "at least 3,000" '≥ 3,000'.
 STRICT_HEDGES = frozenset(
@@ -164,6 +169,9 @@ RISING_WITH_UP = {"go", "move", "shoot", "creep", "tick", "edge", "inch", "climb
                   "ratchet", "push"}
 # A comparative right after a figure makes it an increment: "three more bodies", "$5 less".
 INCREMENT_WORDS = {"more": "up", "fewer": "down", "less": "down"}
+# ... and a comparative before "than": "35 higher than the 96 reported", "$2 lower than".
+COMPARED_INCREMENTS = {"higher": "up", "greater": "up", "larger": "up", "bigger": "up",
+                       "lower": "down", "smaller": "down"}
 
 # Verbs and adverbs of a rise or fall, by lemma.
 UP_WORDS = {

@@ -200,3 +200,78 @@ def test_a_bare_surname_seen_first_joins_the_one_full_name_that_comes_later(stor
     assert canon[3] in ("Lee", "Ann Lee") and canon[4] != canon[5]
     evidence = {r["entity_id"]: r for r in store.rows("entity_links", order_by=("entity_id",))}
     assert evidence[1]["rule"] == "surname"
+
+
+def test_a_body_named_in_either_word_order_is_one_entity(store: Store) -> None:
+    """ "Ministry of Fisheries" in one paper, "Fisheries Ministry" in the next: one body, in
+    whichever order they come; a gazetteer seat said the long way is still that country's."""
+    names = [
+        (1, "Ministry of Fisheries", "government"),
+        (2, "Fisheries Ministry", "organization"),
+        (3, "Transport Department", "organization"),
+        (4, "the Department of Transport", "government"),
+        (5, "Ministry of Forests", "government"),
+        (6, "Department of State", "government"),
+        (7, "State Department", "government"),
+    ]
+    with store.engine.begin() as conn:
+        for row in names:
+            resolve_entities(conn, [row])
+        canon = canonical_names(conn, range(1, 8))
+    assert canon[1] == canon[2] == "Ministry of Fisheries"
+    assert canon[3] == canon[4] == "Transport Department"
+    assert canon[5] not in (canon[1], canon[3])
+    assert canon[6] == canon[7] == "United States"
+    evidence = {r["entity_id"]: r for r in store.rows("entity_links", order_by=("entity_id",))}
+    assert evidence[4]["rule"] == "word order" and "Transport Department" in evidence[4]["evidence"]
+
+
+def test_a_body_s_short_name_seen_first_joins_the_one_full_name_that_comes_later(
+    store: Store,
+) -> None:
+    """ "Tallis said ..." on Monday, "Tallis & Reed" named in full on Tuesday: one company; its
+    spokeswoman's description is no second body with that first word; a place is no short
+    name of a body."""
+    names = [
+        (1, "Tallis", "organization"),
+        (2, "Tallis & Reed", "organization"),
+        (3, "Vey & Cole", "organization"),
+        (4, "Vey & Cole spokeswoman", "anonymous"),
+        (5, "Vey", "government"),
+        (6, "Ashby", "place"),
+        (7, "Ashby Council", "government"),
+    ]
+    with store.engine.begin() as conn:
+        renames = [r for row in names for r in resolve_entities(conn, [row])]
+        canon = canonical_names(conn, range(1, 8))
+    assert canon[1] == canon[2] == "Tallis & Reed" and ("Tallis", "Tallis & Reed") in renames
+    assert canon[5] == canon[3] == "Vey & Cole"
+    assert canon[6] == "Ashby" and canon[7] == "Ashby Council"
+    evidence = {r["entity_id"]: r for r in store.rows("entity_links", order_by=("entity_id",))}
+    assert evidence[1]["rule"] == "short name" and "Tallis & Reed" in evidence[1]["evidence"]
+
+
+def test_a_bare_surname_tagged_a_body_joins_the_one_person_so_named(store: Store) -> None:
+    """ "the figure Quist cited", the tagger taking Quist for a company: the one person of that
+    surname, before or after; not when a body or two people bear the name."""
+    names = [
+        (1, "Mara Quist", "person"),
+        (2, "Quist", "organization"),
+        (3, "Fenn", "organization"),
+        (4, "Ida Fenn", "person"),
+        (5, "Fenn Group", "organization"),  # Fenn, taken in by Ida Fenn, waits for no one else
+        (6, "Dovey Foods", "organization"),
+        (7, "Tom Dovey", "person"),
+        (8, "Dovey", "organization"),
+        (9, "Ann Holt", "person"),
+        (10, "Ben Holt", "person"),
+        (11, "Holt", "organization"),
+    ]
+    with store.engine.begin() as conn:
+        for row in names:
+            resolve_entities(conn, [row])
+        canon = canonical_names(conn, range(1, 12))
+    assert canon[1] == canon[2] == "Mara Quist"
+    assert canon[3] == canon[4] == "Ida Fenn" and canon[5] == "Fenn Group"
+    assert canon[8] == "Dovey Foods"  # a body of that name comes first
+    assert canon[11] == "Holt"  # two people: no guess

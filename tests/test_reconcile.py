@@ -1010,3 +1010,86 @@ def test_the_parts_of_a_breakdown_do_not_conflict(store: Store) -> None:
     assert claim(store, "casualties|-")["verdict"] == "single"
     assert claim(store, "casualties|Dorvale|subset")["verdict"] == "evolved"
     assert claim(store, "casualties|Tirran|subset")["verdict"] == "single"
+
+
+# --- one source under several names across articles is one origin -----------------------------
+
+
+def test_a_ministry_in_either_word_order_and_its_own_figures_is_one_origin(store: Store) -> None:
+    a = Story("The Ministry of Fisheries said 1,200 boats were idle.", "One", "2031-06-01")
+    a.num("1,200 boats", 1200, counted="boats",
+          statement=a.say("The Ministry of Fisheries", "1,200 boats were idle", "government",
+                          "Ministry of Fisheries"))
+    b = Story("About 1,200 boats were idle, the Fisheries Ministry said.", "Two", "2031-06-02")
+    b.num("1,200 boats", 1200, counted="boats",
+          statement=b.say("the Fisheries Ministry", "About 1,200 boats were idle", "government",
+                          "Fisheries Ministry"))
+    c = Story("The fisheries ministry's latest weekly figures put the idle boats at 1,200.",
+              "Three", "2031-06-03")
+    c.num("1,200", 1200, counted="boats",
+          statement=c.say("The fisheries ministry's latest weekly figures",
+                          "the idle boats at 1,200", "anonymous",
+                          "fisheries ministry's latest weekly figures"))
+    ingest(store, a, b, c)
+    boats = claim(store, "boat|-")
+    assert boats["n_members"] == 3 and boats["origins"] == ["Ministry of Fisheries"]
+
+
+def test_an_unnamed_official_of_a_known_body_is_that_body(store: Store) -> None:
+    """ "A Red Crescent official in Dunmore" repeats the Red Crescent's count: one origin. A
+    country's officials stay apart from it, and so do officials of a body nobody named."""
+    said = "85 shelters were open"
+    a = Story(f"The Red Crescent said {said}.", "One", "2031-06-01")
+    b = Story(f"A Red Crescent official in Dunmore said {said}.", "Two", "2031-06-02")
+    c = Story(f"Norwegian officials said {said}.", "Three", "2031-06-02")
+    d = Story(f"Coastal officials said {said}.", "Four", "2031-06-03")
+    for story, speaker, kind, entity in [
+        (a, "The Red Crescent", "organization", "Red Crescent"),
+        (b, "A Red Crescent official in Dunmore", "anonymous", "Dunmore official"),
+        (c, "Norwegian officials", "anonymous", None),
+        (d, "Coastal officials", "anonymous", None),
+    ]:
+        story.num("85 shelters", 85, counted="shelters",
+                  statement=story.say(speaker, said, kind, entity))
+    ingest(store, a, b, c, d)
+    assert sorted(claim(store, "shelter|-")["origins"]) == [
+        "Norway officials", "Red Crescent", "coastal officials"
+    ]
+
+
+def test_a_company_s_short_name_named_first_is_one_origin_with_its_full_name(
+    store: Store,
+) -> None:
+    """Monday's "Tallis" and Tuesday's "Tallis & Reed" are one company, whichever comes first,
+    even when the tagger took Monday's speaker for a place; a short name two bodies begin with
+    stays apart."""
+    said = "300 stores would close"
+    stories = []
+    for i, (speaker, kind, entity) in enumerate([
+        ("Tallis", "government", "Tallis"),
+        ("British retailer Tallis & Reed", "organization", "Tallis & Reed"),
+        ("A Tallis & Reed spokeswoman", "anonymous", "Tallis & Reed spokeswoman"),
+        ("Corran Mills", "organization", "Corran Mills"),
+        ("Corran Bank", "organization", "Corran Bank"),
+        ("Corran", "organization", "Corran"),
+    ]):
+        s = Story(f"{speaker} said {said}.", f"Outlet {i}", f"2031-06-0{i + 1}")
+        s.num("300 stores", 300, counted="stores", statement=s.say(speaker, said, kind, entity))
+        stories.append(s)
+    stories[0].analysis.entities[0] = Entity("Tallis", "place", ["Tallis"])
+    ingest(store, *stories)
+    assert claim(store, "store|-")["origins"] == [
+        "Corran", "Corran Bank", "Corran Mills", "Tallis & Reed"
+    ]
+
+
+def test_a_bare_surname_taken_for_a_body_is_the_one_person_so_named(store: Store) -> None:
+    a = Story("Mara Quist, an auditor, said the loss was $40 million.", "One", "2031-06-01")
+    a.num("$40 million", 40e6, counted="loss",
+          statement=a.say("Mara Quist", "the loss was $40 million", "person", "Mara Quist"))
+    b = Story("Investors got back less than the loss of $40 million Quist cited.", "Two",
+              "2031-06-04")
+    b.num("$40 million", 40e6, counted="loss",
+          statement=b.say("Quist", "the loss of $40 million", "organization", "Quist"))
+    ingest(store, a, b)
+    assert claim(store, "loss|-")["origins"] == ["Mara Quist"]

@@ -6,7 +6,7 @@ import re
 
 from sqlalchemy import Connection
 
-from claimledger.resolve.across import canonical_name, find_places
+from claimledger.resolve.across import canonical_name, find_places, known_body
 
 _DETERMINER = re.compile(r"^(?:the|a|an|some|several|two|three|many|other)\s+", re.I)
 _COORDINATED = re.compile(r"^(?P<left>.+?)\s+and\s+(?P<right>.+)$")
@@ -24,6 +24,15 @@ _SPOKESPERSON = re.compile(
     rf"(?:(?P<body>{_BODY}|{_COMMON_BODY})(?:['’]s)?\s+spokes(?:man|woman|person)\b"
     rf"|spokes(?:man|woman|person)\s+for\s+(?:the\s+)?(?P<for>{_BODY}))"
 )
+# a body's own figures or papers are its voice: "the health ministry's latest figures", "Helix's
+# annual report" (a few describing words between)
+_PAPERS = re.compile(
+    rf"^(?:[Tt]he\s+)?(?P<body>{_BODY}|{_COMMON_BODY})['’]s?\s+(?:[a-z][\w-]*\s+){{0,3}}?"
+    r"(?:figures|data|numbers|count|tally|statistics|estimates?|reports?|records|bulletin"
+    r"|update|statement|assessment)$"
+)
+# "a Helix official", "WHO officials in the capital": the officials of a body the corpus knows
+_OFFICIAL = re.compile(rf"^(?:(?:[Tt]he|[Aa]n?)\s+)?(?P<body>{_BODY})\s+officials?\b")
 _POSSESSIVE_END = re.compile(r"['’]s$")
 # words before "spokesman" that say who the speaker is, not whose: "a senior spokesman"
 ROLE_WORDS = frozenset(
@@ -84,6 +93,12 @@ def origins_of(
     body = _spoken_for(speaker_text) or _spoken_for(canonical)
     if body and speaker_kind in ("person", "anonymous"):  # "Helix spokeswoman Mara Lind"
         return [canonical_name(conn, group_name(body), "organization")]
+    papers = _PAPERS.match(speaker_text or canonical or "")
+    if papers and speaker_kind != "person":  # "the health ministry's latest figures"
+        return [canonical_name(conn, group_name(papers["body"]), "organization")]
+    official = _official_of(conn, speaker_text) if speaker_kind != "person" else None
+    if official:  # "a WHO official in the capital", unnamed
+        return [official]
     if canonical and speaker_kind == "person":
         return [canonical]
     name = canonical or speaker_text
@@ -121,6 +136,15 @@ def _spoken_for(speaker: str | None) -> str | None:
     if not body or set(body.lower().split()) & ROLE_WORDS:
         return None
     return _POSSESSIVE_END.sub("", body)  # "Helix's spokesperson" speaks for Helix
+
+
+def _official_of(conn: Connection, speaker: str | None) -> str | None:
+    """The known body whose unnamed official speaks ("a Helix official"); a country's officials
+    ("U.S. officials") stay a group of their own, apart from its government."""
+    m = _OFFICIAL.match(speaker or "")
+    if m is None or set(m["body"].lower().split()) & ROLE_WORDS:
+        return None
+    return known_body(conn, m["body"])
 
 
 def _name_described(text: str) -> str | None:

@@ -2,8 +2,9 @@
 
 Rules that work on any story: a curated gazetteer (countries' formal names, acronyms, demonyms,
 capitals and seats of government; international bodies), acronym expansion, person-name
-containment (titles, initials and suffixes dropped, spelling variants folded), and a lone
-surname that points to exactly one known person.
+containment (titles, initials and suffixes dropped, spelling variants folded), a body's name in
+either word order ("Ministry of Health", "Health Ministry"), and a lone surname or short name
+that points to exactly one known person or body, whichever of them is named first.
 """
 
 from __future__ import annotations
@@ -25,6 +26,18 @@ TITLES = frozenset(
     ["mr", "mrs", "ms", "dr", "sir", "president", "vice", "prime", "minister", "secretary", "defense", "defence", "foreign", "state", "general", "gen", "lt", "col", "colonel", "major", "maj", "adm", "admiral", "sen", "senator", "rep", "representative", "gov", "governor", "chancellor", "king", "queen", "prince", "princess", "pope", "spokesperson", "spokesman", "spokeswoman", "ambassador", "chairman", "chair", "chief", "director", "commander", "lawmaker", "leader", "mayor", "judge", "justice", "premier", "supreme"]
 )
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# kinds that name a body: a lone word of one is a short name a fuller name may claim later
+BODY_KINDS = frozenset({"organization", "government"})
+# a description names no body: "Brackley & Sons spokeswoman" lends no short name "Brackley"
+DESCRIPTION_KINDS = frozenset({"anonymous"})
+# "Ministry of Health" said the other way round is "Health Ministry": a one-word head, "of",
+# and up to three capitalised words it is of
+_HEAD_OF = re.compile(
+    r"^(?:the\s+)?(?P<head>[A-Z][a-z]+)\s+of\s+(?:the\s+)?"
+    r"(?P<of>[A-Z][\w-]*(?:\s+(?:(?:and|&)\s+)?[A-Z][\w-]*){0,2})$"
+)
+# the lone-word keys a fuller name may claim, with the rule and the words of its evidence
+LONE_RULES = {"sn:": ("surname", "is the surname of"), "org1:": ("short name", "is short for")}
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "to"})
 
 # how each gazetteer field relates a name to its entity, for merge evidence
@@ -68,6 +81,12 @@ def _gazetteer() -> tuple[dict[str, tuple[str, str]], re.Pattern[str]]:
         tail = r"(?!\w)" if alias.endswith(".") else r"\b"
         alternatives.append(body + tail)
     return aliases, re.compile(r"(?<![\w.])(?:" + "|".join(alternatives) + ")")
+
+
+@cache
+def _bodies() -> frozenset[str]:
+    """The gazetteer's bodies (the United Nations, the WHO), which are no country."""
+    return frozenset(entry["name"] for entry in json.loads(GAZETTEER.read_text("utf-8"))["bodies"])
 
 
 def lookup(name: str) -> tuple[str, str] | None:
@@ -138,11 +157,20 @@ def name_keys(name: str, kind: str) -> list[tuple[str, str, str]]:
             keys.insert(0, (f"acr:{acronym}", "acronym", f"{name!r} abbreviates to {acronym}"))
         elif acronym:  # a full name: found by its acronym, never by another name's initials
             keys.append((f"acr:{acronym}", "initials", f"{name!r} abbreviates to {acronym}"))
+        keys += _word_order_keys(name)
         words = name.split()
-        if words and words[0][:1].isupper() and words[0].isalpha():
+        if (
+            words
+            and words[0][:1].isupper()
+            and words[0].isalpha()
+            and (len(words) == 1 or kind not in DESCRIPTION_KINDS)
+        ):
             # a body's first word names it for short: "Northwind" for "Northwind Telecom"
             rule = "short name" if len(words) == 1 else "first word"
             keys.append((f"org1:{words[0].lower()}", rule, f"{name!r} is short for"))
+        if len(words) == 1 and kind in BODY_KINDS and name.istitle():
+            # "Rilke cited ...", tagged a body: the one person so named, when no body is
+            keys.append((f"sn:{skeleton(name)}", "surname", f"{name!r} is the surname of"))
         return keys
     tokens = person_tokens(name)
     if not tokens:
@@ -157,12 +185,25 @@ def name_keys(name: str, kind: str) -> list[tuple[str, str, str]]:
     ]
 
 
+def _word_order_keys(name: str) -> list[tuple[str, str, str]]:
+    """The key of a body's name in its other word order: "Ministry of Health" is also found
+    as "Health Ministry", the way outlets shorten it."""
+    m = _HEAD_OF.match(name)
+    if m is None:
+        return []
+    turned = f"{m['of']} {m['head']}"
+    hit = lookup(turned)  # "Department of State" is the "State Department" of the gazetteer
+    if hit:
+        return [(f"gaz:{hit[0]}", "gazetteer", f"{name!r} is {turned!r}, the {hit[1]} {hit[0]}")]
+    return [(f"org:{turned.lower()}", "word order", f"{name!r} is {turned!r} reordered")]
+
+
 def resolve_entities(
     conn: Connection, rows: Iterable[tuple[int, str, str]]
 ) -> list[tuple[str, str]]:
     """Link (entity_id, name, kind) rows not yet linked to a canonical entity, by blocking key.
 
-    Returns the (old, new) canonical names of clusters a fuller person name renamed.
+    Returns the (old, new) canonical names of clusters a fuller name renamed.
     """
     rows = list(rows)
     renames: list[tuple[str, str]] = []
@@ -192,24 +233,52 @@ def resolve_entities(
                 key.startswith("org1:") and " " not in name
             ):  # a lone surname or word is looked up, never a key others are found by
                 _add_key(conn, key, canonical)
-        lone = [k for k, *_ in keys if k.startswith("sn:")] if rule == "self" else []
-        if lone and len(person_tokens(name)) == 1:
-            _add_key(conn, "lone:" + lone[0], canonical)  # "Rilke", before anyone is named so
-        elif lone and kind == "person":
-            renames += _claim_lone_surnames(conn, lone[0], canonical)
+        if rule == "self":
+            renames += _lone_names(conn, entity_id, kind, keys, canonical)
     return renames
 
 
-def _claim_lone_surnames(conn: Connection, surname_key: str, full: str) -> list[tuple[str, str]]:
+def _lone_names(
+    conn: Connection, entity_id: int, kind: str, keys: list[tuple[str, str, str]], canonical: str
+) -> list[tuple[str, str]]:
+    """A lone surname or short name new to the corpus waits for a fuller name ("Rilke", before
+    anyone is named so); a new fuller name takes in the lone ones it is the only fit for."""
+    renames: list[tuple[str, str]] = []
+    for key, rule, _ in keys:
+        if rule == "surname" or (
+            rule == "short name" and (kind in BODY_KINDS or _speaks_as_body(conn, entity_id))
+        ):
+            _add_key(conn, "lone:" + key, canonical)
+        elif rule == "surname key" or (rule == "first word" and kind in BODY_KINDS):
+            renames += _claim_lone_names(conn, key, canonical)
+    return renames
+
+
+def _speaks_as_body(conn: Connection, entity_id: int) -> bool:
+    """Is the entity, whatever its tagged kind, the speaker of a statement made as a body?
+    ("Brackley said ...", Brackley tagged a place)"""
+    s = t.statements.c
+    found = conn.execute(
+        select(s.id)
+        .where((s.speaker_entity_id == entity_id) & s.speaker_kind.in_(BODY_KINDS))
+        .limit(1)
+    ).first()
+    return found is not None
+
+
+def _claim_lone_names(conn: Connection, key: str, full: str) -> list[tuple[str, str]]:
     """A full name arriving after its bare surname ("Rilke has denied ...", then "Tomas
-    Rilke") takes it in, when it is the only full name known with that surname."""
+    Rilke") or its short name ("Northwind", then "Northwind Telecom") takes it in, when it is
+    the only full name known with that surname or first word."""
     k = t.entity_keys.c
-    holders = set(conn.execute(select(k.canonical).where(k.key == surname_key)).scalars())
-    lone_key = "lone:" + surname_key
+    holders = set(conn.execute(select(k.canonical).where(k.key == key)).scalars())
+    lone_key = "lone:" + key
     if holders != {full}:
         return []
     lone = list(conn.execute(select(k.canonical).where(k.key == lone_key)).scalars())
-    conn.execute(t.entity_keys.delete().where(k.key == lone_key))
+    # a lone word waits once: taken in, it is no longer there for another fuller name
+    conn.execute(t.entity_keys.delete().where(k.key.startswith("lone:") & k.canonical.in_(lone)))
+    rule, relation = LONE_RULES[key[: key.index(":") + 1]]
     links = t.entity_links.c
     for old in lone:
         ids = list(conn.execute(select(links.entity_id).where(links.canonical == old)).scalars())
@@ -217,7 +286,7 @@ def _claim_lone_surnames(conn: Connection, surname_key: str, full: str) -> list[
         conn.execute(
             t.entity_links.update()
             .where(links.entity_id.in_(ids))
-            .values(rule="surname", evidence=f"{old!r} is the surname of {full!r}")
+            .values(rule=rule, evidence=f"{old!r} {relation} {full!r}")
         )
     return [(old, full) for old in lone]
 
@@ -292,6 +361,22 @@ def canonical_names(conn: Connection, entity_ids: Iterable[int]) -> dict[int, st
         )
     )
     return {r.entity_id: r.canonical for r in rows}
+
+
+def known_body(conn: Connection, name: str) -> str | None:
+    """The body a name stands for when one of that very name or acronym is known: a gazetteer
+    body, or an organization of the corpus; never a country, nor a short-name guess."""
+    keys = [k for k in name_keys(name, "organization") if k[1] in ("gazetteer", "name", "acronym")]
+    hit = _find(conn, keys)
+    if hit is None or hit[1] == "gazetteer":
+        return hit[0] if hit and hit[0] in _bodies() else None
+    e, links = t.entities.c, t.entity_links.c
+    kinds = conn.execute(
+        select(e.kind)
+        .join(t.entity_links, links.entity_id == e.id)
+        .where(links.canonical == hit[0])
+    ).scalars()
+    return hit[0] if "organization" in set(kinds) else None
 
 
 def canonical_name(conn: Connection, name: str, kind: str) -> str:

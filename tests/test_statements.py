@@ -216,6 +216,17 @@ def test_aside_after_the_clause(analyze) -> None:
     assert st.content.text == "The talks have stalled"
 
 
+def test_a_word_quoted_inside_reported_speech_leaves_it_reported(analyze) -> None:
+    a = analyze("The coach admitted he had called the plan “bold” in private.")
+    st = only(a, "admitted")
+    assert st.content.text == "he had called the plan “bold” in private" and not st.direct
+
+
+def test_a_quoted_label_inside_what_was_said_stays_the_speakers_words(analyze) -> None:
+    st = only(analyze("The senator called the merger a “reckless” gamble by the board."), "called")
+    assert st.direct
+
+
 def test_described_as_a_quoted_label(analyze) -> None:
     a = analyze("Defense Secretary Tom Ford described the situation as “very, very serious.”")
     st = only(a, "described")
@@ -497,6 +508,23 @@ def test_not_or_no_longer_believing_or_expecting(analyze, text: str, cue: str, s
     assert only(analyze(text), cue).stance == stance
 
 
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Her attorney said she never signed the lease.", "deny"),
+        ("A spokeswoman for the bank said it did not sell the accounts.", "deny"),
+        # not one who speaks for her, a promise, a habit: no denial
+        ("Her brother said she never came home that night.", "assert"),
+        ("The club's spokesman said it would never sell the ground.", "assert"),
+        ("His lawyer said he never comments on rumours.", "assert"),
+    ],
+)
+def test_one_speaking_for_another_denies_what_that_one_never_did(
+    analyze, text: str, stance: str
+) -> None:
+    assert only(analyze(text), "said").stance == stance
+
+
 def test_not_having_expected_is_a_surprise_not_a_denial(analyze) -> None:
     text = "The farmers did not expect the river to rise so fast."
     assert only(analyze(text), "did not expect").stance == "assert"
@@ -549,6 +577,7 @@ def test_refusing_a_request_is_no_denial(analyze, text: str) -> None:
         ("“We do not accept those figures,” the council said.", "said"),
         ("“My client did not cheat anyone,” his lawyer said.", "said"),
         ("The mayor insisted that she had never met the developer.", "insisted"),
+        ("“That estimate is not based on any of our records,” the council said.", "said"),
     ],
 )
 def test_calling_a_claim_false_or_brushing_it_off_is_a_denial(analyze, text: str, cue: str) -> None:
@@ -1405,6 +1434,24 @@ def test_a_quote_a_colon_introduces_runs_over_its_paragraphs(analyze, opening: s
 def test_what_no_one_said_is_no_statement(analyze, text: str) -> None:
     """A subject that is no one, or an imperative to the reader, says nothing."""
     assert analyze(text).statements == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The prosecutor showed the letter to the jury.",
+        "The courtroom fell silent as the sentence was read.",
+    ],
+)
+def test_a_thing_shown_or_a_text_read_out_is_no_statement(analyze, text: str) -> None:
+    assert analyze(text).statements == []
+
+
+def test_a_headlines_fear_of_more_leaves_the_news_to_the_writer(analyze) -> None:
+    """ "..., officials fear more": the toll before is reported news, not what they fear."""
+    a = analyze("Storm kills 12 on the coast, officials fear more\n\nThe storm weakened.")
+    st = only(a, "fear")
+    assert (st.speaker.text, st.content.text) == ("officials", "more")
 
 
 def test_a_headlines_passive_without_its_auxiliary_has_no_speaker(analyze) -> None:

@@ -17,7 +17,7 @@ from claimledger.extract.attribution.bounds import (
     cue_candidates,
 )
 from claimledger.extract.attribution.frames import Frame, verb_frames
-from claimledger.extract.attribution.lexicon import MEDIUM_NOUNS
+from claimledger.extract.attribution.lexicon import LABEL_VERBS, MEDIUM_NOUNS
 from claimledger.extract.attribution.lines import (
     colon_frames,
     headline_frames,
@@ -168,7 +168,7 @@ def _statements_in(doc: Doc, text: str) -> list[Statement]:
     layout_made += letter_frames(doc, text)
     frames = _outermost_of(layout_made, frames)
     frames = _outermost_of(transcript_frames(doc, text), frames)  # a turn's "I think" is its
-    return [_statement(doc, text, f) for f in frames]
+    return [_statement(doc, text, f, quotes) for f in frames]
 
 
 def _told(frame: Frame, frames: list[Frame]) -> bool:
@@ -646,7 +646,7 @@ def _frame_end(text: str, frame: Frame, limit: int) -> int:
     return max(frame.content[1], end)
 
 
-def _statement(doc: Doc, text: str, frame: Frame) -> Statement:
+def _statement(doc: Doc, text: str, frame: Frame, quotes: list[tuple[int, int]]) -> Statement:
     """Turn a frame into the Statement the rest of the ledger reads."""
     start, end = _unemphasised(text, *frame.content)
     start = _after_dateline(text, start, end)  # where the story was filed is nobody's words
@@ -663,9 +663,20 @@ def _statement(doc: Doc, text: str, frame: Frame) -> Statement:
         if speaker
         else None,
         cue=_trimmed(text, cue.start_char, cue.end_char, marks=""),
-        direct=frame.direct,
+        direct=_direct(frame, quotes, start, end),
         stance=stance_of(frame.head, content_tokens, text[start:end]),
     )
+
+
+def _direct(frame: Frame, quotes: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Are what was said the speaker's own words? Not when the only quotes are phrases within
+    reported words ('conceded he had written the “targets” on the board': the writer marks a
+    word there; the speaker's words would open or close what was said), unless the cue gives
+    a label, which the quote holds ("called the move a “reckless” gamble")."""
+    if not frame.direct or frame.head.lemma_.lower() in LABEL_VERBS:
+        return frame.direct
+    within = [(a, b) for a, b in quotes if a < end and start < b]
+    return not within or any(a <= start or end <= b for a, b in within)
 
 
 def _unemphasised(text: str, start: int, end: int) -> tuple[int, int]:

@@ -105,6 +105,8 @@ _FIGURE_SIGNS = frozenset({"%", "‰", "°"})
 # a conjunct ("X has surged and, according to Y, has pulled ahead") and a clausal subject
 # ("What won, according to Y, was the whiteboard").
 _VOUCHED_CLAUSE_DEPS = frozenset({"conj", "csubj"})
+# Children that make a verb of showing or reading one of saying: a clause or a label said.
+_SAID_DEPS = frozenset({"ccomp", "xcomp", "oprd", "acomp", "attr"})
 
 
 @dataclass
@@ -142,6 +144,7 @@ def verb_frames(doc: Doc, inside_quote: list[bool]) -> tuple[list[Frame], list[F
             and not _asked_about(token)
             and not _self_named(token)
             and not _by_procedure(token)
+            and not _a_deed(token)
             and (
                 model.is_cue(token, inside_quote[i], quoted[i])
                 or _sourced_aside(token)
@@ -276,6 +279,37 @@ def _by_procedure(verb: Token) -> bool:
         if c.dep_ == "agent"
         for g in c.children
     )
+
+
+def _a_deed(verb: Token) -> bool:
+    """A verb of saying used for a deed, no words said: a thing shown to someone ("showed the
+    map to the court"), a text read out by nobody named ("as the ruling was read")."""
+    if any(c.dep_ in _SAID_DEPS for c in verb.children):
+        return False  # "showed the court that ...", "was read as a warning"
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if lemma == "show":
+        return bool(objects) and any(_an_audience(c) for c in verb.children)
+    return lemma == "read" and not objects and _passive_without_agent(verb)
+
+
+def _an_audience(prep: Token) -> bool:
+    """ "to jurors", "to the court", "to Ann Lee": people something is shown to (not "rentals
+    to Acme Media", "a rise to 5%", which the parser may hang on the verb too)."""
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ == "to"
+        and any(
+            g.dep_ == "pobj" and (g.pos_ == "NOUN" or g.ent_type_ == "PERSON")
+            for g in prep.children
+        )
+    )
+
+
+def _passive_without_agent(verb: Token) -> bool:
+    """A passive verb whose doer goes unnamed: "the verdict was read"."""
+    deps = {c.dep_ for c in verb.children}
+    return "auxpass" in deps and "agent" not in deps
 
 
 def _put_at(verb: Token) -> bool:
@@ -822,6 +856,9 @@ def _content_parts(verb: Token, inside_quote: list[bool]) -> list[Token]:
         ] + parts
     if verb.lemma_ == "put" and all(c.lower_ == "it" for c in parts) and not _put_at(verb):
         return []  # "as X put it, ...": what was said is the clause around; "put it at 200" a figure
+    more = _more_of_it(verb)
+    if more is not None and any(c.dep_ == "ccomp" and c.i < verb.i for c in parts):
+        return [more]
     left = [c for c in parts if c.i < verb.i]
     right = [c for c in parts if c.i > verb.i]
     if left and right and not (subject_is_content and len(left) == 1):
@@ -838,6 +875,17 @@ def _content_parts(verb: Token, inside_quote: list[bool]) -> list[Token]:
             return left
         return right
     return parts
+
+
+def _more_of_it(verb: Token) -> Token | None:
+    """A comparative closing the cue's sentence right after it: in the headline "Floods kill
+    40, officials fear more" the officials fear more deaths, and the 40 before is the news,
+    not their words."""
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is None or after.head.i != verb.i or after.tag_ not in ("JJR", "RBR"):
+        return None
+    rest = verb.doc[after.right_edge.i + 1 : verb.sent.end]
+    return after if all(t.is_punct or t.is_space for t in rest) else None
 
 
 def _writers_gloss(part: Token) -> bool:

@@ -133,8 +133,10 @@ HEARSAY_VERBS = frozenset(
     }
 )
 # What the evidence or a speaker does not do to a claim it denies: "our review does not support
-# that figure", "we do not recognise that estimate".
-UNSUPPORTING_VERBS = frozenset({"support", "corroborate", "recognise", "recognize", "accept"})
+# that figure", "we do not recognise that estimate", "the estimate is not based on any data".
+UNSUPPORTING_VERBS = frozenset(
+    {"support", "corroborate", "recognise", "recognize", "accept", "base"}
+)
 # What a claim is said not to be when it is denied: "the figure is not accurate".
 TRUTHFUL_WORDS = frozenset({"accurate", "true", "correct", "credible", "valid"})
 # Phrasal verbs that deny: "pushed back against the report", "brushed off the accusations".
@@ -171,6 +173,14 @@ WRONGDOING_VERBS = _words(
     """
     steal lie cheat defraud deceive mislead bribe embezzle launder falsify fabricate forge
     kill murder assault abuse harass rape hack collude
+    """
+)
+# Those who speak for someone else: what they say that person never did denies it on their
+# behalf ("his lawyers said he never saw the data").
+REPRESENTATIVE_NOUNS = _words(
+    """
+    lawyer attorney counsel solicitor barrister spokesman spokeswoman spokesperson
+    representative publicist agent
     """
 )
 # Verbs whose negated content pushes back against a claim: "insisted he had never seen it".

@@ -23,6 +23,7 @@ from claimledger.extract.attribution.lexicon import (
     LABEL_VERBS,
     QUESTION_VERBS,
     REPORT_NOUNS,
+    REPRESENTATIVE_NOUNS,
     REQUEST_NOUNS,
     SPECULATE_VERBS,
     SPECULATIVE_MODALS,
@@ -41,6 +42,9 @@ _MISLEMMATISED = {"rated": "rate"}  # the small pipeline's lemma of "rated" is "
 # A label that a claim is untrue: "calling the figure “simply not accurate”".
 _NOT_TRUE = re.compile(rf"\b(?:not|never|hardly)\s+(?:[a-z]+\s+)?(?:{'|'.join(TRUTHFUL_WORDS)})\b")
 _ASKING = frozenset(["whether", "if", "how", "what", "when", "why", "who", "where"])
+# Whom one who speaks for another says something of: the one spoken for ("he", "my client").
+_SPOKEN_FOR = frozenset({"he", "she", "it", "they", "client"})
+_PAST_AUX = frozenset({"did", "had", "has", "have", "was", "were"})  # "did not", "had never"
 
 
 def stance_of(cue: Token, content: TokenSpan | None, content_text: str) -> Stance:
@@ -62,6 +66,7 @@ def stance_of(cue: Token, content: TokenSpan | None, content_text: str) -> Stanc
         or any(_disputes(h) or _denies_wrongdoing(h) for h in heads)
         or (lemma == "plead" and _NOT_GUILTY.match(content_text) is not None)
         or (lemma in INSISTING_VERBS and root is not None and _negated(root))
+        or (root is not None and _denied_for(cue, root))
     ):
         return "deny"
     stop = _FIRST_STOP.search(content_text)
@@ -79,6 +84,27 @@ def stance_of(cue: Token, content: TokenSpan | None, content_text: str) -> Stanc
 def _negated(word: Token) -> bool:
     """Does the word carry its own negation ("did not steal", "had never told")?"""
     return any(c.dep_ == "neg" for c in word.children)
+
+
+def _denied_for(cue: Token, root: Token) -> bool:
+    """ "His lawyers said he never saw the data", "a spokesman said it did not store card
+    numbers": one who speaks for another, saying that one never did a thing, denies it (a
+    speaker saying so of themself may only tell of their life: "had never seen such a crowd")."""
+    speaker = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if speaker is None or speaker.lemma_.lower() not in REPRESENTATIVE_NOUNS:
+        return False
+    if subject is None or subject.lower_ not in _SPOKEN_FOR:
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp") and c.left_edge.lower_ in _ASKING for c in root.children):
+        return False  # "he did not know when it would reopen": no answer, no denial
+    aux = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")}
+    if aux - _PAST_AUX:
+        return False  # "he would never resign": a vow, not a denial
+    past = root.tag_ in ("VBD", "VBN")  # "never comments on rumours": a habit, not a denial
+    return any(
+        c.dep_ == "neg" and ((c.lower_ == "never" and past) or "did" in aux) for c in root.children
+    )
 
 
 def _disbelieved(cue: Token, verbs: frozenset[str]) -> bool:

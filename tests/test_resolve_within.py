@@ -818,6 +818,41 @@ def test_a_name_of_no_known_kind_is_the_company_that_speaks_next(analyze) -> Non
     assert [(e.name, e.kind) for e in a.entities] == [("Lumen", "organization")]
 
 
+def test_a_lone_name_the_tagger_took_for_a_person_may_be_the_company_that_speaks_next(
+    analyze,
+) -> None:
+    """A one-word name never shown to be a person's ("Halworth said", no first name, title or
+    age) is "the company" that speaks right after it, not the group that spoke before."""
+    a = analyze(
+        "The Grey Lantern group said it held nine million files. Halworth said the claims were "
+        "untrue. The company said it had seen no sign of a theft."
+    )
+    assert [(s.speaker_entity, s.speaker_kind) for s in a.statements[1:]] == [
+        ("Halworth", "organization"),
+        ("Halworth", "organization"),
+    ]
+
+
+def test_a_lone_name_shown_to_be_a_person_is_not_the_company(analyze) -> None:
+    a = analyze(
+        "The Grey Lantern group said it held nine million files. Ms. Halworth said the claims "
+        "were untrue. The company said it had seen no sign of a theft."
+    )
+    assert a.statements[1].speaker_kind == "person"
+    assert a.statements[2].speaker_entity != "Halworth"
+
+
+@pytest.mark.parametrize("name", ["Halworth", "Tarrow"])
+def test_a_spokesman_after_a_lone_name_spoke_is_its_not_the_firm_before(analyze, name: str) -> None:
+    """ "Halworth disputed that. ... a spokesman said": Halworth's (whatever kind the tagger
+    gave the name), not the firm whose figure it disputed."""
+    a = analyze(
+        "Ridgefield Analytics, a security firm, said as many as 4 million accounts were "
+        f'exposed. {name} disputed that. "We do not accept that figure," a spokesman said.'
+    )
+    assert a.statements[-1].speaker_entity == f"{name} spokesman"
+
+
 def test_a_body_s_short_name_is_the_body_whatever_the_tagger_said(analyze) -> None:
     """ "Ashcombe & Pryor said ... Ashcombe said": one organization, so "the company" after a
     rival body spoke is still Ashcombe & Pryor."""

@@ -165,12 +165,12 @@ def resolve_article(doc: Doc, analysis: Analysis) -> None:
             long = _long_form(name, named_bodies, people)
             if long is not None:  # "FAA", "Lumen", "Ashcombe": the body's name given before
                 kind, name = "organization", long[1]
-        if name:
-            note(ent, name, kind, sure=kind == "person")  # the tagger's ORG may be a person
+        if name:  # the tagger's ORG may be a person; its lone "Halworth" PERSON a firm
+            note(ent, name, kind, sure=kind == "person" and name not in people.lone)
         if kind == "organization" and (len(ent) > 1 or ent.root.lower_ not in generic):
             named_bodies.append((ent, name))
 
-    recent = Recent()
+    recent = Recent(lone=people.lone)
     outlet = analysis.article.outlet
     writer = outlet if outlet and outlet.lower() != "unknown" else None
     bodies = iter(named_bodies)
@@ -199,12 +199,18 @@ def resolve_article(doc: Doc, analysis: Analysis) -> None:
             and (name not in entities or not any(t.ent_type_ for t in span))
         ):  # unnamed speakers ("U.S. officials") are mentions too, and names the tagger missed
             note(span, name, kind)
-    for st in analysis.statements:  # what a later mention told: "the company" was Lumen
-        if st.speaker_kind == "unknown" and st.speaker_entity in told:
-            st.speaker_kind = told[st.speaker_entity]
+
+    def learned(kind: SpeakerKind, name: str | None) -> SpeakerKind:
+        """What a later mention told of a kind unknown or guessed: "the company" was Lumen."""
+        guess = kind == "unknown" or name in people.lone
+        return told[name] if guess and name in told else kind
+
+    for st in analysis.statements:
+        st.speaker_kind = learned(st.speaker_kind, st.speaker_entity)
     for mention in analysis.mentions:
-        if mention.kind == "unknown" and mention.entity in told:
-            mention.kind = told[mention.entity]
+        mention.kind = learned(mention.kind, mention.entity)
+    for entity in entities.values():
+        entity.kind = learned(entity.kind, entity.name)
     analysis.entities = list(entities.values())
 
 
@@ -271,6 +277,7 @@ class PersonIndex:
                 self.sex.setdefault(self.canonical(e), told)
         self._sex_from_possessives()
         self._sex_from_first_names()
+        self.lone = self._lone_names(doc)
 
     def _sex_from_possessives(self) -> None:
         """What an article's own "his" and "her" tell, where no honorific did: a possessive in
@@ -303,6 +310,27 @@ class PersonIndex:
             parts = _name_words(name)
             if len(parts) > 1 and parts[0] in told:
                 self.sex.setdefault(name, told[parts[0]])
+
+    def _lone_names(self, doc: Doc) -> frozenset[str]:
+        """One-word names the article never shows to be a person's: no first name, title,
+        role, age or "his"/"her" anywhere ("Halworth said", a firm the tagger took for a
+        person, may be "the company" later on)."""
+        w = words()
+        signs = set(self.sex)
+        found = set()
+        for e in self.ents:
+            name = self.canonical(e)
+            if len(_name_words(name)) != 1:
+                continue
+            found.add(name)
+            before = doc[e.start - 1].lower_.rstrip(".") if e.start else ""
+            if (
+                before in w.honorifics | w.person_roles
+                or e[0].lower_.rstrip(".") in w.honorifics
+                or _described_as_person(e.root)
+            ):
+                signs.add(name)
+        return frozenset(n for n in found - signs if n.lower() not in first_names())
 
     def _variants(self, doc: Doc, headline_end: int) -> dict[str, str | None]:
         """Names named once with a word run into a name the article uses more and used first
@@ -607,6 +635,7 @@ class Recent:
     nameless_kind: tuple[str, int] | None = None  # a name of no known kind that spoke, where
     unnamed: tuple[str, int] | None = None  # one person unnamed on purpose who spoke last
     kinds: dict[str, SpeakerKind] = field(default_factory=dict)  # body name -> kind it spoke as
+    lone: frozenset[str] = frozenset()  # one-word "persons" that may be firms: PersonIndex.lone
 
     def heard(self, span: TokenSpan, kind: SpeakerKind, name: str | None) -> None:
         """Remember a speaker just resolved."""
@@ -616,7 +645,7 @@ class Recent:
             self.unnamed = (name, span.end)  # "A police officer, speaking on condition ..."
         elif kind == "person" and name:
             self.unnamed = None
-        if name and kind == "unknown" and _looks_like_a_name(span.root):
+        if name and (kind == "unknown" or name in self.lone) and _looks_like_a_name(span.root):
             self.nameless_kind = (name, span.end)  # "Lumen said": "the company" may be Lumen
         if name and kind == "person":
             if name in self.people:
@@ -650,11 +679,13 @@ class Recent:
         or, further back, the last named with that noun or a kindred one ("the Food and Drug
         Administration" is "the agency" paragraphs later)."""
         near = self.group
+        bare = self.nameless_since_group(head) if kind == "organization" else None
         if (
             near is not None
             and head.i - near[2] <= _GROUP_REACH
             and near[0] == kind != "outlet"
             and self.last_named_at < self.group_end  # no body named since: "the club" is its
+            and bare is None  # "Vantor said. Halworth said. The company said": Halworth
             and _may_be_called(near[1], head.lemma_.lower())
         ):
             return near[1]  # not outlets: "the network" need not be the paper quoted before
@@ -667,20 +698,29 @@ class Recent:
         name, at = max(named, key=lambda b: b[1], default=(None, 0))
         if name is not None and head.i - at <= _BODY_REACH:
             return name
-        bare = self.nameless_kind
+        if bare is not None:
+            return bare  # "Lumen said ... the company said": Lumen is a company
+        return None
+
+    def nameless_since_group(self, head: Token) -> str | None:
+        """A name of no known kind that spoke just before `head`, after the last group that
+        spoke and with no body named since: whom "the company" or "a spokesman" may be of."""
+        bare, near = self.nameless_kind, self.group
         if (
             bare is not None
-            and kind == "organization"
             and head.i - bare[1] <= _GROUP_REACH
             and self.last_named_at < bare[1]
             and (near is None or near[2] < bare[1])
         ):
-            return bare[0]  # "Lumen said ... the company said": Lumen is a company
+            return bare[0]
         return None
 
     def group_spoken(self, head: Token) -> tuple[SpeakerKind, str] | None:
         """The government or organization that spoke last, within reach of `head`: whom "a
         spokesperson" or "the statement" speaks for."""
+        bare = self.nameless_since_group(head)
+        if bare is not None:  # "Halworth disputed it. A spokesman said": Halworth's
+            return "unknown", bare
         if self.group is None or head.i - self.group[2] > _BODY_REACH:
             return None
         kind, name, _ = self.group

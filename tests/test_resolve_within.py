@@ -705,6 +705,20 @@ def test_according_to_show_insiders_and_they_after_them(analyze) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Aid workers in Varen said the queues were long on Tuesday.",
+        "Aid officials in the eastern province said two clinics had closed.",
+    ],
+)
+def test_a_sentence_opening_noun_read_as_a_verb_keeps_its_place(analyze, text: str) -> None:
+    """The parser reads "Aid workers in X" as a command, "Aid [workers]": they are aid workers,
+    not any workers."""
+    st = analyze(text).statements[0]
+    assert st.speaker_entity.lower().startswith("aid ") and st.speaker_kind == "anonymous"
+
+
+@pytest.mark.parametrize(
     ("text", "entity", "kind"),
     [
         pytest.param(

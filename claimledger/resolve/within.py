@@ -767,7 +767,8 @@ def classify_speaker(
     if head.pos_ == "VERB":  # "according to show insiders", "show" read as a verb
         obj = next((c for c in head.rights if c.dep_ == "dobj" and c.i < span.end), None)
         if obj is not None:
-            return classify_speaker(span.doc[obj.left_edge.i : obj.i + 1], people, recent)
+            kind, name = classify_speaker(span.doc[obj.left_edge.i : obj.i + 1], people, recent)
+            return kind, _with_opening_verb(head, obj, name)
     counted = _one_of(head, span)
     if counted is not None:  # "one of them", "one of the officials": the group's
         return classify_speaker(counted, people, recent)
@@ -902,6 +903,15 @@ def classify_speaker(
         of = _of_body(head, span, ("for", "at", "from"))  # "a spokesman for X", not "of state"
         return ("anonymous" if several else "person"), of or _of_person(head, span) or name
     return "unknown", name
+
+
+def _with_opening_verb(verb: Token, obj: Token, name: str | None) -> str | None:
+    """A sentence cannot open with a command that speaks: "Aid workers in X said", read as
+    "Aid [workers]", are aid workers (the verb right before its object keeps its place)."""
+    opens = verb.i == verb.sent.start and verb.tag_ == "VB"  # not "Boasting 108,000 residents"
+    if name and opens and obj.left_edge.i == verb.i + 1:
+        return f"{verb.text} {name}"
+    return name
 
 
 def _principal(head: Token, span: TokenSpan, people: PersonIndex, recent: Recent) -> str | None:

@@ -832,6 +832,29 @@ def test_a_name_of_no_known_kind_is_the_company_that_speaks_next(analyze) -> Non
     assert [(e.name, e.kind) for e in a.entities] == [("Lumen", "organization")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fund was backed by Dellacroix Capital. A spokesperson for Dellacroix declined to "
+        "comment on Monday.",
+        "Tarn Logistics said it had raised money from Orwell Capital. A spokesperson for Orwell "
+        "declined to comment.",
+    ],
+)
+def test_a_spokesperson_for_a_body_s_short_name_speaks_for_the_body(analyze, text: str) -> None:
+    """ "A spokesperson for Dellacroix" after Dellacroix Capital was named is its spokesperson,
+    not a person called Dellacroix (whatever the tagger took the short name for)."""
+    a = analyze(text)
+    name = a.statements[-1].speaker_entity
+    assert name.endswith(" Capital spokesperson")
+    assert [e.name for e in a.entities if e.kind == "person"] == [name]
+
+
+def test_a_spokeswoman_for_a_person_is_still_that_person(analyze) -> None:
+    a = analyze("Ann Lee criticised the plan. A spokeswoman for Lee said she would vote no.")
+    assert (a.statements[-1].speaker_entity, a.statements[-1].speaker_kind) == ("Ann Lee", "person")
+
+
 def test_a_lone_name_the_tagger_took_for_a_person_may_be_the_company_that_speaks_next(
     analyze,
 ) -> None:

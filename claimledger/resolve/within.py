@@ -165,6 +165,7 @@ def resolve_article(doc: Doc, analysis: Analysis) -> None:
             long = _long_form(name, named_bodies, people)
             if long is not None:  # "FAA", "Lumen", "Ashcombe": the body's name given before
                 kind, name = "organization", long[1]
+                people.short_bodies.add(ent.start)  # "a spokesperson for Lumen" is no Lumen
         if name:  # the tagger's ORG may be a person; its lone "Halworth" PERSON a firm
             note(ent, name, kind, sure=kind == "person" and name not in people.lone)
         if kind == "organization" and (len(ent) > 1 or ent.root.lower_ not in generic):
@@ -252,6 +253,7 @@ class PersonIndex:
         self.ents = [e for e in doc.ents if _a_person(e)]
         self.name_words = {w.lower() for e in self.ents for w in e.text.split()}
         self.quotes = list(quotes)  # character ranges of the article's quotations
+        self.short_bodies: set[int] = set()  # where a PERSON is a body's short name: not one
         self.starts = [e.start for e in self.ents]
         self.ends = [e.end for e in self.ents]
         # every multi-word name: its words, and where it is named, in text order
@@ -400,6 +402,7 @@ class PersonIndex:
             for e in inside
             if not _in_clause(e.root, span.root)
             and not (e.root.dep_ == "poss" and e.root.head.dep_ == "appos")
+            and e.start not in self.short_bodies
         ]  # "VeriFact, the Beacon's fact-checking desk" is not the Beacon
         if not inside:
             return None
@@ -915,16 +918,18 @@ def _with_opening_verb(verb: Token, obj: Token, name: str | None) -> str | None:
 
 
 def _principal(head: Token, span: TokenSpan, people: PersonIndex, recent: Recent) -> str | None:
-    """The body a spokesperson speaks for when named by a common noun it was called before:
-    "a spokesperson for the watchdog" after the Office of the Data Commissioner spoke."""
+    """The body a spokesperson speaks for when named otherwise than before: by a common noun
+    ("a spokesperson for the watchdog" after the Office of the Rail Commissioner spoke) or a
+    short name ("a spokesperson for Lumen" after Lumen Home was named)."""
     if head.lemma_.lower() not in _SPOKESPEOPLE:
         return None
     prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "for"), None)
     body = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
-    if body is None or body.i >= span.end or body.pos_ != "NOUN":
+    if body is None or body.i >= span.end or body.pos_ not in ("NOUN", "PROPN"):
         return None
-    kind, name = classify_speaker(span.doc[body.left_edge.i : body.i + 1], people, recent)
-    return name if kind in _BODY_KINDS and name and name.lower() != body.lower_ else None
+    called = span.doc[body.left_edge.i : body.i + 1]
+    kind, name = classify_speaker(called, people, recent)
+    return name if kind in _BODY_KINDS and name and name != entity_name(called) else None
 
 
 def _the_one(span: TokenSpan) -> bool:

@@ -36,6 +36,25 @@ def test_pronoun_resolves_to_the_last_person_speaking(analyze) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The Daily Planet's own review of the court files found that 40 people had been paid.",
+        "Our analysis of the court files found that 40 people had been paid.",
+    ],
+)
+def test_a_review_by_the_article_s_own_outlet_is_the_outlet_speaking(analyze, text: str) -> None:
+    st = analyze(text, outlet="The Daily Planet").statements[0]
+    assert (st.speaker_entity, st.speaker_kind) == ("The Daily Planet", "outlet")
+
+
+def test_a_review_by_another_body_stays_its_report(analyze) -> None:
+    st = analyze(
+        "The Pentagon's own review found that the jets were safe.", outlet="The Daily Planet"
+    ).statements[0]
+    assert (st.speaker_entity, st.speaker_kind) == ("Pentagon", "report")
+
+
+@pytest.mark.parametrize(
     ("text", "entity", "kind"),
     [
         (

@@ -188,6 +188,8 @@ def resolve_article(doc: Doc, analysis: Analysis) -> None:
         kind, name = classify_speaker(span, people, recent)
         if kind == "outlet" and name is None:  # "I", "we": whoever writes for the outlet
             name = writer
+        if kind == "report" and writer and _by_the_writer(span.root, writer):
+            kind, name = "outlet", writer  # "our own review found": the outlet speaking
         if _may_go_unnamed(kind, span) and _unnamed_on_purpose(text, st.speaker):
             kind = "anonymous"  # "a senior official, who asked not to be named,"
             if not any(t.ent_type_ == "PERSON" for t in span):
@@ -213,6 +215,18 @@ def resolve_article(doc: Doc, analysis: Analysis) -> None:
     for entity in entities.values():
         entity.kind = learned(entity.kind, entity.name)
     analysis.entities = list(entities.values())
+
+
+def _by_the_writer(report: Token, writer: str) -> bool:
+    """Is a report the article's own outlet's: "our analysis", "The Harbour Gazette's own
+    review" in the Harbour Gazette?"""
+    owner = next((c for c in report.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return False
+    if owner.lower_ == "our":
+        return True
+    owned = _without_possessive(report.doc[owner.left_edge.i : owner.i + 1].text)
+    return owned.lower().removeprefix("the ") == writer.lower().removeprefix("the ")
 
 
 def _may_be_called(name: str, noun: str) -> bool:

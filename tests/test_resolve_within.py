@@ -36,6 +36,25 @@ def test_pronoun_resolves_to_the_last_person_speaking(analyze) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The Daily Planet's own review of the court files found that 40 people had been paid.",
+        "Our analysis of the court files found that 40 people had been paid.",
+    ],
+)
+def test_a_review_by_the_article_s_own_outlet_is_the_outlet_speaking(analyze, text: str) -> None:
+    st = analyze(text, outlet="The Daily Planet").statements[0]
+    assert (st.speaker_entity, st.speaker_kind) == ("The Daily Planet", "outlet")
+
+
+def test_a_review_by_another_body_stays_its_report(analyze) -> None:
+    st = analyze(
+        "The Pentagon's own review found that the jets were safe.", outlet="The Daily Planet"
+    ).statements[0]
+    assert (st.speaker_entity, st.speaker_kind) == ("Pentagon", "report")
+
+
+@pytest.mark.parametrize(
     ("text", "entity", "kind"),
     [
         (
@@ -705,6 +724,20 @@ def test_according_to_show_insiders_and_they_after_them(analyze) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Aid workers in Varen said the queues were long on Tuesday.",
+        "Aid officials in the eastern province said two clinics had closed.",
+    ],
+)
+def test_a_sentence_opening_noun_read_as_a_verb_keeps_its_place(analyze, text: str) -> None:
+    """The parser reads "Aid workers in X" as a command, "Aid [workers]": they are aid workers,
+    not any workers."""
+    st = analyze(text).statements[0]
+    assert st.speaker_entity.lower().startswith("aid ") and st.speaker_kind == "anonymous"
+
+
+@pytest.mark.parametrize(
     ("text", "entity", "kind"),
     [
         pytest.param(
@@ -816,6 +849,64 @@ def test_a_name_of_no_known_kind_is_the_company_that_speaks_next(analyze) -> Non
     assert (second.speaker_entity, second.speaker_kind) == ("Lumen", "organization")
     assert (first.speaker_entity, first.speaker_kind) == ("Lumen", "organization")
     assert [(e.name, e.kind) for e in a.entities] == [("Lumen", "organization")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fund was backed by Dellacroix Capital. A spokesperson for Dellacroix declined to "
+        "comment on Monday.",
+        "Tarn Logistics said it had raised money from Orwell Capital. A spokesperson for Orwell "
+        "declined to comment.",
+    ],
+)
+def test_a_spokesperson_for_a_body_s_short_name_speaks_for_the_body(analyze, text: str) -> None:
+    """ "A spokesperson for Dellacroix" after Dellacroix Capital was named is its spokesperson,
+    not a person called Dellacroix (whatever the tagger took the short name for)."""
+    a = analyze(text)
+    name = a.statements[-1].speaker_entity
+    assert name.endswith(" Capital spokesperson")
+    assert [e.name for e in a.entities if e.kind == "person"] == [name]
+
+
+def test_a_spokeswoman_for_a_person_is_still_that_person(analyze) -> None:
+    a = analyze("Ann Lee criticised the plan. A spokeswoman for Lee said she would vote no.")
+    assert (a.statements[-1].speaker_entity, a.statements[-1].speaker_kind) == ("Ann Lee", "person")
+
+
+def test_a_lone_name_the_tagger_took_for_a_person_may_be_the_company_that_speaks_next(
+    analyze,
+) -> None:
+    """A one-word name never shown to be a person's ("Halworth said", no first name, title or
+    age) is "the company" that speaks right after it, not the group that spoke before."""
+    a = analyze(
+        "The Grey Lantern group said it held nine million files. Halworth said the claims were "
+        "untrue. The company said it had seen no sign of a theft."
+    )
+    assert [(s.speaker_entity, s.speaker_kind) for s in a.statements[1:]] == [
+        ("Halworth", "organization"),
+        ("Halworth", "organization"),
+    ]
+
+
+def test_a_lone_name_shown_to_be_a_person_is_not_the_company(analyze) -> None:
+    a = analyze(
+        "The Grey Lantern group said it held nine million files. Ms. Halworth said the claims "
+        "were untrue. The company said it had seen no sign of a theft."
+    )
+    assert a.statements[1].speaker_kind == "person"
+    assert a.statements[2].speaker_entity != "Halworth"
+
+
+@pytest.mark.parametrize("name", ["Halworth", "Tarrow"])
+def test_a_spokesman_after_a_lone_name_spoke_is_its_not_the_firm_before(analyze, name: str) -> None:
+    """ "Halworth disputed that. ... a spokesman said": Halworth's (whatever kind the tagger
+    gave the name), not the firm whose figure it disputed."""
+    a = analyze(
+        "Ridgefield Analytics, a security firm, said as many as 4 million accounts were "
+        f'exposed. {name} disputed that. "We do not accept that figure," a spokesman said.'
+    )
+    assert a.statements[-1].speaker_entity == f"{name} spokesman"
 
 
 def test_a_body_s_short_name_is_the_body_whatever_the_tagger_said(analyze) -> None:

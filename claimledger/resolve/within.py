@@ -165,12 +165,13 @@ def resolve_article(doc: Doc, analysis: Analysis) -> None:
             long = _long_form(name, named_bodies, people)
             if long is not None:  # "FAA", "Lumen", "Ashcombe": the body's name given before
                 kind, name = "organization", long[1]
-        if name:
-            note(ent, name, kind, sure=kind == "person")  # the tagger's ORG may be a person
+                people.short_bodies.add(ent.start)  # "a spokesperson for Lumen" is no Lumen
+        if name:  # the tagger's ORG may be a person; its lone "Halworth" PERSON a firm
+            note(ent, name, kind, sure=kind == "person" and name not in people.lone)
         if kind == "organization" and (len(ent) > 1 or ent.root.lower_ not in generic):
             named_bodies.append((ent, name))
 
-    recent = Recent()
+    recent = Recent(lone=people.lone)
     outlet = analysis.article.outlet
     writer = outlet if outlet and outlet.lower() != "unknown" else None
     bodies = iter(named_bodies)
@@ -187,6 +188,8 @@ def resolve_article(doc: Doc, analysis: Analysis) -> None:
         kind, name = classify_speaker(span, people, recent)
         if kind == "outlet" and name is None:  # "I", "we": whoever writes for the outlet
             name = writer
+        if kind == "report" and writer and _by_the_writer(span.root, writer):
+            kind, name = "outlet", writer  # "our own review found": the outlet speaking
         if _may_go_unnamed(kind, span) and _unnamed_on_purpose(text, st.speaker):
             kind = "anonymous"  # "a senior official, who asked not to be named,"
             if not any(t.ent_type_ == "PERSON" for t in span):
@@ -199,13 +202,31 @@ def resolve_article(doc: Doc, analysis: Analysis) -> None:
             and (name not in entities or not any(t.ent_type_ for t in span))
         ):  # unnamed speakers ("U.S. officials") are mentions too, and names the tagger missed
             note(span, name, kind)
-    for st in analysis.statements:  # what a later mention told: "the company" was Lumen
-        if st.speaker_kind == "unknown" and st.speaker_entity in told:
-            st.speaker_kind = told[st.speaker_entity]
+
+    def learned(kind: SpeakerKind, name: str | None) -> SpeakerKind:
+        """What a later mention told of a kind unknown or guessed: "the company" was Lumen."""
+        guess = kind == "unknown" or name in people.lone
+        return told[name] if guess and name in told else kind
+
+    for st in analysis.statements:
+        st.speaker_kind = learned(st.speaker_kind, st.speaker_entity)
     for mention in analysis.mentions:
-        if mention.kind == "unknown" and mention.entity in told:
-            mention.kind = told[mention.entity]
+        mention.kind = learned(mention.kind, mention.entity)
+    for entity in entities.values():
+        entity.kind = learned(entity.kind, entity.name)
     analysis.entities = list(entities.values())
+
+
+def _by_the_writer(report: Token, writer: str) -> bool:
+    """Is a report the article's own outlet's: "our analysis", "The Harbour Gazette's own
+    review" in the Harbour Gazette?"""
+    owner = next((c for c in report.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return False
+    if owner.lower_ == "our":
+        return True
+    owned = _without_possessive(report.doc[owner.left_edge.i : owner.i + 1].text)
+    return owned.lower().removeprefix("the ") == writer.lower().removeprefix("the ")
 
 
 def _may_be_called(name: str, noun: str) -> bool:
@@ -246,6 +267,7 @@ class PersonIndex:
         self.ents = [e for e in doc.ents if _a_person(e)]
         self.name_words = {w.lower() for e in self.ents for w in e.text.split()}
         self.quotes = list(quotes)  # character ranges of the article's quotations
+        self.short_bodies: set[int] = set()  # where a PERSON is a body's short name: not one
         self.starts = [e.start for e in self.ents]
         self.ends = [e.end for e in self.ents]
         # every multi-word name: its words, and where it is named, in text order
@@ -271,6 +293,7 @@ class PersonIndex:
                 self.sex.setdefault(self.canonical(e), told)
         self._sex_from_possessives()
         self._sex_from_first_names()
+        self.lone = self._lone_names(doc)
 
     def _sex_from_possessives(self) -> None:
         """What an article's own "his" and "her" tell, where no honorific did: a possessive in
@@ -303,6 +326,27 @@ class PersonIndex:
             parts = _name_words(name)
             if len(parts) > 1 and parts[0] in told:
                 self.sex.setdefault(name, told[parts[0]])
+
+    def _lone_names(self, doc: Doc) -> frozenset[str]:
+        """One-word names the article never shows to be a person's: no first name, title,
+        role, age or "his"/"her" anywhere ("Halworth said", a firm the tagger took for a
+        person, may be "the company" later on)."""
+        w = words()
+        signs = set(self.sex)
+        found = set()
+        for e in self.ents:
+            name = self.canonical(e)
+            if len(_name_words(name)) != 1:
+                continue
+            found.add(name)
+            before = doc[e.start - 1].lower_.rstrip(".") if e.start else ""
+            if (
+                before in w.honorifics | w.person_roles
+                or e[0].lower_.rstrip(".") in w.honorifics
+                or _described_as_person(e.root)
+            ):
+                signs.add(name)
+        return frozenset(n for n in found - signs if n.lower() not in first_names())
 
     def _variants(self, doc: Doc, headline_end: int) -> dict[str, str | None]:
         """Names named once with a word run into a name the article uses more and used first
@@ -372,6 +416,7 @@ class PersonIndex:
             for e in inside
             if not _in_clause(e.root, span.root)
             and not (e.root.dep_ == "poss" and e.root.head.dep_ == "appos")
+            and e.start not in self.short_bodies
         ]  # "VeriFact, the Beacon's fact-checking desk" is not the Beacon
         if not inside:
             return None
@@ -607,6 +652,7 @@ class Recent:
     nameless_kind: tuple[str, int] | None = None  # a name of no known kind that spoke, where
     unnamed: tuple[str, int] | None = None  # one person unnamed on purpose who spoke last
     kinds: dict[str, SpeakerKind] = field(default_factory=dict)  # body name -> kind it spoke as
+    lone: frozenset[str] = frozenset()  # one-word "persons" that may be firms: PersonIndex.lone
 
     def heard(self, span: TokenSpan, kind: SpeakerKind, name: str | None) -> None:
         """Remember a speaker just resolved."""
@@ -616,7 +662,7 @@ class Recent:
             self.unnamed = (name, span.end)  # "A police officer, speaking on condition ..."
         elif kind == "person" and name:
             self.unnamed = None
-        if name and kind == "unknown" and _looks_like_a_name(span.root):
+        if name and (kind == "unknown" or name in self.lone) and _looks_like_a_name(span.root):
             self.nameless_kind = (name, span.end)  # "Lumen said": "the company" may be Lumen
         if name and kind == "person":
             if name in self.people:
@@ -650,11 +696,13 @@ class Recent:
         or, further back, the last named with that noun or a kindred one ("the Food and Drug
         Administration" is "the agency" paragraphs later)."""
         near = self.group
+        bare = self.nameless_since_group(head) if kind == "organization" else None
         if (
             near is not None
             and head.i - near[2] <= _GROUP_REACH
             and near[0] == kind != "outlet"
             and self.last_named_at < self.group_end  # no body named since: "the club" is its
+            and bare is None  # "Vantor said. Halworth said. The company said": Halworth
             and _may_be_called(near[1], head.lemma_.lower())
         ):
             return near[1]  # not outlets: "the network" need not be the paper quoted before
@@ -667,20 +715,29 @@ class Recent:
         name, at = max(named, key=lambda b: b[1], default=(None, 0))
         if name is not None and head.i - at <= _BODY_REACH:
             return name
-        bare = self.nameless_kind
+        if bare is not None:
+            return bare  # "Lumen said ... the company said": Lumen is a company
+        return None
+
+    def nameless_since_group(self, head: Token) -> str | None:
+        """A name of no known kind that spoke just before `head`, after the last group that
+        spoke and with no body named since: whom "the company" or "a spokesman" may be of."""
+        bare, near = self.nameless_kind, self.group
         if (
             bare is not None
-            and kind == "organization"
             and head.i - bare[1] <= _GROUP_REACH
             and self.last_named_at < bare[1]
             and (near is None or near[2] < bare[1])
         ):
-            return bare[0]  # "Lumen said ... the company said": Lumen is a company
+            return bare[0]
         return None
 
     def group_spoken(self, head: Token) -> tuple[SpeakerKind, str] | None:
         """The government or organization that spoke last, within reach of `head`: whom "a
         spokesperson" or "the statement" speaks for."""
+        bare = self.nameless_since_group(head)
+        if bare is not None:  # "Halworth disputed it. A spokesman said": Halworth's
+            return "unknown", bare
         if self.group is None or head.i - self.group[2] > _BODY_REACH:
             return None
         kind, name, _ = self.group
@@ -727,7 +784,8 @@ def classify_speaker(
     if head.pos_ == "VERB":  # "according to show insiders", "show" read as a verb
         obj = next((c for c in head.rights if c.dep_ == "dobj" and c.i < span.end), None)
         if obj is not None:
-            return classify_speaker(span.doc[obj.left_edge.i : obj.i + 1], people, recent)
+            kind, name = classify_speaker(span.doc[obj.left_edge.i : obj.i + 1], people, recent)
+            return kind, _with_opening_verb(head, obj, name)
     counted = _one_of(head, span)
     if counted is not None:  # "one of them", "one of the officials": the group's
         return classify_speaker(counted, people, recent)
@@ -864,17 +922,28 @@ def classify_speaker(
     return "unknown", name
 
 
+def _with_opening_verb(verb: Token, obj: Token, name: str | None) -> str | None:
+    """A sentence cannot open with a command that speaks: "Aid workers in X said", read as
+    "Aid [workers]", are aid workers (the verb right before its object keeps its place)."""
+    opens = verb.i == verb.sent.start and verb.tag_ == "VB"  # not "Boasting 108,000 residents"
+    if name and opens and obj.left_edge.i == verb.i + 1:
+        return f"{verb.text} {name}"
+    return name
+
+
 def _principal(head: Token, span: TokenSpan, people: PersonIndex, recent: Recent) -> str | None:
-    """The body a spokesperson speaks for when named by a common noun it was called before:
-    "a spokesperson for the watchdog" after the Office of the Data Commissioner spoke."""
+    """The body a spokesperson speaks for when named otherwise than before: by a common noun
+    ("a spokesperson for the watchdog" after the Office of the Rail Commissioner spoke) or a
+    short name ("a spokesperson for Lumen" after Lumen Home was named)."""
     if head.lemma_.lower() not in _SPOKESPEOPLE:
         return None
     prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "for"), None)
     body = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
-    if body is None or body.i >= span.end or body.pos_ != "NOUN":
+    if body is None or body.i >= span.end or body.pos_ not in ("NOUN", "PROPN"):
         return None
-    kind, name = classify_speaker(span.doc[body.left_edge.i : body.i + 1], people, recent)
-    return name if kind in _BODY_KINDS and name and name.lower() != body.lower_ else None
+    called = span.doc[body.left_edge.i : body.i + 1]
+    kind, name = classify_speaker(called, people, recent)
+    return name if kind in _BODY_KINDS and name and name != entity_name(called) else None
 
 
 def _the_one(span: TokenSpan) -> bool:

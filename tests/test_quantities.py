@@ -341,6 +341,37 @@ def test_a_time_in_a_clause_after_the_figure_dates_that_clause(analyze) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "needle", "when"),
+    [
+        # a relative clause on another noun dates its own figure, not the one before
+        ("The agency said 40 homes had been destroyed, settling a dispute with the county, "
+         "which had put the number at 30 on Friday.", "40 homes", None),
+        ("The agency said 40 homes had been destroyed, settling a dispute with the county, "
+         "which had put the number at 30 on Friday.", "30", "on Friday"),
+        # a participle on another noun dates that noun's event
+        ("The insurer said about 2 million policyholders had records exposed in a breach first "
+         "reported on Monday.", "2 million", None),
+        ("The bank said 300 branches would close and that staff hired on Monday would be moved.",
+         "300", None),
+        # a clause joined with a subject of its own is another event
+        ("Turnout reached 61 percent, officials said, but they cautioned that the figure could "
+         "be revised on Tuesday.", "61", None),
+        # guards: a verb sharing the subject, a clause on the figure itself
+        ("The firm hired 300 workers and opened two plants on Monday.", "300", "on Monday"),
+        ("The city will pay $3 million agreed with the union on Tuesday.", "$3", "on Tuesday"),
+        # guard: a clause on what gives the figure dates it
+        ("In a report issued on Monday, the agency said 40 homes were lost.", "40", "on Monday"),
+    ],
+)
+def test_a_time_of_another_event_does_not_date_the_figure(
+    analyze, text: str, needle: str, when: str | None
+) -> None:
+    a = analyze(text, published_at="2031-03-13")
+    q = only(a, needle)
+    assert (a.times[q.time].span.text if q.time is not None else None) == when
+
+
+@pytest.mark.parametrize(
     ("text", "needle", "unit"),
     [
         # the clause's subject is what the earlier figure counts

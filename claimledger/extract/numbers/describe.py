@@ -22,6 +22,7 @@ from claimledger.extract.numbers.lexicon import (
     PLEDGE_WORDS,
     POSSIBLE_BOUNDS,
     RATE_NOUNS,
+    REPORTING_VERBS,
     SHARE_UNITS,
     TARGET_WORDS,
     TOTAL_WORDS,
@@ -33,9 +34,6 @@ from claimledger.extract.numbers.lexicon import (
 )
 
 _NOUNISH = {"NOUN", "PROPN"}
-# Verbs whose subject gives a figure rather than being what it counts ("Police said 40,000").
-_REPORTING = {"say", "estimate", "put", "report", "count", "tally", "give", "cite", "claim",
-              "quote", "announce", "confirm", "state", "tell", "add"}
 # Nouns a figure is the level of without naming what it counts: "the number of X", "the figure".
 _NUMBER_NOUNS = {"number", "total", "count", "tally", "figure", "estimate", "toll", "tot"}
 _MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "VERB"}
@@ -134,7 +132,7 @@ def clause_subject(f: Found) -> Token | None:
     node = anchor(f)
     while node.head != node and node.pos_ not in ("VERB", "AUX"):
         node = node.head
-    if node.lemma_.lower() in _REPORTING:
+    if node.lemma_.lower() in REPORTING_VERBS:
         objects = [c for c in node.children if c.dep_ == "dobj" and not f.first <= c.i < f.end]
         if not objects:
             return None  # "Police said about 40,000": who gave the figure, not what it counts

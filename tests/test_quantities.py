@@ -82,6 +82,17 @@ def test_values_and_ranges(analyze, text, needle, low, high, is_range) -> None:
     assert q.is_range is is_range
 
 
+def test_a_move_from_one_figure_to_another_is_two_figures(analyze) -> None:
+    a = analyze("The backlog shrank from 4,100 cases on Monday to 2,300 on Friday, the court said "
+                "on Saturday.", published_at="2031-03-13")
+    got = [(q.value, q.unit, q.status, a.times[q.time].span.text) for q in a.quantities]
+    assert got == [(4100, "case", "past", "on Monday"), (2300, "case", "estimate", "on Friday")]
+    a = analyze("Ticket sales dropped from 12,000 to 9,500.")
+    assert [(q.value, q.status) for q in a.quantities] == [(12000, "past"), (9500, "estimate")]
+    # guard: a span of values stays one range
+    assert only(analyze("Fares range from $3 to $9 on the line."), "$3").value == [3, 9]
+
+
 @pytest.mark.parametrize(
     ("text", "needle", "change", "hedge"),
     [

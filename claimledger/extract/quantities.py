@@ -38,6 +38,8 @@ _AS_OF = re.compile(r"as of\b", re.I)  # names the time a figure stood at, befor
 # A clause counting from the time right after it: "since the campaign began | Monday".
 _COUNTED_FROM = re.compile(r"\bsince(?: [^\W\d]+){0,3} $", re.I)
 _WHEN_AFTER = re.compile(r"\W*when\b[^,;]*$", re.I)  # a clause on the time that holds the figure
+# What stands between a start figure's time and the end figure: "from 6,808 on Thursday | to | 2,960".
+_TO_END = re.compile(r"^\W*to\W*$", re.I)
 _SUBJECTS = {"nsubj", "nsubjpass"}
 # Clauses on a noun: a time in one dates that noun's event ("a breach disclosed on Monday").
 _NOUN_CLAUSES = {"acl", "relcl"}
@@ -48,9 +50,10 @@ def extract_quantities(doc: Doc, analysis: Analysis) -> None:
     """Fill `analysis.quantities`, each tied to the statement holding it and its as-of time."""
     text = analysis.article.text
     found = [
-        d.quantity
+        q
         for d in find_quantities(doc)
-        if d.quantity.sentence is None or not in_correction(text, d.quantity.sentence.start)
+        for q in d.ends or (d.quantity,)
+        if q.sentence is None or not in_correction(text, q.sentence.start)
     ]
     for q in found:
         q.statement = statement_of(q, analysis.statements)
@@ -74,9 +77,10 @@ def statement_of(q: Quantity, statements: list[Statement]) -> int | None:
 def time_of(q: Quantity, times: list[TimeExpr], others: Sequence[Quantity] = (),
             doc: Doc | None = None) -> int | None:
     """Index of the as-of time: the nearest resolved time expression in the same sentence that
-    is not past a baseline figure ("27,000, up from 12,000 on Tuesday": Tuesday is the 12,000's),
-    nor, for a baseline figure, before it (the time of the change it is the baseline of), nor,
-    in the parse, of another event (`_of_another_event`). A time that names an event ("Monday's
+    is not past a baseline figure ("27,000, up from 12,000 on Tuesday": Tuesday is the 12,000's)
+    nor between a start figure and this, its end ("from 6,808 on Thursday to 2,960"), nor, for a
+    baseline figure, before it (the time of the change it is the baseline of), nor, in the parse,
+    of another event (`_of_another_event`). A time that names an event ("Monday's
     attack"), or that lies in a clause opened after the figure ("... once a round in early 2024
     was counted"), dates a figure only when no other does, and one that says so ("as of March
     4") before any other."""
@@ -93,6 +97,8 @@ def time_of(q: Quantity, times: list[TimeExpr], others: Sequence[Quantity] = (),
             continue
         if any(q.span.end <= o.span.start < t.span.start and _baseline(o, sent) for o in rivals):
             continue
+        if any(_starts_at(o, t, q, sent) for o in rivals):
+            continue
         if doc is not None and _of_another_event(q, t, doc):
             continue
         rank = (
@@ -104,6 +110,14 @@ def time_of(q: Quantity, times: list[TimeExpr], others: Sequence[Quantity] = (),
         if best is None or rank < best:
             best = rank
     return best[-1] if best else None
+
+
+def _starts_at(start: Quantity, t: TimeExpr, q: Quantity, sent: Span) -> bool:
+    """Is the time the start figure's, between it and the end figure `q` of a move written "from
+    6,808 on Thursday to 2,960"?"""
+    return (start.span.end <= t.span.start and _baseline(start, sent)
+            and _TO_END.match(sent.text[t.span.end - sent.start : q.span.start - sent.start])
+            is not None)
 
 
 def _of_another_event(q: Quantity, t: TimeExpr, doc: Doc) -> bool:

@@ -321,6 +321,21 @@ def change_of(f: Found, sent: SpacySpan) -> str | None:
     return None
 
 
+def moves_between(f: Found) -> bool:
+    """Is a range opened by "from" the start and end of a move ("fell from 6,808 to 2,960",
+    "from 20 mpg in 2008 to 29 mpg in 2020": a verb of rise or fall, or a time of the start's
+    own) rather than a span of values ("prices range from $2 to $3")?"""
+    if f.parts is None:
+        return False
+    start, end = f.parts
+    doc = f.doc
+    if any(t.ent_type_ in ("DATE", "TIME") for t in doc[start.end:end.first]):
+        return True
+    opener = next(t for t in reversed(doc[:start.first]) if t.lower_ == "from")
+    verb = opener.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in UP_WORDS | DOWN_WORDS
+
+
 def possible_bound(f: Found) -> str | None:
     """ "<" for "as many as 8 million records could be involved": a size stressed in a clause of
     what may be is its ceiling ("as few as" its floor); what did happen ("As many as 300 were on

@@ -82,6 +82,17 @@ def test_values_and_ranges(analyze, text, needle, low, high, is_range) -> None:
     assert q.is_range is is_range
 
 
+def test_a_move_from_one_figure_to_another_is_two_figures(analyze) -> None:
+    a = analyze("The backlog shrank from 4,100 cases on Monday to 2,300 on Friday, the court said "
+                "on Saturday.", published_at="2031-03-13")
+    got = [(q.value, q.unit, q.status, a.times[q.time].span.text) for q in a.quantities]
+    assert got == [(4100, "case", "past", "on Monday"), (2300, "case", "estimate", "on Friday")]
+    a = analyze("Ticket sales dropped from 12,000 to 9,500.")
+    assert [(q.value, q.status) for q in a.quantities] == [(12000, "past"), (9500, "estimate")]
+    # guard: a span of values stays one range
+    assert only(analyze("Fares range from $3 to $9 on the line."), "$3").value == [3, 9]
+
+
 @pytest.mark.parametrize(
     ("text", "needle", "change", "hedge"),
     [
@@ -338,6 +349,37 @@ def test_a_time_in_a_clause_after_the_figure_dates_that_clause(analyze) -> None:
                 "in a breach it first detected late last week.", published_at="2031-03-13")
     q = only(a, "9,000 accounts")
     assert a.times[q.time].span.text == "on Tuesday"
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "when"),
+    [
+        # a relative clause on another noun dates its own figure, not the one before
+        ("The agency said 40 homes had been destroyed, settling a dispute with the county, "
+         "which had put the number at 30 on Friday.", "40 homes", None),
+        ("The agency said 40 homes had been destroyed, settling a dispute with the county, "
+         "which had put the number at 30 on Friday.", "30", "on Friday"),
+        # a participle on another noun dates that noun's event
+        ("The insurer said about 2 million policyholders had records exposed in a breach first "
+         "reported on Monday.", "2 million", None),
+        ("The bank said 300 branches would close and that staff hired on Monday would be moved.",
+         "300", None),
+        # a clause joined with a subject of its own is another event
+        ("Turnout reached 61 percent, officials said, but they cautioned that the figure could "
+         "be revised on Tuesday.", "61", None),
+        # guards: a verb sharing the subject, a clause on the figure itself
+        ("The firm hired 300 workers and opened two plants on Monday.", "300", "on Monday"),
+        ("The city will pay $3 million agreed with the union on Tuesday.", "$3", "on Tuesday"),
+        # guard: a clause on what gives the figure dates it
+        ("In a report issued on Monday, the agency said 40 homes were lost.", "40", "on Monday"),
+    ],
+)
+def test_a_time_of_another_event_does_not_date_the_figure(
+    analyze, text: str, needle: str, when: str | None
+) -> None:
+    a = analyze(text, published_at="2031-03-13")
+    q = only(a, needle)
+    assert (a.times[q.time].span.text if q.time is not None else None) == when
 
 
 @pytest.mark.parametrize(

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from claimledger.extract.corrections import in_correction
 from claimledger.extract.numbers import find_quantities
+from claimledger.extract.numbers.lexicon import REPORTING_VERBS
 from claimledger.extract.registry import extractor
 from claimledger.model import Analysis, Quantity, Span, Statement, TimeExpr
 
@@ -37,6 +38,11 @@ _AS_OF = re.compile(r"as of\b", re.I)  # names the time a figure stood at, befor
 # A clause counting from the time right after it: "since the campaign began | Monday".
 _COUNTED_FROM = re.compile(r"\bsince(?: [^\W\d]+){0,3} $", re.I)
 _WHEN_AFTER = re.compile(r"\W*when\b[^,;]*$", re.I)  # a clause on the time that holds the figure
+# What stands between a start figure's time and the end figure: "from 6,808 on Thursday | to | 2,960".
+_TO_END = re.compile(r"^\W*to\W*$", re.I)
+_SUBJECTS = {"nsubj", "nsubjpass"}
+# Clauses on a noun: a time in one dates that noun's event ("a breach disclosed on Monday").
+_NOUN_CLAUSES = {"acl", "relcl"}
 
 
 @extractor("quantities")
@@ -44,13 +50,14 @@ def extract_quantities(doc: Doc, analysis: Analysis) -> None:
     """Fill `analysis.quantities`, each tied to the statement holding it and its as-of time."""
     text = analysis.article.text
     found = [
-        d.quantity
+        q
         for d in find_quantities(doc)
-        if d.quantity.sentence is None or not in_correction(text, d.quantity.sentence.start)
+        for q in d.ends or (d.quantity,)
+        if q.sentence is None or not in_correction(text, q.sentence.start)
     ]
     for q in found:
         q.statement = statement_of(q, analysis.statements)
-        q.time = time_of(q, analysis.times, found)
+        q.time = time_of(q, analysis.times, found, doc)
         if q.status == "estimate" and q.sentence and _sure_baseline(q, q.sentence, found):
             q.status = "past"  # "up from 2.3 million": the earlier figure, not a rival estimate
         analysis.quantities.append(q)
@@ -67,13 +74,16 @@ def statement_of(q: Quantity, statements: list[Statement]) -> int | None:
     return best
 
 
-def time_of(q: Quantity, times: list[TimeExpr], others: Sequence[Quantity] = ()) -> int | None:
+def time_of(q: Quantity, times: list[TimeExpr], others: Sequence[Quantity] = (),
+            doc: Doc | None = None) -> int | None:
     """Index of the as-of time: the nearest resolved time expression in the same sentence that
-    is not past a baseline figure ("27,000, up from 12,000 on Tuesday": Tuesday is the 12,000's),
-    nor, for a baseline figure, before it (the time of the change it is the baseline of). A time
-    that names an event ("Monday's attack"), or that lies in a clause opened after the figure
-    ("... once a round in early 2024 was counted"), dates a figure only when no other does, and
-    one that says so ("as of March 4") before any other."""
+    is not past a baseline figure ("27,000, up from 12,000 on Tuesday": Tuesday is the 12,000's)
+    nor between a start figure and this, its end ("from 6,808 on Thursday to 2,960"), nor, for a
+    baseline figure, before it (the time of the change it is the baseline of), nor, in the parse,
+    of another event (`_of_another_event`). A time that names an event ("Monday's
+    attack"), or that lies in a clause opened after the figure ("... once a round in early 2024
+    was counted"), dates a figure only when no other does, and one that says so ("as of March
+    4") before any other."""
     if q.sentence is None:
         return None
     sent = q.sentence
@@ -87,6 +97,10 @@ def time_of(q: Quantity, times: list[TimeExpr], others: Sequence[Quantity] = ())
             continue
         if any(q.span.end <= o.span.start < t.span.start and _baseline(o, sent) for o in rivals):
             continue
+        if any(_starts_at(o, t, q, sent) for o in rivals):
+            continue
+        if doc is not None and _of_another_event(q, t, doc):
+            continue
         rank = (
             _names_an_event(t, sent) or _in_later_clause(q, t, sent),
             not _AS_OF.match(t.span.text),
@@ -96,6 +110,57 @@ def time_of(q: Quantity, times: list[TimeExpr], others: Sequence[Quantity] = ())
         if best is None or rank < best:
             best = rank
     return best[-1] if best else None
+
+
+def _starts_at(start: Quantity, t: TimeExpr, q: Quantity, sent: Span) -> bool:
+    """Is the time the start figure's, between it and the end figure `q` of a move written "from
+    6,808 on Thursday to 2,960"?"""
+    return (start.span.end <= t.span.start and _baseline(start, sent)
+            and _TO_END.match(sent.text[t.span.end - sent.start : q.span.start - sent.start])
+            is not None)
+
+
+def _of_another_event(q: Quantity, t: TimeExpr, doc: Doc) -> bool:
+    """Does the time sit, on its way up the parse to the figure's clause, in a clause on another
+    noun ("data stolen in a breach disclosed on Monday", "the office, which put the toll at six
+    on Wednesday") or in a clause joined with a subject of its own ("but they warned it could be
+    erased on Thursday")? It dates that event. A clause on the figure's own words ("the $1.2
+    million agreed on Tuesday"), on a time ("the quarter ending in March"), after "with" ("with
+    deployment expected by December") or on what gives the figure ("Figures released on Monday
+    put the toll at 40") is still the figure's."""
+    figure = doc.char_span(q.span.start, q.span.end, alignment_mode="expand")
+    when = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+    if figure is None or when is None:
+        return False
+    above = {a.i for a in figure.root.ancestors} | {tok.i for tok in figure}
+    node = when.root
+    while node.i not in above and node.head != node:
+        child, node = node, node.head
+        if child.pos_ not in ("VERB", "AUX"):
+            continue
+        if child.dep_ == "conj" and any(c.dep_ in _SUBJECTS for c in child.children):
+            return True
+        if child.dep_ in _NOUN_CLAUSES and node.i not in above and node.pos_ in ("NOUN", "PROPN") \
+                and node.ent_type_ not in ("DATE", "TIME") and not _absolute(child) \
+                and not _gives_figure(node, above):
+            return True
+    return False
+
+
+def _gives_figure(noun: Token, above: set[int]) -> bool:
+    """Is the noun what gives the figure: the subject of a reporting verb above it, or in a phrase
+    on one ("In a statement issued on Monday, the ministry said ...")?"""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    return (noun.dep_ in _SUBJECTS or noun.dep_ == "pobj") and verb.i in above and (
+        verb.lemma_.lower() in REPORTING_VERBS)
+
+
+def _absolute(clause: Token) -> bool:
+    """ "pledged 10,000 troops, with deployment expected by December": a participle on the noun
+    of a verb's "with" is a clause of circumstance of that verb, not an event of its own."""
+    noun = clause.head
+    return clause.dep_ == "acl" and noun.dep_ == "pobj" and noun.head.lower_ == "with" and (
+        noun.head.head.pos_ in ("VERB", "AUX"))
 
 
 def _counted_from(t: TimeExpr, q: Quantity, sent: Span) -> bool:

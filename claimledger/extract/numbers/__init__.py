@@ -14,6 +14,7 @@ from claimledger.extract.numbers.describe import (
     clause_subject,
     concept_words,
     counted_tokens,
+    moves_between,
     names_its_own_subject,
     possible_bound,
     rate_of,
@@ -46,6 +47,9 @@ class Described:
     rate: str | None  # what the figure is per: a time ("month") or a unit ("gallon")
     sentence_index: int
     falling: bool = False  # range written high to low ("from $75 to $45"), held sorted
+    # a move written as a range ("fell from 6,808 to 2,960"): its start and end figure, which
+    # a reader takes apart (NewsQuant scores the range)
+    ends: tuple[Quantity, Quantity] | None = None
 
 
 def find_quantities(doc: Doc) -> list[Described]:
@@ -76,6 +80,8 @@ def find_quantities(doc: Doc) -> list[Described]:
             elif described.quantity.unit is None and (
                     not names_its_own_subject(f) or _subject_counted_before(f, out, n)):
                 _borrow_counted(described, out, n)
+            if f.parts is not None and moves_between(f):
+                described.ends = _ends(described, f.parts, sent, n, text)
             out.append(described)
     return out
 
@@ -116,6 +122,19 @@ def _describe(f: Found, sent: SpacySpan, n: int, text: str) -> Described:
     )
     return Described(q, unit_words_of(counted), concept_words(f, counted, sent, text),
                      rate[0] if rate else None, n, falling=f.high is not None and f.high < f.low)
+
+
+def _ends(d: Described, parts: tuple[Found, Found], sent: SpacySpan, n: int,
+          text: str) -> tuple[Quantity, Quantity]:
+    """The start and end figure of a move written "from X to Y", both in the range's unit ("from
+    $75 a barrel to $45" is per barrel at both ends), else the start's ("from 4,100 cases to
+    2,300"); the start is the earlier, past figure."""
+    start, end = (_describe(part, sent, n, text).quantity for part in parts)
+    for q in (start, end):
+        q.unit = d.quantity.unit or q.unit or start.unit
+        q.counted = q.counted or d.quantity.counted or start.counted
+    start.status = "past"
+    return start, end
 
 
 def _written(tokens: list[Token], text: str) -> str | None:

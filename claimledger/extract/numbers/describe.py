@@ -22,6 +22,7 @@ from claimledger.extract.numbers.lexicon import (
     PLEDGE_WORDS,
     POSSIBLE_BOUNDS,
     RATE_NOUNS,
+    REPORTING_VERBS,
     SHARE_UNITS,
     TARGET_WORDS,
     TOTAL_WORDS,
@@ -33,9 +34,6 @@ from claimledger.extract.numbers.lexicon import (
 )
 
 _NOUNISH = {"NOUN", "PROPN"}
-# Verbs whose subject gives a figure rather than being what it counts ("Police said 40,000").
-_REPORTING = {"say", "estimate", "put", "report", "count", "tally", "give", "cite", "claim",
-              "quote", "announce", "confirm", "state", "tell", "add"}
 # Nouns a figure is the level of without naming what it counts: "the number of X", "the figure".
 _NUMBER_NOUNS = {"number", "total", "count", "tally", "figure", "estimate", "toll", "tot"}
 _MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "VERB"}
@@ -134,7 +132,7 @@ def clause_subject(f: Found) -> Token | None:
     node = anchor(f)
     while node.head != node and node.pos_ not in ("VERB", "AUX"):
         node = node.head
-    if node.lemma_.lower() in _REPORTING:
+    if node.lemma_.lower() in REPORTING_VERBS:
         objects = [c for c in node.children if c.dep_ == "dobj" and not f.first <= c.i < f.end]
         if not objects:
             return None  # "Police said about 40,000": who gave the figure, not what it counts
@@ -321,6 +319,21 @@ def change_of(f: Found, sent: SpacySpan) -> str | None:
     if lemma in DOWN_WORDS and head.pos_ in ("VERB", "ADV", "ADJ"):
         return "down"
     return None
+
+
+def moves_between(f: Found) -> bool:
+    """Is a range opened by "from" the start and end of a move ("fell from 6,808 to 2,960",
+    "from 20 mpg in 2008 to 29 mpg in 2020": a verb of rise or fall, or a time of the start's
+    own) rather than a span of values ("prices range from $2 to $3")?"""
+    if f.parts is None:
+        return False
+    start, end = f.parts
+    doc = f.doc
+    if any(t.ent_type_ in ("DATE", "TIME") for t in doc[start.end:end.first]):
+        return True
+    opener = next(t for t in reversed(doc[:start.first]) if t.lower_ == "from")
+    verb = opener.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in UP_WORDS | DOWN_WORDS
 
 
 def possible_bound(f: Found) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -69,6 +69,7 @@ class Found:
     hedge_start: int | None = None  # char offset where a bound written before begins
     multiplier: bool = False  # "double the previous figures"
     scaled: bool = False  # a scale word or abbreviation was applied
+    parts: tuple[Found, Found] | None = None  # "from X to Y": the two figures the range joins
 
 
 def find_figures(sent: SpacySpan) -> list[Found]:
@@ -85,7 +86,8 @@ def find_figures(sent: SpacySpan) -> list[Found]:
         i = fig.end
     found = _merge_ranges(found, sent)
     for f in found:
-        _attach_bound(f, sent)
+        for part in (f, *(f.parts or ())):
+            _attach_bound(part, sent)
     return found
 
 
@@ -423,6 +425,8 @@ def _merge_ranges(found: list[Found], sent: SpacySpan) -> list[Found]:
                 prev.unit = f.unit
             if not prev.scaled and f.scaled and 0 < prev.low < 1000 <= f.low:
                 prev.low *= _scale_gap(prev.low, f.low)
+            if _after_from(prev, doc):
+                prev.parts = (replace(prev), f)
             if f.low != prev.low:  # "2-2" is one value twice, not a range
                 prev.high, prev.is_range = f.low, True
             prev.last, prev.end, prev.end_char = f.last, f.end, f.end_char
@@ -430,6 +434,14 @@ def _merge_ranges(found: list[Found], sent: SpacySpan) -> list[Found]:
             continue
         out.append(f)
     return out
+
+
+def _after_from(f: Found, doc: Doc) -> bool:
+    """Does "from" open the figure, a bound between them or not ("from up to 252 miles")? The
+    range it starts may be a start and an end figure rather than a span of values."""
+    words = [t.lower_ for t in doc[max(0, f.first - _MAX_HEDGE - 1):f.first]]
+    return any(words[-n - 1] == "from" and (n == 0 or " ".join(words[-n:]) in HEDGES)
+               for n in range(min(_MAX_HEDGE + 1, len(words))))
 
 
 def _scale_gap(low: float, high: float) -> float:

@@ -185,6 +185,10 @@ DOWN_WORDS = {
     "slump", "retreat", "contract", "slow", "crash", "dive", "fell", "weaken", "trim",
 }
 
+# Verbs whose subject gives a figure rather than being what it counts ("Police said 40,000").
+REPORTING_VERBS = {"say", "estimate", "put", "report", "count", "tally", "give", "cite", "claim",
+                   "quote", "announce", "confirm", "state", "tell", "add"}
+
 # Status cues, by lemma, searched in the figure's clause.
 CASUALTY_WORDS = {
     "kill", "killed", "dead", "death", "die", "wound", "wounded", "injure", "injured",

@@ -51,10 +51,10 @@ def test_spans_point_into_the_text(analyze) -> None:
         ("They cannot arrest a quarter of a million people.", "quarter", 2.5e5, None, False),
         ("Three ships left the port.", "Three", 3, None, False),
         ("Prices range from $2 to $3 million.", "$2", 2e6, 3e6, True),
-        # "from ... to" a few words apart: a unit, a year between the two figures
-        ("Mileage rose from 20 mpg in 2008 to 29 mpg in 2020.", "20 mpg", 20, 29, True),
+        # "from ... to" a few words apart: a unit, a phrase between the two figures
+        ("Mileage runs from 20 mpg in town to 29 mpg on the highway.", "20 mpg", 20, 29, True),
         # written high to low, held low to high
-        ("Oil fell from $75 per barrel to $45.88.", "$75", 45.88, 75, True),
+        ("Forecasts for oil ranged from $75 per barrel to $45.88.", "$75", 45.88, 75, True),
         # a whole range in one token
         ("The poll gives her a 42%-49% approval rating.", "42%", 42, 49, True),
         ("The bridge will cost $5-$7 billion.", "$5", 5e9, 7e9, True),
@@ -87,6 +87,10 @@ def test_a_move_from_one_figure_to_another_is_two_figures(analyze) -> None:
                 "on Saturday.", published_at="2031-03-13")
     got = [(q.value, q.unit, q.status, a.times[q.time].span.text) for q in a.quantities]
     assert got == [(4100, "case", "past", "on Monday"), (2300, "case", "estimate", "on Friday")]
+    a = analyze("Mileage rose from 20 mpg in 2008 to 29 mpg in 2020.", published_at="2031-03-13")
+    got = [(q.value, q.unit, q.status, a.times[q.time].span.text) for q in a.quantities]
+    assert got == [(20, "mile per gallon", "past", "in 2008"),
+                   (29, "mile per gallon", "estimate", "in 2020")]
     a = analyze("Ticket sales dropped from 12,000 to 9,500.")
     assert [(q.value, q.status) for q in a.quantities] == [(12000, "past"), (9500, "estimate")]
     # guard: a span of values stays one range

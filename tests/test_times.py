@@ -400,9 +400,11 @@ def test_a_deadline_lies_ahead_unless_its_clause_is_past(analyze) -> None:
 @pytest.mark.slow
 def test_the_period_a_notice_covers_is_the_nearest(analyze) -> None:
     """A watch or curfew issued in the past covers days on either side of publication: the
-    nearest; an event that ran over days keeps the past ones."""
+    nearest; an event, or a notice, that ran over days keeps the past ones."""
     text = ("Forecasters issued a flood watch from 6 a.m. Friday through noon Saturday. The "
-            "festival ran from Friday through Sunday. The mayor imposed a curfew until Friday.")
+            "festival ran from Friday through Sunday. The mayor imposed a curfew until Friday. "
+            "The last curfew lasted from Thursday through Saturday.")
     a = analyze(text, published_at="2025-11-12")  # a Wednesday
     assert [(t.resolved, t.resolved_end) for t in a.times] == [
-        ("2025-11-14", "2025-11-15"), ("2025-11-07", "2025-11-09"), ("2025-11-14", "2025-11-14")]
+        ("2025-11-14", "2025-11-15"), ("2025-11-07", "2025-11-09"), ("2025-11-14", "2025-11-14"),
+        ("2025-11-06", "2025-11-08")]

@@ -272,7 +272,7 @@ def _covered_by_notice(tok: Token) -> bool:
         if node.lemma_.lower() in _NOTICES:
             return True
     return node.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.lemma_.lower() in _NOTICES
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _NOTICES
         for c in node.children)
 
 

@@ -378,3 +378,24 @@ def test_a_quote_in_british_single_quotes_is_not_wrapped_again() -> None:
 )
 def test_a_bound_the_figure_does_not_reach_is_strict(change: str, hedge: str, shown: str) -> None:
     assert figure_text(3000, None, False, change, hedge=hedge) == shown
+
+
+# Timeline entries
+
+
+def test_a_timeline_entry_reads_without_its_wire_dateline(tmp_path: Path) -> None:
+    """Where a story was filed is no part of the event, however the dateline was split off."""
+    story = tmp_path / "s.md"
+    story.write_text(
+        "---\ntitle: A\noutlet: Paper B\npublished_at: 2026-03-11\n---\n\n"
+        "RIVERTON, Mont. (Wire) — Floodwaters cut the main highway on Tuesday, officials said.\n\n"
+        "DUNMORE (Wire) — The dam was inspected on Monday.\n",
+        encoding="utf-8",
+    )
+    with Ledger(str(tmp_path / "x.db")) as ledger:
+        ledger.ingest([str(story)])
+        timeline = json.loads(ledger.report("json"))["timeline"]
+    assert [e["text"] for e in timeline] == [
+        "The dam was inspected on Monday.",
+        "Floodwaters cut the main highway on Tuesday, officials said.",
+    ]

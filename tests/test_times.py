@@ -367,3 +367,44 @@ def test_a_figure_in_a_when_clause_on_the_time_since_is_that_time_s(analyze) -> 
                 published_at="2025-05-09")
     (q,) = a.quantities
     assert q.time is not None and a.times[q.time].resolved.startswith("2019")
+
+
+@pytest.mark.slow
+def test_an_infinitive_under_a_past_verb_is_the_nearest_day(analyze) -> None:
+    """What one was told to do on a day was done on either side of publication: the nearest
+    day; an infinitive of intent ("planned to") still lies ahead."""
+    text = ("A reporter was ordered to leave on Tuesday night, a guard said. The minister "
+            "planned to resign on Tuesday.")
+    a = analyze(text, published_at="2025-11-12")  # a Wednesday
+    assert [(t.span.text, t.resolved) for t in a.times] == [
+        ("on Tuesday night", "2025-11-11"), ("on Tuesday", "2025-11-18")]
+
+
+@pytest.mark.slow
+def test_a_deadline_lies_ahead_unless_its_clause_is_past(analyze) -> None:
+    """ "by Friday", "until Monday" in a present clause, or on a participle of a future one, are
+    the days to come; one given in a past clause to do something is the nearest day; a past
+    clause keeps its past day."""
+    text = ("Forms signed by hand and posted by Friday will still be accepted, the clerk said. "
+            "Tenants have until Monday to object. The bridge is closed until Sunday. Crews had "
+            "cleared the road by Monday.")
+    a = analyze(text, published_at="2025-11-12")  # a Wednesday
+    assert [(t.span.text, t.resolved) for t in a.times] == [
+        ("by Friday", "2025-11-14"), ("until Monday", "2025-11-17"),
+        ("until Sunday", "2025-11-16"), ("by Monday", "2025-11-10")]
+    given = analyze("Families were given until Saturday to leave. The suspect was held until "
+                    "Saturday.", published_at="2025-11-13")  # a Thursday
+    assert [t.resolved for t in given.times] == ["2025-11-15", "2025-11-08"]
+
+
+@pytest.mark.slow
+def test_the_period_a_notice_covers_is_the_nearest(analyze) -> None:
+    """A watch or curfew issued in the past covers days on either side of publication: the
+    nearest; an event, or a notice, that ran over days keeps the past ones."""
+    text = ("Forecasters issued a flood watch from 6 a.m. Friday through noon Saturday. The "
+            "festival ran from Friday through Sunday. The mayor imposed a curfew until Friday. "
+            "The last curfew lasted from Thursday through Saturday.")
+    a = analyze(text, published_at="2025-11-12")  # a Wednesday
+    assert [(t.resolved, t.resolved_end) for t in a.times] == [
+        ("2025-11-14", "2025-11-15"), ("2025-11-07", "2025-11-09"), ("2025-11-14", "2025-11-14"),
+        ("2025-11-06", "2025-11-08")]

@@ -49,6 +49,16 @@ _DAY_FIRST = re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?(?:,?\
 # Prepositions that count from a point in the past, whatever the tense ("as of" unless future).
 _LOOK_BACK = {"since", "as of"}
 _AHEAD = {"expect", "schedule", "plan", "slate", "due"}  # participles of what lies ahead
+# Verbs whose infinitive lies ahead even in a past clause ("planned to visit on Friday").
+_INTENT = _AHEAD | {"intend", "aim", "hope", "promise", "pledge", "vow", "threaten", "want",
+                    "prepare", "set"}
+# Prepositions of a deadline: the day something must be done by, or lasts until.
+_DEADLINE = {"by", "until", "till"}
+# Prepositions of the period a notice covers: "a warning from Thursday through Friday".
+_COVERS = {"from", "until", "till", "through"}
+# Notices issued for a period ahead: "issued a red flag warning from Thursday through Friday".
+_NOTICES = {"warning", "watch", "advisory", "alert", "forecast", "curfew", "ban", "closure",
+            "restriction", "lockdown", "ceasefire", "truce"}
 _COMPARED = {"than", "as"}  # words that open a comparison: "more than (anyone) expected"
 _UNTIL_NOW = re.compile(r"\s*(?:until|till|up to|to) (?:now|date|today)\b")
 # "ten days later", "a week earlier": counted from a date the sentence named before, if any.
@@ -235,7 +245,71 @@ def _reading(source: str, start: int, first: SpacySpan, last: SpacySpan) -> Tens
         return "since"
     if source[max(0, start - 4) : start].lower() == "for " and tense != "future":
         return "future"  # what is set for a day is ahead of it: "called a march for Saturday"
+    if prep in _COVERS and tense == "past" and _covered_by_notice(first.root):
+        return "present"
+    if prep in _DEADLINE:
+        return _deadline_reading(first.root, tense)
     return tense
+
+
+def _verb_of(tok: Token) -> Token | None:
+    """The verb a time expression hangs on, if any."""
+    node = tok
+    while node.pos_ not in ("VERB", "AUX"):
+        if node.head == node:
+            return None
+        node = node.head
+    return node
+
+
+def _covered_by_notice(tok: Token) -> bool:
+    """Whether the time is the period a notice covers ("issued a warning from 5 a.m. Thursday
+    through Friday", "imposed a curfew until Monday"): what a past verb issued lies on either
+    side of publication, so the days nearest it."""
+    node = tok
+    while node.pos_ not in ("VERB", "AUX") and node.head != node:
+        node = node.head
+        if node.lemma_.lower() in _NOTICES:
+            return True
+    return node.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _NOTICES
+        for c in node.children)
+
+
+def _deadline_reading(tok: Token, tense: Tense) -> Tense:
+    """A deadline ("by Friday", "until Monday") lies ahead in a present clause ("have until
+    Monday to respond"); on a bare participle it is read in the clause of what the participle
+    qualifies ("ballots received by Friday will be counted"); one given to do something in a
+    past clause ("were given until Monday to respond") may lie on either side: the nearest."""
+    verb = _verb_of(tok)
+    if verb is None:
+        return tense
+    if _bare_participle(verb):
+        tense = tense_of(_first_conjunct(verb).head)
+    if tense == "present":
+        return "future"
+    if tense == "past" and any(_infinitive(c) for c in verb.children):
+        return "present"
+    return tense
+
+
+def _bare_participle(node: Token) -> bool:
+    """A participle qualifying a noun, with no auxiliary: "a treaty signed in June", "ballots
+    postmarked by Tuesday and received by Friday"."""
+    return node.tag_ == "VBN" and _first_conjunct(node).dep_ in ("acl", "relcl", "advcl") and \
+        not any(c.dep_ in ("aux", "auxpass") for c in node.children)
+
+
+def _first_conjunct(node: Token) -> Token:
+    """The first of the words a conjunction joins ("signed" of "signed and ratified")."""
+    while node.dep_ == "conj" and node.head != node:
+        node = node.head
+    return node
+
+
+def _infinitive(node: Token) -> bool:
+    """Whether a token is a to-infinitive ("to respond")."""
+    return node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
 
 
 def _preposition(source: str, start: int, first: SpacySpan) -> str:
@@ -275,10 +349,10 @@ def tense_of(tok: Token) -> Tense:
             if words & (_WILL | {"would", "could", "might", "may"}):
                 return "future"
             if any(c.lower_ == "to" for c in aux):
-                return "future"
+                return _infinitive_tense(node)
             if _awaited(node):
                 return "future"  # "an announcement expected on Monday", "talks scheduled for"
-            if node.tag_ == "VBN" and not aux and node.dep_ in ("acl", "relcl", "advcl"):
+            if _bare_participle(node):
                 return "past"  # "a treaty signed during a summit in June"
             if any("Past" in c.morph.get("Tense") for c in aux) or (
                     "Past" in node.morph.get("Tense") and node.tag_ == "VBD"):
@@ -290,6 +364,17 @@ def tense_of(tok: Token) -> Tense:
         if node.head == node:
             return "past"
         node = node.head
+
+
+def _infinitive_tense(node: Token) -> Tense:
+    """An infinitive lies ahead ("plans to visit on Friday"), but one a past verb governs that
+    does not look ahead tells what was done, on either side of publication ("was asked to leave
+    on Wednesday night", "agreed to pay on Monday"): the day nearest it."""
+    head = node.head
+    if node.dep_ in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX") and \
+            head.lemma_.lower() not in _INTENT and tense_of(head) == "past":
+        return "present"
+    return "future"
 
 
 def _conjectured_past(node: Token, aux: list[Token], words: set[str]) -> bool:

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import func, literal, null, select, union_all
 
+from claimledger.nlp.components import DATELINE
 from claimledger.reconcile.text import sentence_bounds
 from claimledger.report.readmodel import (
     ARTICLE_COLS,
@@ -118,7 +119,7 @@ def _fill(store: Store, entries: list[dict[str, Any]]) -> None:
         text = texts[e["article_id"]]
         start, end = sentence_bounds(text, e["start_char"], e["end_char"])
         e["sentence_start"], e["sentence_end"] = start, end
-        e["text"] = text[start:end].strip()
+        e["text"] = text[_past_dateline(text, start, e["start_char"]) : end].strip()
         if e["quantity_id"] is None:
             e["figures"] = by_time.get(e["time_id"], [])
             e["kind"] = "estimate" if e["figures"] else "event"
@@ -126,3 +127,12 @@ def _fill(store: Store, entries: list[dict[str, Any]]) -> None:
             e["figures"] = [by_id[e["quantity_id"]]]
             e["kind"] = "estimate"
             e["time_text"] = None
+
+
+def _past_dateline(text: str, start: int, dating: int) -> int:
+    """Past a wire dateline opening the sentence's line, when what dates the entry follows it:
+    where a story was filed is no part of the event ("PINE HOLLOW, Ore. (AP) — A fire ...",
+    which the splitter may also cut after "Ore.", leaving "(AP) — A fire ...")."""
+    line = text.rfind("\n", 0, start) + 1
+    m = DATELINE.match(text, line)
+    return m.end() if m and start < m.end() <= dating else start

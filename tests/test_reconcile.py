@@ -1093,3 +1093,27 @@ def test_a_bare_surname_taken_for_a_body_is_the_one_person_so_named(store: Store
           statement=b.say("Quist", "the loss of $40 million", "organization", "Quist"))
     ingest(store, a, b)
     assert claim(store, "loss|-")["origins"] == ["Mara Quist"]
+
+
+# --- one office or company under its kind, its full name or its legal form is one origin -------
+
+
+def test_an_office_named_by_its_kind_and_in_full_is_one_origin(store: Store) -> None:
+    """Monday's "the coroner's office" and Tuesday's "the Brisk County coroner's office" are
+    one source of the toll, as "Marlow Gas Co." and "Marlow Gas" are one of the outage."""
+    a = Story("The coroner's office said 4 people had died.", "One", "2031-06-01")
+    a.num("4 people", 4, counted="people",
+          statement=a.say("The coroner's office", "4 people had died", "government",
+                          "coroner's office"))
+    b = Story("The Brisk County coroner's office said 6 people had died.", "Two", "2031-06-02")
+    b.num("6 people", 6, counted="people",
+          statement=b.say("The Brisk County coroner's office", "6 people had died",
+                          "government", "Brisk County coroner's office"))
+    c = Story("Marlow Gas Co. said 900 homes had no gas.", "One", "2031-06-01")
+    d = Story("Some 900 homes had no gas, Marlow Gas said.", "Two", "2031-06-02")
+    for story, speaker in [(c, "Marlow Gas Co."), (d, "Marlow Gas")]:
+        story.num("900 homes", 900, counted="homes",
+                  statement=story.say(speaker, "900 homes had no gas", "organization", speaker))
+    ingest(store, a, b, c, d)
+    assert claim(store, "casualties|-")["origins"] == ["Brisk County coroner office"]
+    assert claim(store, "home|-")["origins"] == ["Marlow Gas Co."]

@@ -82,6 +82,12 @@ def group_name(text: str) -> str:
     return re.sub(r"\s+", " ", "".join(out)).replace("'s ", " ").strip()
 
 
+def origin_renames(old: str, new: str) -> list[tuple[str, str]]:
+    """The origins a cluster's new canonical name renames: its name, and its name as a group
+    ("coroner's office" backs claims as "coroner office")."""
+    return list(dict.fromkeys([(old, new), (group_name(old), group_name(new))]))
+
+
 def origins_of(
     conn: Connection,
     canonical: str | None,

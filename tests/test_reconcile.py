@@ -1117,3 +1117,27 @@ def test_an_office_named_by_its_kind_and_in_full_is_one_origin(store: Store) -> 
     ingest(store, a, b, c, d)
     assert claim(store, "casualties|-")["origins"] == ["Brisk County coroner office"]
     assert claim(store, "home|-")["origins"] == ["Marlow Gas Co."]
+
+
+def test_the_papers_a_body_put_out_are_that_body(store: Store) -> None:
+    """ "The tally released by the Water Board" and "provisional results posted by the Water
+    Board" are the board's figures: one origin with the board; those released by a body are
+    no paper of it."""
+    said = "1,400 wells were dry"
+    a = Story(f"The Water Board said {said}.", "One", "2031-06-01")
+    b = Story(f"The tally released by the Water Board at noon showed {said}.", "Two",
+              "2031-06-02")
+    c = Story(f"{said}, according to provisional results posted by the Water Board.", "Three",
+              "2031-06-03")
+    d = Story(f"Farmers released by the Water Board said {said}.", "Four", "2031-06-04")
+    for story, speaker, kind, entity in [
+        (a, "The Water Board", "organization", "Water Board"),
+        (b, "The tally released by the Water Board at noon", "unknown", "tally"),
+        (c, "provisional results posted by the Water Board", "unknown", "provisional results"),
+        (d, "Farmers released by the Water Board", "anonymous", None),
+    ]:
+        story.num("1,400 wells", 1400, counted="wells",
+                  statement=story.say(speaker, said, kind, entity))
+    ingest(store, a, b, c, d)
+    assert claim(store, "well|-")["origins"] == ["Water Board",
+                                                 "farmers released by the Water Board"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pytest
 from sqlalchemy import event
@@ -1141,3 +1141,27 @@ def test_the_papers_a_body_put_out_are_that_body(store: Store) -> None:
     ingest(store, a, b, c, d)
     assert claim(store, "well|-")["origins"] == ["Water Board",
                                                  "farmers released by the Water Board"]
+
+
+def test_one_speaker_s_short_denial_repeated_by_two_outlets_is_one_proposition(
+    store: Store,
+) -> None:
+    """ "Marlow Gas denies any wrongdoing" and, days later, "Marlow Gas Co. has denied any
+    wrongdoing": one proposition across sources; the same words with another verb, or from
+    another speaker, are not."""
+    stories = []
+    for i, (sentence, speaker, cue, kind) in enumerate([
+        ("Marlow Gas denies any wrongdoing.", "Marlow Gas", "denies", "organization"),
+        ("Marlow Gas Co. has denied any wrongdoing.", "Marlow Gas Co.", "has denied",
+         "organization"),
+        ("Marlow Gas admitted any wrongdoing.", "Marlow Gas", "admitted", "organization"),
+        ("Ida Fenn denies any wrongdoing.", "Ida Fenn", "denies", "person"),
+    ]):
+        s = Story(sentence, f"Outlet {i}", f"2031-06-0{i + 1}")
+        s.say(speaker, "any wrongdoing", kind, speaker)
+        s.analysis.statements[-1] = replace(s.analysis.statements[-1], cue=s.span(cue))
+        stories.append(s)
+    ingest(store, *stories)
+    props = sorted(store.rows("claims", {"kind": "statement"}), key=lambda r: -r["n_members"])
+    assert [(p["n_members"], p["n_articles"]) for p in props] == [(2, 2), (1, 1), (1, 1)]
+    assert json.loads(props[0]["origins"]) == ["Marlow Gas"]

@@ -275,3 +275,73 @@ def test_a_bare_surname_tagged_a_body_joins_the_one_person_so_named(store: Store
     assert canon[3] == canon[4] == "Ida Fenn" and canon[5] == "Fenn Group"
     assert canon[8] == "Dovey Foods"  # a body of that name comes first
     assert canon[11] == "Holt"  # two people: no guess
+
+
+def test_a_company_named_with_or_without_its_legal_form_is_one_entity(store: Store) -> None:
+    """ "Marlow Gas Co." on the wire, "Marlow Gas" in the local paper, "Marlow Gas Co" after a
+    ticker: one company; a place whose name a company bears is no company."""
+    names = [
+        (1, "Marlow Gas Co.", "organization"),
+        (2, "Marlow Gas", "organization"),
+        (3, "Marlow Gas Co", "organization"),
+        (4, "Teller Bank", "organization"),
+        (5, "Teller Bank, Inc.", "organization"),
+        (6, "Garnet Bay", "place"),
+        (7, "Garnet Bay Company", "organization"),
+        (8, "Pell & Co.", "organization"),
+        (9, "Pell", "organization"),
+    ]
+    with store.engine.begin() as conn:
+        for row in names:
+            resolve_entities(conn, [row])
+        canon = canonical_names(conn, range(1, 10))
+    assert canon[1] == canon[2] == canon[3] == "Marlow Gas Co."
+    assert canon[4] == canon[5] == "Teller Bank"
+    assert canon[6] == "Garnet Bay" and canon[7] == "Garnet Bay Company"
+    assert canon[8] == canon[9] == "Pell & Co."
+    evidence = {r["entity_id"]: r for r in store.rows("entity_links", order_by=("entity_id",))}
+    assert evidence[3]["rule"] == "legal form" and "Marlow Gas Co." in evidence[3]["evidence"]
+
+
+def test_a_body_named_by_its_kind_is_the_one_of_that_kind_named_in_full(store: Store) -> None:
+    """ "the coroner's office" and "Brisk County coroner's office" in the next paper, or the
+    other way round: one office, when the corpus names only one of its kind; with two fire
+    departments named, "the fire department" is neither."""
+    names = [
+        (1, "coroner's office", "government"),
+        (2, "Brisk County coroner's office", "government"),
+        (3, "Vale County Sheriff's Office", "government"),
+        (4, "the sheriff's office", "government"),
+        (5, "Board of Elections", "organization"),
+        (6, "Kettle City Board of Elections", "organization"),
+        (7, "Ardo fire department", "government"),
+        (8, "Brandt fire department", "government"),
+        (9, "the fire department", "government"),
+    ]
+    with store.engine.begin() as conn:
+        renames = [r for row in names for r in resolve_entities(conn, [row])]
+        canon = canonical_names(conn, range(1, 10))
+    assert canon[1] == canon[2] == "Brisk County coroner's office"
+    assert ("coroner's office", "Brisk County coroner's office") in renames
+    assert canon[3] == canon[4] == "Vale County Sheriff's Office"
+    assert canon[5] == canon[6] == "Kettle City Board of Elections"
+    assert canon[9] == "the fire department" and canon[7] != canon[8]
+    evidence = {r["entity_id"]: r for r in store.rows("entity_links", order_by=("entity_id",))}
+    assert evidence[4]["rule"] == "generic name" and "Vale County" in evidence[4]["evidence"]
+
+
+def test_a_full_name_the_tagger_could_not_type_claims_its_short_name(store: Store) -> None:
+    """ "Crane did not respond" on Monday, "Crane Risk Partners" (typed unknown) on Tuesday:
+    one firm, as it would be the other way round."""
+    names = [
+        (1, "Crane", "government"),
+        (2, "Crane Risk Partners", "unknown"),
+        (3, "Osk Labs", "unknown"),
+        (4, "Osk", "organization"),
+    ]
+    with store.engine.begin() as conn:
+        for row in names:
+            resolve_entities(conn, [row])
+        canon = canonical_names(conn, range(1, 5))
+    assert canon[1] == canon[2] == "Crane Risk Partners"
+    assert canon[3] == canon[4] == "Osk Labs"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pytest
 from sqlalchemy import event
@@ -1093,3 +1093,75 @@ def test_a_bare_surname_taken_for_a_body_is_the_one_person_so_named(store: Store
           statement=b.say("Quist", "the loss of $40 million", "organization", "Quist"))
     ingest(store, a, b)
     assert claim(store, "loss|-")["origins"] == ["Mara Quist"]
+
+
+# --- one office or company under its kind, its full name or its legal form is one origin -------
+
+
+def test_an_office_named_by_its_kind_and_in_full_is_one_origin(store: Store) -> None:
+    """Monday's "the coroner's office" and Tuesday's "the Brisk County coroner's office" are
+    one source of the toll, as "Marlow Gas Co." and "Marlow Gas" are one of the outage."""
+    a = Story("The coroner's office said 4 people had died.", "One", "2031-06-01")
+    a.num("4 people", 4, counted="people",
+          statement=a.say("The coroner's office", "4 people had died", "government",
+                          "coroner's office"))
+    b = Story("The Brisk County coroner's office said 6 people had died.", "Two", "2031-06-02")
+    b.num("6 people", 6, counted="people",
+          statement=b.say("The Brisk County coroner's office", "6 people had died",
+                          "government", "Brisk County coroner's office"))
+    c = Story("Marlow Gas Co. said 900 homes had no gas.", "One", "2031-06-01")
+    d = Story("Some 900 homes had no gas, Marlow Gas said.", "Two", "2031-06-02")
+    for story, speaker in [(c, "Marlow Gas Co."), (d, "Marlow Gas")]:
+        story.num("900 homes", 900, counted="homes",
+                  statement=story.say(speaker, "900 homes had no gas", "organization", speaker))
+    ingest(store, a, b, c, d)
+    assert claim(store, "casualties|-")["origins"] == ["Brisk County coroner office"]
+    assert claim(store, "home|-")["origins"] == ["Marlow Gas Co."]
+
+
+def test_the_papers_a_body_put_out_are_that_body(store: Store) -> None:
+    """ "The tally released by the Water Board" and "provisional results posted by the Water
+    Board" are the board's figures: one origin with the board; those released by a body are
+    no paper of it."""
+    said = "1,400 wells were dry"
+    a = Story(f"The Water Board said {said}.", "One", "2031-06-01")
+    b = Story(f"The tally released by the Water Board at noon showed {said}.", "Two",
+              "2031-06-02")
+    c = Story(f"{said}, according to provisional results posted by the Water Board.", "Three",
+              "2031-06-03")
+    d = Story(f"Farmers released by the Water Board said {said}.", "Four", "2031-06-04")
+    for story, speaker, kind, entity in [
+        (a, "The Water Board", "organization", "Water Board"),
+        (b, "The tally released by the Water Board at noon", "unknown", "tally"),
+        (c, "provisional results posted by the Water Board", "unknown", "provisional results"),
+        (d, "Farmers released by the Water Board", "anonymous", None),
+    ]:
+        story.num("1,400 wells", 1400, counted="wells",
+                  statement=story.say(speaker, said, kind, entity))
+    ingest(store, a, b, c, d)
+    assert claim(store, "well|-")["origins"] == ["Water Board",
+                                                 "farmers released by the Water Board"]
+
+
+def test_one_speaker_s_short_denial_repeated_by_two_outlets_is_one_proposition(
+    store: Store,
+) -> None:
+    """ "Marlow Gas denies any wrongdoing" and, days later, "Marlow Gas Co. has denied any
+    wrongdoing": one proposition across sources; the same words with another verb, or from
+    another speaker, are not."""
+    stories = []
+    for i, (sentence, speaker, cue, kind) in enumerate([
+        ("Marlow Gas denies any wrongdoing.", "Marlow Gas", "denies", "organization"),
+        ("Marlow Gas Co. has denied any wrongdoing.", "Marlow Gas Co.", "has denied",
+         "organization"),
+        ("Marlow Gas admitted any wrongdoing.", "Marlow Gas", "admitted", "organization"),
+        ("Ida Fenn denies any wrongdoing.", "Ida Fenn", "denies", "person"),
+    ]):
+        s = Story(sentence, f"Outlet {i}", f"2031-06-0{i + 1}")
+        s.say(speaker, "any wrongdoing", kind, speaker)
+        s.analysis.statements[-1] = replace(s.analysis.statements[-1], cue=s.span(cue))
+        stories.append(s)
+    ingest(store, *stories)
+    props = sorted(store.rows("claims", {"kind": "statement"}), key=lambda r: -r["n_members"])
+    assert [(p["n_members"], p["n_articles"]) for p in props] == [(2, 2), (1, 1), (1, 1)]
+    assert json.loads(props[0]["origins"]) == ["Marlow Gas"]

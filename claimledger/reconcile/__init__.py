@@ -37,6 +37,7 @@ from claimledger.reconcile.measures import (
     Overrides,
     measure_of,
 )
+from claimledger.reconcile.origins import origin_renames
 from claimledger.reconcile.propositions import Proposition, PropositionMemo
 from claimledger.reconcile.text import lemma, words
 from claimledger.reconcile.view import claims_view
@@ -311,8 +312,9 @@ def _link_entities(conn: Connection, article_ids: list[str]) -> None:
             t.entities.c.id.in_(select(named.c[0]))
         )
     ).all()
-    for old, new in resolve_entities(conn, [(r.id, r.name, r.kind) for r in rows]):
-        rename_origin(conn, old, new)
+    for renamed in resolve_entities(conn, [(r.id, r.name, r.kind) for r in rows]):
+        for old, new in origin_renames(*renamed):
+            rename_origin(conn, old, new)
 
 
 _MEMOS: WeakKeyDictionary[Store, PropositionMemo] = WeakKeyDictionary()

@@ -24,12 +24,23 @@ _SPOKESPERSON = re.compile(
     rf"(?:(?P<body>{_BODY}|{_COMMON_BODY})(?:['’]s)?\s+spokes(?:man|woman|person)\b"
     rf"|spokes(?:man|woman|person)\s+for\s+(?:the\s+)?(?P<for>{_BODY}))"
 )
+# what a body puts out: its figures, count, results, report ...
+_PAPER = (
+    r"(?:figures|data|numbers|count|tally|statistics|estimates?|reports?|records|bulletin"
+    r"|update|statement|assessment|results)"
+)
 # a body's own figures or papers are its voice: "the health ministry's latest figures", "Helix's
 # annual report" (a few describing words between)
 _PAPERS = re.compile(
     rf"^(?:[Tt]he\s+)?(?P<body>{_BODY}|{_COMMON_BODY})['’]s?\s+(?:[a-z][\w-]*\s+){{0,3}}?"
-    r"(?:figures|data|numbers|count|tally|statistics|estimates?|reports?|records|bulletin"
-    r"|update|statement|assessment)$"
+    rf"{_PAPER}$"
+)
+# ... and so are the papers it put out: "the updated count released by the Board of Audit",
+# "unofficial results posted by Helix" (a person released by police is no paper)
+_PUT_OUT = re.compile(
+    rf"^(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[a-z][\w-]*\s+){{0,3}}?{_PAPER}\s+(?:[a-z]+\s+)?"
+    rf"(?:released|posted|published|issued|compiled|provided|put\s+out)\s+by\s+(?:the\s+)?"
+    rf"(?P<body>{_BODY})"
 )
 # "a Helix official", "WHO officials in the capital": the officials of a body the corpus knows
 _OFFICIAL = re.compile(rf"^(?:(?:[Tt]he|[Aa]n?)\s+)?(?P<body>{_BODY})\s+officials?\b")
@@ -82,6 +93,12 @@ def group_name(text: str) -> str:
     return re.sub(r"\s+", " ", "".join(out)).replace("'s ", " ").strip()
 
 
+def origin_renames(old: str, new: str) -> list[tuple[str, str]]:
+    """The origins a cluster's new canonical name renames: its name, and its name as a group
+    ("coroner's office" backs claims as "coroner office")."""
+    return list(dict.fromkeys([(old, new), (group_name(old), group_name(new))]))
+
+
 def origins_of(
     conn: Connection,
     canonical: str | None,
@@ -93,7 +110,7 @@ def origins_of(
     body = _spoken_for(speaker_text) or _spoken_for(canonical)
     if body and speaker_kind in ("person", "anonymous"):  # "Helix spokeswoman Mara Lind"
         return [canonical_name(conn, group_name(body), "organization")]
-    papers = _PAPERS.match(speaker_text or canonical or "")
+    papers = _PAPERS.match(speaker_text or canonical or "") or _PUT_OUT.match(speaker_text or "")
     if papers and speaker_kind != "person":  # "the health ministry's latest figures"
         return [canonical_name(conn, group_name(papers["body"]), "organization")]
     official = _official_of(conn, speaker_text) if speaker_kind != "person" else None

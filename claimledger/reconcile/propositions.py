@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from claimledger.reconcile.text import content_lemmas, quotes, stable_hash
+from claimledger.reconcile.text import STOPWORDS, content_lemmas, quotes, stable_hash, words
 from claimledger.resolve.across import find_places
 from claimledger.store import schema as t
 
@@ -31,6 +31,11 @@ FIGURE = re.compile(
 )
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
           "trillion": 1e12}
+# The verb that says it, stored among the lemmas as "~deny" (a token no word makes): a short
+# statement ("denies any wrongdoing") is the same only by the same speaker with the same verb;
+# word overlap and blocking keys leave these tokens out.
+CUE = "~"
+NEGATIONS = frozenset({"not", "never", "no"})
 
 
 @dataclass(frozen=True)
@@ -48,11 +53,12 @@ class Proposition:
         found = quotes(content)
         if not found and row["direct"]:
             found = quotes(f"“{content}”")
+        cue = frozenset(CUE + w for w in cue_stems(row.get("cue_text") or ""))
         return cls(
-            frozenset(content_lemmas(content)) | figures_of(content),
+            frozenset(content_lemmas(content)) | figures_of(content) | cue,
             tuple(found),
             frozenset(p.entity for p in find_places(content)),
-            row.get("speaker_name") or row.get("speaker_text"),
+            row.get("canonical") or row.get("speaker_name") or row.get("speaker_text"),
         )
 
     @classmethod
@@ -77,7 +83,7 @@ class Proposition:
 
     def keys(self) -> list[str]:
         """Blocking keys: each quoted phrase, and a bottom-k sketch of the content words."""
-        sketch = sorted(self.lemmas, key=stable_hash)[:SKETCH]
+        sketch = sorted(_words(self.lemmas), key=stable_hash)[:SKETCH]
         return [f"q:{q}"[:300] for q in self.quotes] + [f"w:{w}" for w in sketch]
 
     def same(self, other: Proposition) -> bool:
@@ -89,12 +95,15 @@ class Proposition:
             for q in set(self.quotes) & set(other.quotes):
                 if len(q.split()) >= 3 or (self.speaker and self.speaker == other.speaker):
                     return True
-        small, large = sorted((len(self.lemmas), len(other.lemmas)))
+        here, there = _words(self.lemmas), _words(other.lemmas)
+        if here and self.lemmas == other.lemmas and self.speaker and self.speaker == other.speaker:
+            return True  # the one speaker saying it again in the same words, however short
+        small, large = sorted((len(here), len(there)))
         if small < MIN_WORDS:
             return False  # too short to tell ("he said so")
         if small < SAME_WITH_ENTITIES * large:
             return False  # sizes alone keep the overlap under every bar (cheap, most pairs)
-        shared = len(self.lemmas & other.lemmas)
+        shared = len(here & there)
         overlap = shared / (small + large - shared)
         if overlap >= SAME:
             return True
@@ -109,8 +118,40 @@ def figures_of(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def cue_stems(cue: str) -> frozenset[str]:
+    """The verb stems of a cue, and whether it is negated: "denies", "has denied" and
+    "denying" are all "deny"; "did not respond" is not "responded"."""
+    out = set()
+    for word in words(cue):
+        w = word.lower().replace("’", "'")
+        if w in NEGATIONS or w.endswith("n't"):
+            out.add("not")
+        elif len(w) > 2 and w not in STOPWORDS:
+            out.add(_verb_stem(w))
+    return frozenset(out)
+
+
+def _verb_stem(w: str) -> str:
+    """A crude verb stem, enough for one verb's tenses: "admitted" and "admits" are "admit"."""
+    if len(w) > 4 and w.endswith(("ies", "ied")):
+        w = w[:-3] + "y"
+    elif len(w) > 5 and w.endswith("ing"):
+        w = w[:-3]
+    elif len(w) > 4 and w.endswith("ed"):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    w = w.rstrip("e")
+    return w[:-1] if len(w) > 2 and w[-1] == w[-2] else w
+
+
 def _figures(lemmas: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in lemmas if w.startswith("#"))
+
+
+def _words(lemmas: frozenset[str]) -> frozenset[str]:
+    """The lemmas of what is said, not of the verb saying it."""
+    return frozenset(w for w in lemmas if not w.startswith(CUE))
 
 
 class PropositionMemo(dict[int, Proposition]):

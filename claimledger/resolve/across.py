@@ -30,14 +30,30 @@ SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 BODY_KINDS = frozenset({"organization", "government"})
 # a description names no body: "Brackley & Sons spokeswoman" lends no short name "Brackley"
 DESCRIPTION_KINDS = frozenset({"anonymous"})
+# a full name may claim a short name it would be found by, even if the tagger could not type it
+FULL_NAME_KINDS = BODY_KINDS | {"unknown"}
 # "Ministry of Health" said the other way round is "Health Ministry": a one-word head, "of",
 # and up to three capitalised words it is of
 _HEAD_OF = re.compile(
     r"^(?:the\s+)?(?P<head>[A-Z][a-z]+)\s+of\s+(?:the\s+)?"
     r"(?P<of>[A-Z][\w-]*(?:\s+(?:(?:and|&)\s+)?[A-Z][\w-]*){0,2})$"
 )
-# the lone-word keys a fuller name may claim, with the rule and the words of its evidence
-LONE_RULES = {"sn:": ("surname", "is the surname of"), "org1:": ("short name", "is short for")}
+# a company's legal form is no part of whose voice it is: "Orrin Power Co." is "Orrin Power"
+LEGAL_FORMS = frozenset(
+    {"co", "company", "corp", "corporation", "inc", "incorporated", "ltd", "limited", "llc", "plc",
+     "llp", "ag", "sa", "nv", "gmbh"}
+)
+_LEGAL_FORM = re.compile(r"(?:,?\s+(?:&|and))?,?\s+(?P<form>[A-Za-z.]+)$")
+# a body named by what it is, lower case ("coroner's office"), from a possessive ("Sheriff's
+# Office") or as "Board of X": the one of its kind a place or owner in front may name in full
+_LOWER_TAIL = re.compile(r"(?:^|\s)(?P<tail>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)+)$")
+_POSSESSIVE_TAIL = re.compile(r"(?:^|\s)(?P<tail>[A-Z][\w-]*['’]s(?:\s+[A-Z][\w-]*)+)$")
+# the lone keys a fuller name may claim, with the rule and the words of its evidence
+LONE_RULES = {
+    "sn:": ("surname", "is the surname of"),
+    "org1:": ("short name", "is short for"),
+    "kind:": ("generic name", "can only be"),
+}
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "to"})
 
 # how each gazetteer field relates a name to its entity, for merge evidence
@@ -153,11 +169,13 @@ def name_keys(name: str, kind: str) -> list[tuple[str, str, str]]:
             return [(f"gaz:{hit[0]}", "gazetteer", f"{name!r} is the {hit[1]} {hit[0]}")]
         acronym = acronym_of(name)
         keys = [(f"org:{name.lower()}", "name", f"same name {name!r}")]
+        keys += _legal_form_keys(name, kind)
         if acronym == name.replace(".", ""):  # "NIS", "D.P.R.K.": found by its letters
             keys.insert(0, (f"acr:{acronym}", "acronym", f"{name!r} abbreviates to {acronym}"))
         elif acronym:  # a full name: found by its acronym, never by another name's initials
             keys.append((f"acr:{acronym}", "initials", f"{name!r} abbreviates to {acronym}"))
         keys += _word_order_keys(name)
+        keys += _generic_keys(name, kind)
         words = name.split()
         if (
             words
@@ -198,6 +216,50 @@ def _word_order_keys(name: str) -> list[tuple[str, str, str]]:
     return [(f"org:{turned.lower()}", "word order", f"{name!r} is {turned!r} reordered")]
 
 
+def _legal_form_keys(name: str, kind: str) -> list[tuple[str, str, str]]:
+    """The key of a body's name without its legal form: "Orrin Power Co.", "Orrin Power Co"
+    and "Orrin Power" are one company (never a place: "Hudson's Bay" is no company)."""
+    if kind in DESCRIPTION_KINDS or kind == "place":
+        return []
+    body = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    m = _LEGAL_FORM.search(body)
+    if m and m["form"].replace(".", "").lower() in LEGAL_FORMS and body[: m.start()].strip():
+        body = body[: m.start()]
+    return [(f"corp:{body.lower()}", "legal form", f"{name!r} differs only in legal form from")]
+
+
+def _generic_keys(name: str, kind: str) -> list[tuple[str, str, str]]:
+    """The key of a body named by what it is ("the coroner's office", "the Board of
+    Elections"), or of the one a place or owner in front names in full ("Alder County
+    coroner's office"): the first is found by the second when no other such is named."""
+    if kind not in BODY_KINDS:
+        return []
+    bare = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    tail = _generic_tail(bare)
+    if tail is None:
+        return []
+    key = "kind:" + tail.lower().replace("’", "'")
+    if tail == bare:
+        return [(key, "generic name", f"{name!r} names no other body of its kind than")]
+    front = bare[: -len(tail)].split()
+    if all(word[:1].isupper() or word == "&" for word in front):
+        return [(key, "qualified name", f"{name!r} is a {tail!r} named in full")]
+    return []
+
+
+def _generic_tail(name: str) -> str | None:
+    """The words of a name saying what kind of body it is: "coroner's office", "Sheriff's
+    Office", "Board of Elections"."""
+    m = _LOWER_TAIL.search(name) or _POSSESSIVE_TAIL.search(name)
+    if m:
+        return m["tail"]
+    words = name.split()
+    for start in range(len(words)):
+        if _HEAD_OF.match(" ".join(words[start:])):
+            return " ".join(words[start:])
+    return None
+
+
 def resolve_entities(
     conn: Connection, rows: Iterable[tuple[int, str, str]]
 ) -> list[tuple[str, str]]:
@@ -228,10 +290,12 @@ def resolve_entities(
             t.entity_links.insert(),
             {"entity_id": entity_id, "canonical": canonical, "rule": rule, "evidence": evidence},
         )
-        for key, *_ in keys:
-            if not (key.startswith("sn:") and len(person_tokens(name)) == 1) and not (
-                key.startswith("org1:") and " " not in name
-            ):  # a lone surname or word is looked up, never a key others are found by
+        for key, key_rule, _ in keys:
+            if (
+                not (key.startswith("sn:") and len(person_tokens(name)) == 1)
+                and not (key.startswith("org1:") and " " not in name)
+                and key_rule != "generic name"
+            ):  # a lone surname, word or kind of body is looked up, never a key others are found by
                 _add_key(conn, key, canonical)
         if rule == "self":
             renames += _lone_names(conn, entity_id, kind, keys, canonical)
@@ -245,11 +309,13 @@ def _lone_names(
     anyone is named so); a new fuller name takes in the lone ones it is the only fit for."""
     renames: list[tuple[str, str]] = []
     for key, rule, _ in keys:
-        if rule == "surname" or (
+        if rule in ("surname", "generic name") or (
             rule == "short name" and (kind in BODY_KINDS or _speaks_as_body(conn, entity_id))
         ):
             _add_key(conn, "lone:" + key, canonical)
-        elif rule == "surname key" or (rule == "first word" and kind in BODY_KINDS):
+        elif rule in ("surname key", "qualified name") or (
+            rule == "first word" and kind in FULL_NAME_KINDS
+        ):
             renames += _claim_lone_names(conn, key, canonical)
     return renames
 
@@ -303,12 +369,13 @@ def _find(conn: Connection, keys: list[tuple[str, str, str]]) -> tuple[str, str,
         )
         if rule == "initials":  # a full name joins only a bare acronym seen before it
             found = [f for f in found if f.replace(".", "") == key.removeprefix("acr:")]
-        if rule in ("first word", "surname key") or (
-            rule in ("surname", "short name", "acronym", "initials") and len(found) != 1
+        if rule in ("first word", "surname key", "qualified name") or (
+            rule in ("surname", "short name", "generic name", "acronym", "initials")
+            and len(found) != 1
         ):
             continue  # a lone surname or word is evidence only when one known name has it
         if found:
-            named = rule in ("surname", "short name")
+            named = rule in ("surname", "short name", "generic name", "legal form")
             return found[0], rule, f"{evidence} {found[0]!r}" if named else evidence
         if rule == "gazetteer":
             return key.removeprefix("gaz:"), rule, evidence

@@ -15,7 +15,14 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from claimledger.reconcile.text import STOPWORDS, content_lemmas, quotes, stable_hash, words
+from claimledger.reconcile.text import (
+    STOPWORDS,
+    content_lemmas,
+    quotes,
+    stable_hash,
+    verb_stem,
+    words,
+)
 from claimledger.resolve.across import find_places
 from claimledger.store import schema as t
 
@@ -127,22 +134,8 @@ def cue_stems(cue: str) -> frozenset[str]:
         if w in NEGATIONS or w.endswith("n't"):
             out.add("not")
         elif len(w) > 2 and w not in STOPWORDS:
-            out.add(_verb_stem(w))
+            out.add(verb_stem(w))
     return frozenset(out)
-
-
-def _verb_stem(w: str) -> str:
-    """A crude verb stem, enough for one verb's tenses: "admitted" and "admits" are "admit"."""
-    if len(w) > 4 and w.endswith(("ies", "ied")):
-        w = w[:-3] + "y"
-    elif len(w) > 5 and w.endswith("ing"):
-        w = w[:-3]
-    elif len(w) > 4 and w.endswith("ed"):
-        w = w[:-2]
-    elif w.endswith("s") and not w.endswith("ss"):
-        w = w[:-1]
-    w = w.rstrip("e")
-    return w[:-1] if len(w) > 2 and w[-1] == w[-2] else w
 
 
 def _figures(lemmas: frozenset[str]) -> frozenset[str]:

@@ -50,6 +50,20 @@ def lemma(word: str) -> str:
     return w
 
 
+def verb_stem(w: str) -> str:
+    """A crude verb stem, enough for one verb's tenses: "admitted" and "admits" are "admit"."""
+    if len(w) > 4 and w.endswith(("ies", "ied")):
+        w = w[:-3] + "y"
+    elif len(w) > 5 and w.endswith("ing"):
+        w = w[:-3]
+    elif len(w) > 4 and w.endswith("ed"):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    w = w.rstrip("e")
+    return w[:-1] if len(w) > 2 and w[-1] == w[-2] else w
+
+
 def words(text: str) -> list[str]:
     """Word tokens in order."""
     return WORD.findall(text)

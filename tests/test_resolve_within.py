@@ -1167,3 +1167,85 @@ def test_lower_case_bodies_and_a_dossier_fed_back_resolve_without_failing(
 ) -> None:
     """A body named in lower case is no full name of another (it looped back on itself)."""
     assert all(s.speaker_entity for s in analyze(text).statements if s.speaker is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        pytest.param(
+            "The seat went to Councillor Ivo Brandt after a long count. In a statement on "
+            "Friday, the councillor said the result was fair.",
+            "Ivo Brandt",
+            id="the councillor",
+        ),
+        pytest.param(
+            "Deputy Mayor Elena Ruiz led the count over Alderman Pavel Kostic on Tuesday. "
+            "The alderman said he would ask for a recount.",
+            "Pavel Kostic",
+            id="the alderman",
+        ),
+    ],
+)
+def test_a_title_before_a_name_is_a_person_the_role_noun_names_later(
+    analyze, text: str, entity: str
+) -> None:
+    """The tagger's ORG "Councillor Ivo Brandt" is a person, and "the councillor" is him."""
+    a = analyze(text)
+    assert (a.statements[-1].speaker_entity, a.statements[-1].speaker_kind) == (entity, "person")
+    assert (entity, "person") in [(e.name, e.kind) for e in a.entities]
+
+
+def test_he_after_a_person_a_sentence_opens_on_is_that_person(analyze) -> None:
+    """ "For Tom Reed, ...": the person the new paragraph is about, not the man quoted before."""
+    a = analyze(
+        '"The water came in fast," said Samuel Okafor, a neighbour.\n\n'
+        "For Tom Reed, the next step is a shelter in town. He said he had lost everything."
+    )
+    assert a.statements[-1].speaker_entity == "Tom Reed"
+
+
+def test_a_first_name_and_surname_the_tagger_took_for_a_body_are_a_person(analyze) -> None:
+    a = analyze(
+        '"The water came in fast," said Samuel Okafor, a neighbour.\n\n'
+        "For Dominic Pryce, the next step is a shelter in town. He said he had lost everything."
+    )
+    assert (a.statements[-1].speaker_entity, a.statements[-1].speaker_kind) == (
+        "Dominic Pryce",
+        "person",
+    )
+
+
+def test_the_board_is_the_board_named_before(analyze) -> None:
+    st = analyze(
+        "The Tolburg County Board of Supervisors on Monday approved the budget. The cuts will "
+        "start in March, the board said."
+    ).statements[-1]
+    assert (st.speaker_entity, st.speaker_kind) == (
+        "Tolburg County Board of Supervisors",
+        "organization",
+    )
+
+
+def test_a_name_s_campaign_is_the_name_campaign(analyze) -> None:
+    a = analyze(
+        "The Brandt campaign said it had counted every ballot. Later, Brandt's campaign said "
+        "the audit was flawed."
+    )
+    assert [s.speaker_entity for s in a.statements] == ["Brandt campaign"] * 2
+
+
+def test_unnamed_paramedics_and_one_of_them_are_anonymous(analyze) -> None:
+    a = analyze(
+        "Three paramedics told the Ledger the road had been closed for hours. "
+        '"We could not get through," one of them said.'
+    )
+    assert [(s.speaker_entity, s.speaker_kind) for s in a.statements] == [
+        ("Three paramedics", "anonymous")
+    ] * 2
+
+
+def test_a_town_the_tagger_ran_into_a_name_is_not_part_of_it(analyze) -> None:
+    st = analyze(
+        "One of the attorneys, Curtis Lowe of Boise, said he expected hundreds more plaintiffs."
+    ).statements[0]
+    assert (st.speaker_entity, st.speaker_kind) == ("Curtis Lowe", "person")

@@ -483,7 +483,8 @@ class PersonIndex:
                 and ent.root.head.dep_ == "advcl"
                 and ent.root.head.head.i == pronoun.head.i
             )
-            if not (_sentence_subject(ent.root) or opening) or self._quoted(ent.start_char):
+            topic = _sentence_subject(ent.root) or opening or _fronted_topic(ent.root)
+            if not topic or self._quoted(ent.start_char):
                 continue
             if ent.root.dep_ == "appos" and any(
                 told and c.dep_ == "poss" and _PRONOUN_SEX.get(c.lower_) == told
@@ -623,6 +624,21 @@ def _sentence_subject(token: Token) -> bool:
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return verb.i == token.sent.root.i
+
+
+def _fronted_topic(token: Token) -> bool:
+    """Is `token` the person a sentence opens on, in a phrase before its subject: "For Tom
+    Reed, the next step is a motel", "As for Ann Lee, ..."?"""
+    prep = token.head
+    sent = token.sent
+    return (
+        token.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.lower_ == "for"  # not "Like Ann Lee, I believe"
+        and prep.i - sent.start <= 1
+        and prep.head.i == sent.root.i
+        and prep.i < sent.root.i
+    )
 
 
 def _in_clause(token: Token, root: Token) -> bool:
@@ -813,8 +829,12 @@ def classify_speaker(
     long = _long_form(name, recent.names, people) if head.ent_type_ in _SHORT_BODY_ENTS else None
     if long is not None:  # "the FAA" after "the Federal Aviation Administration"
         return classify_speaker(long[0], people, recent)[0], long[1]
-    if lemma in w.organization and not any(c.dep_ == "poss" for c in head.children):
-        return "organization", name  # "the Lee campaign" is not Lee
+    if lemma in w.organization:
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return "organization", name  # "the Lee campaign" is not Lee
+        if owner.pos_ == "PROPN" and not head.ent_type_ and people.in_span(span) is None:
+            return "organization", _unpossessed(name)  # "Lee's campaign", not "Workers' Union"
     if name.lower() in w.outlet or (
         " " in name
         and name.rsplit(" ", 1)[1].lower() in w.outlet_name_ends
@@ -1148,7 +1168,29 @@ def _a_person(ent: TokenSpan) -> bool:
     """A PERSON, or an ORG the article describes as one (the tagger's "Marcus Hale")."""
     if ent.label_ == "PERSON":
         return not (_described_as_thing(ent.root) or _described_as_business(ent.root))
-    return ent.label_ == "ORG" and ent[0].lower_ != "the" and _described_as_person(ent.root)
+    return (
+        ent.label_ == "ORG"
+        and ent[0].lower_ != "the"
+        and (_described_as_person(ent.root) or _named_like_a_person(ent))
+    )
+
+
+def _named_like_a_person(ent: TokenSpan) -> bool:
+    """A first name and a surname, after a title or not, are a person whatever the tagger took
+    them for: "Councillor Ann Vey", "For Tom Reed, ..." (not "General Motors", "Foreign
+    Ministry", "Tom Reed Holdings")."""
+    w = words()
+    k = ent.start
+    while k < ent.end and ent.doc[k].lower_.rstrip(".") in w.honorifics:
+        k += 1
+    rest = ent.doc[k : ent.end]
+    body_words = w.organization | w.government | w.outlet | w.bodies_named_before
+    return (
+        (len(rest) == 2 or (k > ent.start and len(rest) == 3))
+        and rest[0].lower_ in first_names()
+        and rest[0].lower_ not in w.capitals  # "the Washington Redskins"
+        and all(t.is_title and t.lower_ not in body_words for t in rest)
+    )
 
 
 def _described_as_thing(name: Token) -> bool:
@@ -1302,11 +1344,14 @@ def _name_end(head: Token, limit: int) -> int:
 
 
 def strip_honorifics(span: TokenSpan) -> str:
-    """A person's name without titles or a trailing possessive: "Mr. Austin’s" -> "Austin"."""
+    """A person's name without titles, a trailing possessive or the town the tagger ran into
+    it: "Mr. Austin’s" -> "Austin", "Ann Lee of Tolburg" -> "Ann Lee" (not "Duke of York")."""
     w = words()
     tokens = list(span)
     while tokens and tokens[0].lower_.rstrip(".") in w.honorifics and len(tokens) > 1:
         tokens.pop(0)
+    of = next((k for k, t in enumerate(tokens) if t.text == "of"), len(tokens))
+    tokens = tokens[:of] if of >= 2 else tokens
     while tokens and (tokens[-1].is_punct or tokens[-1].text in _POSSESSIVE):
         tokens.pop()
     return "".join(t.text_with_ws for t in tokens).strip()
@@ -1346,6 +1391,12 @@ def _name_words(name: str) -> list[str]:
     """A name's words in lower case, without suffixes such as "III" or "Jr."."""
     suffixes = words().name_suffixes
     return [p.lower() for p in name.split() if p.lower().rstrip(".,") not in suffixes]
+
+
+def _unpossessed(name: str) -> str:
+    """A body's name without the possessive of whose it is: "Lee's campaign" -> "Lee campaign",
+    as "the Lee campaign" is named."""
+    return re.sub(r"\s*(?:’s|'s|’|')(?=\s)", "", name)
 
 
 def _without_possessive(text: str) -> str:

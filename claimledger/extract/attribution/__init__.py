@@ -430,7 +430,7 @@ def _outermost(text: str, frames: list[Frame]) -> list[Frame]:
     for frame in frames:
         if not _follow_on(frame):
             continue
-        at = frame.head.left_edge.idx
+        at = (_second_speaker(frame.head) or frame.head.left_edge).idx
         for other in frames:
             if (
                 other is not frame
@@ -479,10 +479,24 @@ def _follow_on(frame: Frame) -> bool:
             head.dep_ == "conj"
             or (head.dep_ in _FOLLOW_ON_DEPS and head.tag_ == "VBG")
             or _contrasted(head)
+            or _second_speaker(head) is not None
         )
         and head.i > head.head.i
         and frame.content[0] > head.idx
     )
+
+
+def _second_speaker(verb: Token) -> Token | None:
+    """The ", and" joining a speaker of their own to what the first said, which the parser
+    took for more of it: "The clerk said it had 40 ballots, and the board said 12 were void"
+    (the coordinator is nobody's words)."""
+    first = verb.left_edge
+    if verb.dep_ != "ccomp" or first.dep_ == "mark" or first.i < 2:
+        return None  # "..., and that the board had said ...": still the first speaker's
+    joining = verb.doc[first.i - 1]
+    if joining.pos_ != "CCONJ" or verb.doc[first.i - 2].text != ",":
+        return None
+    return joining if any(c.dep_ == "nsubj" for c in verb.children) else None
 
 
 def _contrasted(verb: Token) -> bool:

@@ -44,6 +44,9 @@ _NOT_TRUE = re.compile(rf"\b(?:not|never|hardly)\s+(?:[a-z]+\s+)?(?:{'|'.join(TR
 _ASKING = frozenset(["whether", "if", "how", "what", "when", "why", "who", "where"])
 # Whom one who speaks for another says something of: the one spoken for ("he", "my client").
 _SPOKEN_FOR = frozenset({"he", "she", "it", "they", "client"})
+# Verbs with which evidence is there, had, seen or found: none of it disputes a claim.
+_EVIDENCE_VERBS = frozenset({"be", "have", "see", "find"})
+_REQUEST_MARKS = frozenset({"that", "so"})  # "asked that he be held", "asked ... so they can"
 _PAST_AUX = frozenset({"did", "had", "has", "have", "was", "were"})  # "did not", "had never"
 
 
@@ -159,11 +162,15 @@ def _unsupported(head: Token) -> bool:
 
 
 def _no_evidence(head: Token) -> bool:
-    """ "There is no evidence that ...", "zero evidence for", "The claim has no basis"."""
-    return head.lemma_ in ("be", "have") and any(
+    """ "There is no evidence that ...", "zero evidence for", "The claim has no basis", "we
+    found no proof", "we have not seen any evidence that ...": none had, seen or found."""
+    if head.lemma_ not in _EVIDENCE_VERBS:
+        return False
+    held_not = head.lemma_ != "be" and _negated(head)  # "is not evidence of" calls it weak
+    return any(
         c.dep_ in ("attr", "dobj")
         and c.lemma_.lower() in EVIDENCE_NOUNS
-        and any(g.lower_ in ("no", "zero") for g in c.children)
+        and (held_not or any(g.lower_ in ("no", "zero") for g in c.children))
         for c in head.children
     )
 
@@ -241,7 +248,7 @@ def _request(cue: Token) -> bool:
             c.dep_ in ("xcomp", "ccomp")
             and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
         )
-        or (c.dep_ == "ccomp" and c.left_edge.lower_ == "that")
+        or (c.dep_ == "ccomp" and c.left_edge.lower_ in _REQUEST_MARKS)
         or (c.dep_ == "prep" and c.lower_ == "for")
         for c in cue.children
     )

@@ -541,6 +541,8 @@ def test_could_only_is_a_limit_not_a_guess(analyze) -> None:
     [
         "The court rejected a request to unseal the file.",
         "The ministry denied entry to the reporters.",
+        "The clinic rejected 310 of the samples.",  # things counted are no claims
+        "The other forms were rejected.",  # a refusal the writer tells of, by no one named
     ],
 )
 def test_refusing_a_request_is_no_denial(analyze, text: str) -> None:
@@ -584,10 +586,41 @@ def test_refusing_a_request_is_no_denial(analyze, text: str) -> None:
             "said",
         ),
         ("The airline said it had found no evidence its pilots were at fault.", "said"),
+        ("The club denied two reports of a takeover.", "denied"),
+        ("“There is no evidence of fraud,” the clerk said. “None at all.”", "said"),  # split
+        ("The accusations were rejected.", "were rejected"),
     ],
 )
 def test_calling_a_claim_false_or_brushing_it_off_is_a_denial(analyze, text: str, cue: str) -> None:
     assert only(analyze(text), cue).stance == "deny"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The union said workers at the plant were locked out on Monday. "
+        "“No one was locked out,” the company said.",
+        "Residents said the river flooded the lower town. "
+        "“It did not flood the town,” the mayor said.",
+    ],
+)
+def test_a_flat_rebuttal_of_another_speakers_claim_is_a_denial(analyze, text: str) -> None:
+    first, second = analyze(text).statements
+    assert (first.stance, second.stance) == ("assert", "deny")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The union said prices rose. The bank said wages did not rise.",  # another subject
+        "Ann Lee said parents want good schools. “Nobody wants to bus their kids,” Lee said.",
+        "Ann Lee said the audit was finished. “It was not finished,” she said later.",
+    ],
+)
+def test_a_negation_after_a_claim_is_no_rebuttal_of_another_thing_or_by_the_same_speaker(
+    analyze, text: str
+) -> None:
+    assert [s.stance for s in analyze(text).statements] == ["assert", "assert"]
 
 
 @pytest.mark.parametrize(
@@ -950,6 +983,13 @@ def test_a_phrase_set_off_after_the_cue_is_not_what_was_said(analyze) -> None:
             "were lost.",
             "estimated",
             "Ilse Marr, a spokeswoman for the port",
+        ),
+        (  # the firm left as the subject of "counting"
+            "Tessel Analytics, a weather modeling firm, estimated on Friday that crop losses "
+            "would be between $300 million and $500 million, not counting damage to barns, "
+            "fences and other farm buildings.",
+            "estimated",
+            "Tessel Analytics, a weather modeling firm",
         ),
     ],
 )

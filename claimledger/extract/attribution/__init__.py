@@ -29,7 +29,7 @@ from claimledger.extract.attribution.lines import (
     transcript_frames,
 )
 from claimledger.extract.attribution.quotes import find_quotes, single_marked
-from claimledger.extract.attribution.stance import stance_of
+from claimledger.extract.attribution.stance import rebuts, stance_of
 from claimledger.model import Span, Statement
 from claimledger.nlp.components import DATELINE
 
@@ -102,6 +102,7 @@ _MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj", "parataxis"})
 _QUOTE_CHARS = frozenset("“”\"'’`")
 _SPLIT_LEAD = re.compile(r"[\s,]*")  # the first half runs straight into speaker or cue
 _SETTING_POS = frozenset({"ADP", "SCONJ", "ADV", "CCONJ"})
+_REBUTTAL_REACH = 3  # statements back that a flat denial may answer
 _ASIDE_MIN_WORDS = 2  # words before ", he said." that make a content of their own
 _SPLIT_GAP = 80  # characters between the halves of a quote the cue interrupts, at most
 
@@ -168,7 +169,40 @@ def _statements_in(doc: Doc, text: str) -> list[Statement]:
     layout_made += letter_frames(doc, text)
     frames = _outermost_of(layout_made, frames)
     frames = _outermost_of(transcript_frames(doc, text), frames)  # a turn's "I think" is its
-    return [_statement(doc, text, f, quotes) for f in frames]
+    return _with_rebuttals(doc, [_statement(doc, text, f, quotes) for f in frames])
+
+
+def _with_rebuttals(doc: Doc, statements: list[Statement]) -> list[Statement]:
+    """Statements, those that flatly deny what another speaker said just before made deny:
+    "voters were turned away", then "“Nobody was turned away,” said the clerk"."""
+    found = list(statements)
+    for k, st in enumerate(statements):
+        speaker = _speaker_word(doc, st)
+        if st.stance != "assert" or speaker is None:
+            continue
+        said = doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
+        for earlier in statements[max(0, k - _REBUTTAL_REACH) : k]:
+            other = _speaker_word(doc, earlier)
+            if other is None or other == speaker:
+                continue
+            claim = doc.char_span(
+                earlier.content.start, earlier.content.end, alignment_mode="expand"
+            )
+            if said and claim and rebuts(said, claim):
+                found[k] = replace(st, stance="deny")
+                break
+    return found
+
+
+def _speaker_word(doc: Doc, st: Statement) -> str | None:
+    """The head of a statement's speaker ("Hester" of "Megan Hester, an organizer"), to tell
+    speakers apart; none for a pronoun, who may be anyone named before."""
+    if st.speaker is None:
+        return None
+    words = doc.char_span(st.speaker.start, st.speaker.end, alignment_mode="expand")
+    if not words or words.root.pos_ == "PRON":
+        return None
+    return words.root.lower_
 
 
 def _told(frame: Frame, frames: list[Frame]) -> bool:

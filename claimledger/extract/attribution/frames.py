@@ -490,14 +490,16 @@ def speaker_of(verb: Token) -> Token | None:
 
 
 def _main_verb_as_participle(verb: Token) -> bool:
-    """A sentence's only verb the parser read as a participle on its subject, mostly after an
-    apposition: "Vexa Labs, a drug maker, estimated that sales would fall" (the sentence then
-    has a noun for its root; a participle does not take a that-clause of its own)."""
+    """A subject's own verb the parser read as a participle on it, mostly after an
+    apposition: "Vexa Labs, a drug maker, estimated that sales would fall" (the noun left as
+    the sentence's root, or as the subject of a later verb). Only a verb with a listener takes
+    a that-clause as a participle: "The mayor, told that ..., left"."""
     return (
         verb.dep_ == "acl"
         and verb.tag_ in ("VBN", "VBD")
-        and verb.head.dep_ == "ROOT"
+        and verb.head.dep_ in ("ROOT", "nsubj")
         and verb.head.pos_ in ("NOUN", "PROPN")
+        and verb.lemma_ not in HEARER_VERBS
         and not any(c.dep_ in ("auxpass", "aux") for c in verb.children)
         and any(c.dep_ == "ccomp" for c in verb.children)
     )

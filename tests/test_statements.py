@@ -479,6 +479,7 @@ def test_asking_someone_to_act_is_no_question(analyze) -> None:
     [
         ("The union, which had asked that the vote be delayed, lost.", "had asked"),
         ("The senator wrote to the bank asking for an explanation of the fees.", "asking for"),
+        ("The chief asked anyone who left to sign in online so staff can find them.", "asked"),
     ],
 )
 def test_asking_that_something_be_done_or_for_something_is_no_question(
@@ -540,6 +541,8 @@ def test_could_only_is_a_limit_not_a_guess(analyze) -> None:
     [
         "The court rejected a request to unseal the file.",
         "The ministry denied entry to the reporters.",
+        "The clinic rejected 310 of the samples.",  # things counted are no claims
+        "The other forms were rejected.",  # a refusal the writer tells of, by no one named
     ],
 )
 def test_refusing_a_request_is_no_denial(analyze, text: str) -> None:
@@ -578,10 +581,46 @@ def test_refusing_a_request_is_no_denial(analyze, text: str) -> None:
         ("“My client did not cheat anyone,” his lawyer said.", "said"),
         ("The mayor insisted that she had never met the developer.", "insisted"),
         ("“That estimate is not based on any of our records,” the council said.", "said"),
+        (
+            "“We have not seen any evidence that our pipes leaked,” the utility's chief said.",
+            "said",
+        ),
+        ("The airline said it had found no evidence its pilots were at fault.", "said"),
+        ("The club denied two reports of a takeover.", "denied"),
+        ("“There is no evidence of fraud,” the clerk said. “None at all.”", "said"),  # split
+        ("The accusations were rejected.", "were rejected"),
     ],
 )
 def test_calling_a_claim_false_or_brushing_it_off_is_a_denial(analyze, text: str, cue: str) -> None:
     assert only(analyze(text), cue).stance == "deny"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The union said workers at the plant were locked out on Monday. "
+        "“No one was locked out,” the company said.",
+        "Residents said the river flooded the lower town. "
+        "“It did not flood the town,” the mayor said.",
+    ],
+)
+def test_a_flat_rebuttal_of_another_speakers_claim_is_a_denial(analyze, text: str) -> None:
+    first, second = analyze(text).statements
+    assert (first.stance, second.stance) == ("assert", "deny")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The union said prices rose. The bank said wages did not rise.",  # another subject
+        "Ann Lee said parents want good schools. “Nobody wants to bus their kids,” Lee said.",
+        "Ann Lee said the audit was finished. “It was not finished,” she said later.",
+    ],
+)
+def test_a_negation_after_a_claim_is_no_rebuttal_of_another_thing_or_by_the_same_speaker(
+    analyze, text: str
+) -> None:
+    assert [s.stance for s in analyze(text).statements] == ["assert", "assert"]
 
 
 @pytest.mark.parametrize(
@@ -671,6 +710,31 @@ def test_follow_on_clause_of_one_speaker_is_a_statement_of_its_own(
     a = analyze(text)
     for cue, content in (first, second):
         assert only(a, cue).content.text == content
+    assert_traceable(a)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "The state police said Friday they had found two bodies, and the fire marshal's "
+            "office said four homes were lost.",
+            ("The state police", "they had found two bodies"),
+            ("the fire marshal's office", "four homes were lost"),
+        ),
+        (
+            "The water board said it had tested 40 wells, and the county's health office said "
+            "six were unsafe.",
+            ("The water board", "it had tested 40 wells"),
+            ("the county's health office", "six were unsafe"),
+        ),
+    ],
+)
+def test_a_second_speaker_joined_by_and_is_not_part_of_the_first_s_words(
+    analyze, text: str, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    a = analyze(text)
+    assert [(s.speaker.text, s.content.text) for s in a.statements] == [first, second]
     assert_traceable(a)
 
 
@@ -904,6 +968,37 @@ def test_a_phrase_set_off_after_the_cue_is_not_what_was_said(analyze) -> None:
     )
     st = only(analyze(text), "said")
     assert st.content.text == "The death toll from the floods has risen to 62"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "Vexa Labs, a drug maker based in Ohio, estimated on Tuesday that sales would fall.",
+            "estimated",
+            "Vexa Labs, a drug maker based in Ohio",
+        ),
+        (
+            "Ilse Marr, a spokeswoman for the port, estimated on Friday that 300 containers "
+            "were lost.",
+            "estimated",
+            "Ilse Marr, a spokeswoman for the port",
+        ),
+        (  # the firm left as the subject of "counting"
+            "Tessel Analytics, a weather modeling firm, estimated on Friday that crop losses "
+            "would be between $300 million and $500 million, not counting damage to barns, "
+            "fences and other farm buildings.",
+            "estimated",
+            "Tessel Analytics, a weather modeling firm",
+        ),
+    ],
+)
+def test_a_subject_with_an_apposition_still_speaks(
+    analyze, text: str, cue: str, speaker: str
+) -> None:
+    """The parser may read the verb after "X, a firm," as a participle on X."""
+    st = only(analyze(text), cue)
+    assert st.speaker.text == speaker and st.content.text.startswith("that ")
 
 
 def test_a_subject_misread_as_a_verb_clause_still_speaks(analyze) -> None:
@@ -1547,6 +1642,29 @@ def test_a_wire_ledes_gloss_after_the_cue_is_not_what_was_said(analyze) -> None:
         st.content.text
         == "Consumer price inflation rose to 7.4% in March, up from 6.1% in February"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Repairs could cost as much as $40 million, the port authority said on Monday, far "
+            "above an estimate of $12 million issued a week earlier by the city.",
+            "Repairs could cost as much as $40 million",
+        ),
+        (
+            "The union had claimed that attendance reached nearly 64%, far above the figure of "
+            "40% reported by the police. The police said the march was peaceful.",
+            "that attendance reached nearly 64%",
+        ),
+    ],
+)
+def test_the_writers_comparison_after_a_claim_is_not_the_claimants(
+    analyze, text: str, content: str
+) -> None:
+    """ "..., far above an estimate issued by Y": the writer sets the claim against another's;
+    the claim ends before it, its figure whole."""
+    assert analyze(text).statements[0].content.text == content
 
 
 def test_a_participle_after_a_denied_report_is_the_denier_s(analyze) -> None:

@@ -29,7 +29,7 @@ from claimledger.extract.attribution.lines import (
     transcript_frames,
 )
 from claimledger.extract.attribution.quotes import find_quotes, single_marked
-from claimledger.extract.attribution.stance import stance_of
+from claimledger.extract.attribution.stance import rebuts, stance_of
 from claimledger.model import Span, Statement
 from claimledger.nlp.components import DATELINE
 
@@ -102,6 +102,7 @@ _MAIN_CLAUSE_DEPS = frozenset({"ROOT", "conj", "parataxis"})
 _QUOTE_CHARS = frozenset("“”\"'’`")
 _SPLIT_LEAD = re.compile(r"[\s,]*")  # the first half runs straight into speaker or cue
 _SETTING_POS = frozenset({"ADP", "SCONJ", "ADV", "CCONJ"})
+_REBUTTAL_REACH = 3  # statements back that a flat denial may answer
 _ASIDE_MIN_WORDS = 2  # words before ", he said." that make a content of their own
 _SPLIT_GAP = 80  # characters between the halves of a quote the cue interrupts, at most
 
@@ -168,7 +169,40 @@ def _statements_in(doc: Doc, text: str) -> list[Statement]:
     layout_made += letter_frames(doc, text)
     frames = _outermost_of(layout_made, frames)
     frames = _outermost_of(transcript_frames(doc, text), frames)  # a turn's "I think" is its
-    return [_statement(doc, text, f, quotes) for f in frames]
+    return _with_rebuttals(doc, [_statement(doc, text, f, quotes) for f in frames])
+
+
+def _with_rebuttals(doc: Doc, statements: list[Statement]) -> list[Statement]:
+    """Statements, those that flatly deny what another speaker said just before made deny:
+    "voters were turned away", then "“Nobody was turned away,” said the clerk"."""
+    found = list(statements)
+    for k, st in enumerate(statements):
+        speaker = _speaker_word(doc, st)
+        if st.stance != "assert" or speaker is None:
+            continue
+        said = doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
+        for earlier in statements[max(0, k - _REBUTTAL_REACH) : k]:
+            other = _speaker_word(doc, earlier)
+            if other is None or other == speaker:
+                continue
+            claim = doc.char_span(
+                earlier.content.start, earlier.content.end, alignment_mode="expand"
+            )
+            if said and claim and rebuts(said, claim):
+                found[k] = replace(st, stance="deny")
+                break
+    return found
+
+
+def _speaker_word(doc: Doc, st: Statement) -> str | None:
+    """The head of a statement's speaker ("Hester" of "Megan Hester, an organizer"), to tell
+    speakers apart; none for a pronoun, who may be anyone named before."""
+    if st.speaker is None:
+        return None
+    words = doc.char_span(st.speaker.start, st.speaker.end, alignment_mode="expand")
+    if not words or words.root.pos_ == "PRON":
+        return None
+    return words.root.lower_
 
 
 def _told(frame: Frame, frames: list[Frame]) -> bool:
@@ -430,7 +464,7 @@ def _outermost(text: str, frames: list[Frame]) -> list[Frame]:
     for frame in frames:
         if not _follow_on(frame):
             continue
-        at = frame.head.left_edge.idx
+        at = (_second_speaker(frame.head) or frame.head.left_edge).idx
         for other in frames:
             if (
                 other is not frame
@@ -479,10 +513,24 @@ def _follow_on(frame: Frame) -> bool:
             head.dep_ == "conj"
             or (head.dep_ in _FOLLOW_ON_DEPS and head.tag_ == "VBG")
             or _contrasted(head)
+            or _second_speaker(head) is not None
         )
         and head.i > head.head.i
         and frame.content[0] > head.idx
     )
+
+
+def _second_speaker(verb: Token) -> Token | None:
+    """The ", and" joining a speaker of their own to what the first said, which the parser
+    took for more of it: "The clerk said it had 40 ballots, and the board said 12 were void"
+    (the coordinator is nobody's words)."""
+    first = verb.left_edge
+    if verb.dep_ != "ccomp" or first.dep_ == "mark" or first.i < 2:
+        return None  # "..., and that the board had said ...": still the first speaker's
+    joining = verb.doc[first.i - 1]
+    if joining.pos_ != "CCONJ" or verb.doc[first.i - 2].text != ",":
+        return None
+    return joining if any(c.dep_ == "nsubj" for c in verb.children) else None
 
 
 def _contrasted(verb: Token) -> bool:

@@ -19,6 +19,8 @@ from itertools import repeat
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_QUOTE, IS_STOP, LENGTH, LOWER, POS
 from spacy.tokens import Doc
 
+from claimledger.extract.attribution.lexicon import FIGURE_SIGNS
+
 BOUND_WEIGHTS_FILE = "bound_weights.json"
 SIDES = ("start", "end")
 # Signed distance from the rule's guess, in tokens, as coarse buckets.
@@ -92,12 +94,17 @@ class Layout:
         starts), stray punctuation other than quote marks left out: "said X." ends at X."""
         if side == "end":
             at -= 1
-            while at > 0 and self.punct[at] and not self.quote[at]:
+            while at > 0 and self.stray(at):
                 at -= 1
             return self.end_char[at]
-        while at < self.n - 1 and self.punct[at] and not self.quote[at]:
+        while at < self.n - 1 and self.stray(at):
             at += 1
         return self.start_char[at]
+
+    def stray(self, at: int) -> bool:
+        """Is token `at` punctuation a content's edge leaves out: not a quote mark, nor a sign
+        that belongs to a figure ("reached 58%")?"""
+        return self.punct[at] and not self.quote[at] and self.lower[at] not in FIGURE_SIGNS
 
     def opened_after(self, at: int) -> int:
         """The constituent opening at token `at`, or the one a comma there sets off."""

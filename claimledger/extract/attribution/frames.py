@@ -15,6 +15,7 @@ from claimledger.extract.attribution.lexicon import (
     CUE_VERBS,
     DENY_VERBS,
     EVALUATION_NOUNS,
+    FIGURE_SIGNS,
     FINDING_NOUNS,
     HEARER_VERBS,
     HEARSAY_VERBS,
@@ -100,7 +101,6 @@ _GLOSS_NOUNS = frozenset(
 )
 # Nouns `_noun_complement` finds what was said of: no other noun opens a frame.
 _COMPLEMENTED_NOUNS = CLAIM_NOUNS | INTENTION_NOUNS | EVALUATION_NOUNS
-_FIGURE_SIGNS = frozenset({"%", "‰", "°"})
 # Clauses an "according to" phrase hung on vouches past, for the sentence they are part of:
 # a conjunct ("X has surged and, according to Y, has pulled ahead") and a clausal subject
 # ("What won, according to Y, was the whiteboard").
@@ -469,6 +469,8 @@ def speaker_of(verb: Token) -> Token | None:
         return None  # "..., and the toll was expected to rise": expected by nobody named
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in _NOMINAL:
         return verb.head  # "emails showing that ...", "a super PAC backing Bush"
+    if _main_verb_as_participle(verb):
+        return verb.head
     inverted = _inverted_speaker(verb)
     if inverted is not None:
         return inverted
@@ -485,6 +487,22 @@ def speaker_of(verb: Token) -> Token | None:
             if subject is not None or head.dep_ != "conj":
                 return subject  # else "X sought ... and took ..., saying": X's
     return None
+
+
+def _main_verb_as_participle(verb: Token) -> bool:
+    """A subject's own verb the parser read as a participle on it, mostly after an
+    apposition: "Vexa Labs, a drug maker, estimated that sales would fall" (the noun left as
+    the sentence's root, or as the subject of a later verb). Only a verb with a listener takes
+    a that-clause as a participle: "The mayor, told that ..., left"."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBN", "VBD")
+        and verb.head.dep_ in ("ROOT", "nsubj")
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and verb.lemma_ not in HEARER_VERBS
+        and not any(c.dep_ in ("auxpass", "aux") for c in verb.children)
+        and any(c.dep_ == "ccomp" for c in verb.children)
+    )
 
 
 def _reduced_passive(verb: Token) -> bool:
@@ -862,19 +880,30 @@ def _content_parts(verb: Token, inside_quote: list[bool]) -> list[Token]:
     left = [c for c in parts if c.i < verb.i]
     right = [c for c in parts if c.i > verb.i]
     if left and right and not (subject_is_content and len(left) == 1):
-        if any(c.dep_ == "ccomp" for c in left) and all(
-            (c.pos_ == "PROPN" and inside_quote[c.i])  # a quoted name: said on “Meet the Press”
-            or (
-                c.tag_ in ("VBN", "VBG")
-                and not any(g.dep_ in SUBJECT_DEPS for g in c.children)
-                and verb.doc[c.left_edge.i - 1].is_punct
+        if (
+            any(c.dep_ == "ccomp" for c in left)
+            and all(
+                (c.pos_ == "PROPN" and inside_quote[c.i])  # a quoted name: said on “Meet the Press”
+                or (
+                    _participle(c)
+                    and not any(g.dep_ in SUBJECT_DEPS for g in c.children)
+                    and any(t.is_punct for t in verb.doc[verb.i + 1 : c.left_edge.i])
+                )
+                or _writers_gloss(c)
+                for c in right
             )
-            or _writers_gloss(c)
-            for c in right
         ):  # ", up from 40 reported a day earlier": a phrase set off after the cue
             return left
         return right
     return parts
+
+
+def _participle(verb: Token) -> bool:
+    """A participle, or a past tense the tagger gave one, which its `by` agent shows:
+    "..., well above the $2 billion issued by a rival firm"."""
+    if verb.tag_ in ("VBN", "VBG"):
+        return True
+    return verb.tag_ == "VBD" and any(c.dep_ == "agent" for c in verb.children)
 
 
 def _more_of_it(verb: Token) -> Token | None:
@@ -1123,4 +1152,4 @@ def _chars(doc: Doc, start: int, end: int) -> CharRange:
 
 def _loose_mark(token: Token) -> bool:
     """Punctuation at an edge, not a sign that belongs to a figure ("fell to 3.5%")."""
-    return token.is_punct and token.text not in _FIGURE_SIGNS
+    return token.is_punct and token.text not in FIGURE_SIGNS

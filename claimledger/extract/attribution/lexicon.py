@@ -203,6 +203,8 @@ INVERTING_VERBS = QUESTION_VERBS | _words(
 
 # Dependency labels of a cue verb's children that carry what was said.
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "acomp", "attr"})
+# Signs that are part of a figure, though the tokenizer marks them as punctuation: "3.5%".
+FIGURE_SIGNS = frozenset({"%", "‰", "°"})
 # Children that hold the speaker (a passive's `by` agent is handled apart: "as alleged by Kyiv").
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Verbs whose direct object is the listener ("told reporters"), not what was said.

@@ -44,6 +44,11 @@ _NOT_TRUE = re.compile(rf"\b(?:not|never|hardly)\s+(?:[a-z]+\s+)?(?:{'|'.join(TR
 _ASKING = frozenset(["whether", "if", "how", "what", "when", "why", "who", "where"])
 # Whom one who speaks for another says something of: the one spoken for ("he", "my client").
 _SPOKEN_FOR = frozenset({"he", "she", "it", "they", "client"})
+# Verbs with which evidence is there, had, seen or found: none of it disputes a claim.
+_EVIDENCE_VERBS = frozenset({"be", "have", "see", "find"})
+_REQUEST_MARKS = frozenset({"that", "so"})  # "asked that he be held", "asked ... so they can"
+_COMPLEMENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "attr", "acomp", "oprd"})
+_NOBODY = frozenset({"nobody", "none", "nothing", "noone"})
 _PAST_AUX = frozenset({"did", "had", "has", "have", "was", "were"})  # "did not", "had never"
 
 
@@ -56,11 +61,12 @@ def stance_of(cue: Token, content: TokenSpan | None, content_text: str) -> Stanc
     words = set(_WORDS.findall(lowered))
     particles = {f"{lemma} {c.lower_}" for c in cue.children if c.dep_ in ("prt", "advmod")}
     root = _head_word(content) if content is not None else None
-    heads = [_head_word(p) for p in _sentences(content)] if content is not None else []
+    sentences = _sentences(content) if content is not None else []
+    heads = [w for p in sentences for w in _said_in(_head_word(p), cue)]
     if _unsaid(cue) or _disbelieved(cue, BELIEF_VERBS):
         return "deny"
     if not _negated(cue) and (  # "had never told the board the figures were false": unsaid
-        (lemma in DENY_VERBS and not (root is not None and _refusal(root)))
+        (lemma in DENY_VERBS and not (root is not None and _refusal(cue, root)))
         or (lemma in LABEL_VERBS and (words & DISMISSIVE_WORDS or _NOT_TRUE.search(lowered)))
         or (root is not None and particles & DENY_PHRASALS and _a_claim(root))
         or any(_disputes(h) or _denies_wrongdoing(h) for h in heads)
@@ -79,6 +85,43 @@ def stance_of(cue: Token, content: TokenSpan | None, content_text: str) -> Stanc
     if lemma not in WARNING_VERBS and root is not None and (_modal_hedge(root) or _hedged(root)):
         return "speculate"  # a warning or threat of what might happen asserts the warning
     return "assert"
+
+
+def rebuts(said: TokenSpan, earlier: TokenSpan) -> bool:
+    """Does what was said flatly deny what another said just before, that very thing not
+    having happened: "voters were turned away" answered by "Nobody was turned away" or "they
+    were not turned away" (not "wages did not rise" after "prices rose": another subject)?"""
+    head, before = _head_word(said), _head_word(earlier)
+    if head.pos_ != "VERB" or head.lemma_ != before.lemma_ or _negated(before):
+        return False
+    if _particles(head) != _particles(before) or _complements(head) != _complements(before):
+        return False  # "turned away" is not "turned down"; "want schools" not "want to bus"
+    subject, earlier_subject = _subject(head), _subject(before)
+    if subject is None or earlier_subject is None or _nobody(earlier_subject):
+        return False
+    if _nobody(subject):
+        return True
+    same = subject.lemma_.lower() == earlier_subject.lemma_.lower() or subject.pos_ == "PRON"
+    return same and _negated(head)
+
+
+def _particles(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ == "prt"}
+
+
+def _complements(verb: Token) -> set[tuple[str, str]]:
+    return {(c.dep_, c.lemma_.lower()) for c in verb.children if c.dep_ in _COMPLEMENT_DEPS}
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _nobody(subject: Token) -> bool:
+    """ "nobody", "none", "no one", "no voter": a subject that says it happened to no one."""
+    return subject.lower_ in _NOBODY or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subject.children
+    )
 
 
 def _negated(word: Token) -> bool:
@@ -132,6 +175,12 @@ def _sentences(content: TokenSpan) -> list[TokenSpan]:
     return [content.doc[a:b] for a, b in zip(edges, edges[1:], strict=False) if a < b]
 
 
+def _said_in(head: Token, cue: Token) -> list[Token]:
+    """A sentence's head, or, where the cue heads it (a quote its cue splits: '“A,” she said.
+    “B.”'), the clauses the cue says there."""
+    return [c for c in cue.children if c.dep_ == "ccomp"] if head.i == cue.i else [head]
+
+
 def _head_word(content: TokenSpan) -> Token:
     """The content's head, not a closing mark the parser hung outside it (`Span.root` may
     pick the full stop of '... was “absolutely untrue.”')."""
@@ -159,11 +208,15 @@ def _unsupported(head: Token) -> bool:
 
 
 def _no_evidence(head: Token) -> bool:
-    """ "There is no evidence that ...", "zero evidence for", "The claim has no basis"."""
-    return head.lemma_ in ("be", "have") and any(
+    """ "There is no evidence that ...", "zero evidence for", "The claim has no basis", "we
+    found no proof", "we have not seen any evidence that ...": none had, seen or found."""
+    if head.lemma_ not in _EVIDENCE_VERBS:
+        return False
+    held_not = head.lemma_ != "be" and _negated(head)  # "is not evidence of" calls it weak
+    return any(
         c.dep_ in ("attr", "dobj")
         and c.lemma_.lower() in EVIDENCE_NOUNS
-        and any(g.lower_ in ("no", "zero") for g in c.children)
+        and (held_not or any(g.lower_ in ("no", "zero") for g in c.children))
         for c in head.children
     )
 
@@ -214,10 +267,20 @@ def _a_claim(noun: Token) -> bool:
     return lemma in CLAIM_NOUNS or lemma in REPORT_NOUNS or lemma in DISPUTED_NOUNS
 
 
-def _refusal(root: Token) -> bool:
-    """Is what was rejected a request, not a claim ("rejected a request to ...")? Not a verb:
-    "denied that it had offered ..." denies the offer was made."""
-    return root.pos_ in ("NOUN", "PROPN") and root.lemma_.lower() in REQUEST_NOUNS
+def _refusal(cue: Token, root: Token) -> bool:
+    """Is what was rejected a request or things, not a claim: "rejected a request to ...",
+    "rejected 4,700 ballots" (things counted), "the rest were rejected" (the writer tells of
+    a refusal by no one named)? Not a verb: "denied that it had offered ..." denies
+    the offer was made."""
+    if root.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return False
+    if root.lemma_.lower() in REQUEST_NOUNS:
+        return True
+    counted = root.pos_ == "NUM" or any(c.dep_ == "nummod" for c in root.children)
+    unnamed = any(c.dep_ == "auxpass" for c in cue.children) and not any(
+        c.dep_ == "agent" for c in cue.children
+    )
+    return (counted or unnamed) and not _a_claim(root)
 
 
 def _hearsay(cue: Token) -> bool:
@@ -241,7 +304,7 @@ def _request(cue: Token) -> bool:
             c.dep_ in ("xcomp", "ccomp")
             and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
         )
-        or (c.dep_ == "ccomp" and c.left_edge.lower_ == "that")
+        or (c.dep_ == "ccomp" and c.i > cue.i and c.left_edge.lower_ in _REQUEST_MARKS)
         or (c.dep_ == "prep" and c.lower_ == "for")
         for c in cue.children
     )

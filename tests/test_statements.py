@@ -1561,6 +1561,18 @@ def test_asked_before_a_speaker_is_a_question_put_to_them_not_by_them(analyze) -
     assert only(a, "said").speaker_entity == "Ann Lee"
 
 
+def test_a_question_put_to_a_speaker_after_their_words_is_not_theirs(analyze) -> None:
+    a = analyze(
+        "“We don't know yet,” the operator's spokeswoman said when asked whether its line had "
+        "sparked the blaze."
+    )
+    assert only(a, "asked").speaker is None
+    assert only(a, "said").speaker.text == "the operator's spokeswoman"
+    # guard: a question the speaker asks stays theirs
+    a = analyze("The senator asked whether the line had been inspected.")
+    assert only(a, "asked").speaker.text == "The senator"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -479,6 +479,8 @@ def speaker_of(verb: Token) -> Token | None:
         return speaker_of(reporter)
     if verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i < verb.head.i:
         return None  # "Asked about the vote, Lee said ...": Lee was asked; who asked, unsaid
+    if _asked_of_the_speaker(verb):
+        return None
     head = verb
     while head.dep_ in _INHERIT_DEPS and head.head.i != head.i:
         head = head.head
@@ -487,6 +489,17 @@ def speaker_of(verb: Token) -> Token | None:
             if subject is not None or head.dep_ != "conj":
                 return subject  # else "X sought ... and took ..., saying": X's
     return None
+
+
+def _asked_of_the_speaker(verb: Token) -> bool:
+    """ "Lee said ... when asked whether the line started the fire": the question was put to
+    Lee, by someone unnamed; it is not Lee's question."""
+    return (
+        verb.lemma_ in QUESTION_VERBS
+        and verb.dep_ == "advcl"
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        and any(c.dep_ == "ccomp" for c in verb.children)
+    )
 
 
 def _main_verb_as_participle(verb: Token) -> bool:

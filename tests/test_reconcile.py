@@ -1010,3 +1010,25 @@ def test_the_parts_of_a_breakdown_do_not_conflict(store: Store) -> None:
     assert claim(store, "casualties|-")["verdict"] == "single"
     assert claim(store, "casualties|Dorvale|subset")["verdict"] == "evolved"
     assert claim(store, "casualties|Tirran|subset")["verdict"] == "single"
+
+
+# --- one date's rivals, what a figure counts, rules and claims denied (measures and verdicts) -
+
+
+def test_a_figure_said_to_be_replaced_does_not_hide_its_dates_conflict() -> None:
+    """An older figure the text says was replaced ("down from 300") made the whole measure
+    "evolved", hiding the clash of two other figures given for the same day."""
+    assert verdict([fig(120), fig(300, cue=True), fig(60, "<")]) == "conflict"
+    assert verdict([fig(120), fig(300, cue=True)]) == "evolved"  # guard: the cue still explains
+    assert verdict([fig(120), fig(300, cue=True), fig(121, "~")]) == "evolved"
+
+
+def test_a_same_day_dispute_stays_a_conflict_beside_a_figure_it_replaced(store: Store) -> None:
+    a = Story("The agency put the shortfall at 800 tonnes. A union said the shortfall was under "
+              "300 tonnes. The shortfall was down from 1,900 tonnes.", "Outlet A",
+              "2031-06-10")
+    a.num("800 tonnes", 800, counted="tonnes")
+    a.num("300 tonnes", 300, change="<", counted="tonnes")
+    a.num("1,900 tonnes", 1900, counted="tonnes")
+    ingest(store, a)
+    assert claim(store, "tonne|-")["verdict"] == "conflict"

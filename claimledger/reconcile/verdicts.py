@@ -95,27 +95,26 @@ class Bounds:
         return Bounds(max(self.lo, lo), min(self.hi, hi), self.n + 1, self.cue or cue)
 
     def state(self, scope: Scope) -> str | None:
-        """One date's figures conflict when their bounds cross (no cue); across dates the
-        figure evolved; two or more compatible figures agree."""
+        """One date's figures conflict when their bounds cross; across dates the figure
+        evolved; two or more compatible figures agree."""
         horizon, as_of = scope
         disjoint = self.lo > self.hi
         if horizon == ALL:
             return None
         if as_of != ALL:
-            return "conflict" if disjoint and not self.cue else None
+            return "conflict" if disjoint else None
         if disjoint:
             return "evolved"
         return "agree" if self.n >= 2 else None
 
 
 def scopes(f: Figure) -> list[tuple[Scope, bool]]:
-    """The scopes a figure counts in, each with the cue it brings there."""
+    """The scopes a figure counts in, each with the cue it brings there. A figure the text says
+    replaced or was replaced ("down from 300") is no rival of its date's others, nor does it
+    excuse their clash: it joins only the all-dates scopes."""
     moved = f.change in ("up", "down")
-    return [
-        ((f.horizon, f.as_of or UNDATED), f.evolved_cue),
-        ((f.horizon, ALL), False),
-        ((ALL, ALL), f.evolved_cue or moved),
-    ]
+    dated = [] if f.evolved_cue else [((f.horizon, f.as_of or UNDATED), False)]
+    return [*dated, ((f.horizon, ALL), False), ((ALL, ALL), f.evolved_cue or moved)]
 
 
 def fold(bounds: Mapping[Scope, Bounds], figures: Iterable[Figure]) -> dict[Scope, Bounds]:

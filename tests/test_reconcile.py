@@ -1032,3 +1032,46 @@ def test_a_same_day_dispute_stays_a_conflict_beside_a_figure_it_replaced(store: 
     a.num("1,900 tonnes", 1900, counted="tonnes")
     ingest(store, a)
     assert claim(store, "tonne|-")["verdict"] == "conflict"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "counted", "key"),
+    [
+        # things damaged, threatened, rejected or accepted are a count of their own
+        ("Officials said 300 homes were destroyed and 90 damaged.", "300 homes", "homes",
+         "home|-"),
+        ("Officials said 300 homes were destroyed and 90 damaged.", "90", "homes",
+         "home|-|damaged"),
+        ("The storm damaged 1,200 buildings along the coast.", "1,200 buildings", "buildings",
+         "building|-|damaged"),
+        ("Clerks have rejected 2,100 postal ballots so far.", "2,100 postal ballots",
+         "postal ballots", "postal ballot|-|rejected"),
+        ("About 15,000 postal ballots remain to be counted.", "About 15,000 postal ballots",
+         "postal ballots", "postal ballot|-"),
+        ("It found some 2,300 rejected postal ballots.", "some 2,300 rejected postal ballots",
+         "rejected postal ballots", "postal ballot|-|rejected"),
+        ("Inspectors listed 150 damaged homes.", "150 damaged homes", "damaged homes",
+         "home|-|damaged"),
+        # guard: a verb that only says what was done with the things names no count of its own
+        ("The plant shipped 4,000 tents to the camps.", "4,000 tents", "tents", "tent|-"),
+    ],
+)
+def test_things_damaged_or_rejected_are_not_those_destroyed_or_still_to_count(
+    sentence: str, phrase: str, counted: str, key: str
+) -> None:
+    """Buildings destroyed and buildings damaged, ballots rejected and ballots left to count
+    were one measure, so their different counts read as a conflict or an evolution."""
+    m = measure_of(row(sentence, phrase, counted=counted, unit=None), sentence, None)
+    assert m is not None and m.key == key
+
+
+def test_homes_damaged_do_not_conflict_with_homes_destroyed(store: Store) -> None:
+    a = Story("Officials said 300 homes were destroyed and 90 damaged.", "Outlet A", "2031-06-10")
+    a.num("300 homes", 300, counted="homes")
+    a.num("90", 90, counted="homes")
+    b = Story("Inspectors counted 340 homes destroyed and 150 damaged.", "Outlet B", "2031-06-12")
+    b.num("340 homes", 340, counted="homes")
+    b.num("150", 150, counted="homes")
+    ingest(store, a, b)
+    assert claim(store, "home|-")["verdict"] == "evolved"
+    assert claim(store, "home|-|damaged")["verdict"] == "evolved"

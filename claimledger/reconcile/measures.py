@@ -90,6 +90,15 @@ SAME_FATE = {
     "rallied": "turnout", "protested": "turnout", "demonstrated": "turnout", "turned": "turnout",
     "immunized": "vaccinated", "immunised": "vaccinated", "inoculated": "vaccinated",
 }
+# what befalls things counted that makes them a count of their own, each named one way: homes
+# damaged are no rivals of homes destroyed (the count a story means by "homes lost", so no
+# aspect), ballots rejected none of ballots still to count
+FATES = {
+    "damaged": "damaged",
+    "threatened": "threatened",
+    **dict.fromkeys(["rejected", "disqualified", "invalidated", "spoiled", "discarded"], "rejected"),
+    "accepted": "accepted",
+}
 # "had received a first dose of vaccine": those who received a dose were vaccinated
 DOSED = frozenset(["received", "given"])
 DOSE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:dose|vaccine|jab|shot|vaccination)s?\b", re.I)
@@ -325,6 +334,8 @@ def _measure(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) -> M
     if aspect is None and q["unit"] in POINT_UNITS:
         aspect = "change"
     things = [THINGS.get(n, n) for n in nouns if n not in CASUALTY]
+    if aspect is None and len(things) > 1 and things[0] in FATES:
+        aspect = FATES[things.pop(0)]  # "4,700 rejected ballots" are the ballots rejected
     if len(things) > 1 and things[-1] in LEVEL_HEADS and _generic_unit(q["unit"]):
         things = things[:-1]  # "the inflation rate eased to 6.8%" is inflation's level
     thing = things[-1] if things else None
@@ -362,6 +373,8 @@ def _measure(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) -> M
             aspect = "turnout"  # "200,000 protesters filled the square"; not "were arrested"
         if aspect is None and owner is None:
             return None  # people of no country to whom nothing said befell: of what story?
+    if aspect is None and thing not in THINGS.values() and not _generic_unit(q["unit"]):
+        aspect = _fate(before, after)
     return Measure(thing, owner, aspect)
 
 
@@ -415,6 +428,13 @@ def _what_befell(before: str, after: str) -> str | None:
         return "vaccinated"
     m = dosed or BEFELL_THEIR.match(after) or BEFELL_BEFORE.search(before)
     return SAME_FATE.get(m.group(1).lower(), m.group(1).lower()) if m else None
+
+
+def _fate(before: str, after: str) -> str | None:
+    """What befell the things counted, when it makes them a count of their own ("300 homes were
+    destroyed and 90 damaged", "it rejected 2,100 ballots")."""
+    fate = _what_befell(before, after)
+    return FATES.get(fate) if fate else None
 
 
 def _part_of_whole(phrase: str, before: str, after: str) -> bool:

@@ -1075,3 +1075,18 @@ def test_homes_damaged_do_not_conflict_with_homes_destroyed(store: Store) -> Non
     ingest(store, a, b)
     assert claim(store, "home|-")["verdict"] == "evolved"
     assert claim(store, "home|-|damaged")["verdict"] == "evolved"
+
+
+def test_denying_a_count_of_one_thing_leaves_a_same_sized_count_of_another(store: Store) -> None:
+    """A denial that "5,000 workers were never paid" marked the union's own count of lost
+    forms denied, because both figures happen to be 5,000."""
+    a = Story('The union said 5,000 forms were lost. "The claim that 5,000 workers were never '
+              'paid is false," the ministry said.', "Outlet A", "2031-06-10")
+    a.num("5,000 forms", 5000, counted="forms",
+          statement=a.say("The union", "5,000 forms were lost", "organization"))
+    a.num("5,000 workers", 5000, counted="workers",
+          statement=a.say("the ministry", "The claim that 5,000 workers were never paid is false",
+                          "government", stance="deny"))
+    ingest(store, a)
+    assert claim(store, "form|-")["verdict"] == "single"
+    assert claim(store, "worker|-")["verdict"] == "denied"

@@ -1090,3 +1090,31 @@ def test_denying_a_count_of_one_thing_leaves_a_same_sized_count_of_another(store
     ingest(store, a)
     assert claim(store, "form|-")["verdict"] == "single"
     assert claim(store, "worker|-")["verdict"] == "denied"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "counted", "key"),
+    [
+        # a share's state named by its noun or by the subject of the verb giving it
+        ("Containment rose to 30 percent overnight.", "30 percent", "Containment", "contained|-"),
+        ("The blaze was 10% contained by Monday.", "10%", "blaze", "contained|-"),
+        ("Turnout was 61.5 percent, the commission said.", "61.5 percent", None, "turnout|-"),
+        ("Turnout has risen to 64 percent.", "64 percent", None, "turnout|-"),
+        # ... but a pronoun or a word for an amount names nothing
+        ("It was 40 percent, the commission said.", "40 percent", None, None),
+        ("The figure stood at 40 percent.", "40 percent", None, None),
+        # a figure for some of the places is a part, no rival of the figure for all of them
+        ("Turnout reached 70 percent in some rural wards.", "70 percent", "Turnout",
+         "turnout|-|subset"),
+        ("Unemployment hit 20 percent in parts of the south.", "20 percent", "Unemployment",
+         "unemployment|-|subset"),
+        ("Turnout reached 70 percent in the capital.", "70 percent", "Turnout", "turnout|-"),
+    ],
+)
+def test_a_share_is_keyed_by_the_state_it_measures_and_the_places_it_covers(
+    sentence: str, phrase: str, counted: str | None, key: str | None
+) -> None:
+    """Containment was split over "contained" and "containment", "Turnout was 52 percent"
+    formed no measure, and turnout in some wards conflicted with the turnout of the city."""
+    m = measure_of(row(sentence, phrase, counted=counted, unit="percent"), sentence, None)
+    assert (m.key if m else None) == key

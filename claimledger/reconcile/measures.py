@@ -173,6 +173,25 @@ COMPARED_WITH = re.compile(
     re.I,
 )
 REFERENCE = "reference"
+# "turnout of 58 percent in some precincts", "jobless rates above 20% in parts of the south"
+SOME_PLACES = re.compile(
+    r"\s*(?:in|across|at|for)\s+(?:some|several|many|certain|a\s+few|a\s+handful\s+of|parts\s+of|"
+    r"pockets\s+of|a\s+number\s+of)\s",
+    re.I,
+)
+# what a share is the level of, named as the subject of the verb that gives it: "Turnout was
+# 52 percent", "containment rose to 40 percent"
+SUBJECT_OF_LEVEL = re.compile(
+    r"\b([a-z][\w-]*)\s+(?:(?:has|had|have)\s+)?(?:was|is|stood\s+at|stands\s+at|(?:rose|risen|fell|fallen|"
+    r"climbed|dropped|grew|grown|jumped|slipped)\s+to|reached|hit)\s+$",
+    re.I,
+)
+# a share of a state named by its noun is the share in that state: "containment rose to 15
+# percent" is "15 percent contained"
+STATE_NOUNS = {
+    "containment": "contained",
+    **dict.fromkeys(["vaccination", "immunization", "immunisation"], "vaccinated"),
+}
 CLAUSE_END = re.compile(r"[,;:]")
 CLAUSE_BREAK = re.compile(r"[,;:](?:\s|$)")  # ... as punctuation, not "3,000"
 GENERIC_UNITS = frozenset(["percent", "percentage point", "basis point", "fraction", "cent", "penny"])
@@ -256,10 +275,16 @@ def measure_of(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) ->
     """The measure of one stored quantity row, read from its phrase and its sentence; a
     total over a stretch of time is a measure of that stretch."""
     m = _measure(q, text, speaker)
-    period = _period(q, text) or _reference(q, text) or _difference(q, text)
+    period = _period(q, text) or _reference(q, text) or _difference(q, text) or _some_places(q, text)
     if m is None or period is None:
         return m
     return Measure(m.thing, m.owner, f"{m.aspect} {period}" if m.aspect else period)
+
+
+def _some_places(q: dict[str, Any], text: str) -> str | None:
+    """A figure for some of the places ("58 percent in some northern precincts") is no rival of
+    the figure for all of them."""
+    return "subset" if SOME_PLACES.match(text, q["end_char"], q["end_char"] + WINDOW) else None
 
 
 def _difference(q: dict[str, Any], text: str) -> str | None:
@@ -310,6 +335,7 @@ def _measure(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) -> M
         phrase = LOSS
     elif _generic_unit(q["unit"]):  # "$50 million in federal aid", "45% contained": of what?
         phrase = _state_after(q["unit"], after) or q["counted"] or _named_of(before)
+        phrase = phrase or _subject_of_level(before)
         phrase = phrase or (_phrase_after(after) if OF_WHAT.match(after) else "")
     else:
         phrase = q["counted"] or q["unit"] or _phrase_after(_unbounded(q))
@@ -334,6 +360,8 @@ def _measure(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) -> M
     if aspect is None and q["unit"] in POINT_UNITS:
         aspect = "change"
     things = [THINGS.get(n, n) for n in nouns if n not in CASUALTY]
+    if q["unit"] in GENERIC_UNITS:
+        things = [STATE_NOUNS.get(n, n) for n in things]
     if aspect is None and len(things) > 1 and things[0] in FATES:
         aspect = FATES[things.pop(0)]  # "4,700 rejected ballots" are the ballots rejected
     if len(things) > 1 and things[-1] in LEVEL_HEADS and _generic_unit(q["unit"]):
@@ -398,6 +426,14 @@ def _state_after(unit: str | None, after: str) -> str | None:
     money qualifies it instead ("£60 million related to the incident")."""
     state = STATE_AFTER.match(after) if unit in GENERIC_UNITS else None
     return state[1] if state else None
+
+
+def _subject_of_level(before: str) -> str | None:
+    """The noun a share is the level of, as the subject of its verb ("Turnout was 52
+    percent"); not a pronoun, nor a word for an amount ("the figure was 52 percent")."""
+    m = SUBJECT_OF_LEVEL.search(before)
+    word = m[1].lower() if m else None
+    return m[1] if word and word not in STOPWORDS and word not in AMOUNT_NOUNS else None
 
 
 def _named_of(before: str) -> str | None:

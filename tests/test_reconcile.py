@@ -1118,3 +1118,27 @@ def test_a_share_is_keyed_by_the_state_it_measures_and_the_places_it_covers(
     formed no measure, and turnout in some wards conflicted with the turnout of the city."""
     m = measure_of(row(sentence, phrase, counted=counted, unit="percent"), sentence, None)
     assert (m.key if m else None) == key
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "key"),
+    [
+        ("A modeller said insured losses from the storm would be between $4 billion and $6 "
+         "billion.", "$4 billion and $6 billion", "loss|-"),
+        ("Losses from the outage could reach $900 million, the insurer said.", "$900 million",
+         "loss|-"),
+        ("Losses of between $2 million and $3 million were booked.", "$2 million and $3 million",
+         "loss|-"),
+        ("The firm raised its estimate of insured losses to between $5 billion and $7 billion.",
+         "$5 billion and $7 billion", "loss|-"),
+        ("Loss estimate climbs to $4 billion", "$4 billion", "loss|-"),
+        # guard: a sum the event will cost to repair is no loss
+        ("Repairs could reach $900 million, the insurer said.", "$900 million", None),
+    ],
+)
+def test_a_loss_estimate_said_in_the_future_is_the_loss(sentence: str, phrase: str,
+                                                         key: str | None) -> None:
+    """Two firms' estimates of insured losses ("would be between ...", "could reach ...")
+    formed no measure, so their disagreement was never shown."""
+    m = measure_of(row(sentence, phrase, counted=None, unit="USD"), sentence, None)
+    assert (m.key if m else None) == key

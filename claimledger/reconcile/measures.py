@@ -223,12 +223,16 @@ OF_WHAT = re.compile(
 )
 # a sum said to be lost is one measure, the loss, whatever else the sentence names: "investors
 # lost $60 million", "cost investors $60 million", "put the net loss at", "losses of", "the loss
-# to investors was"; a sum spent, raised or owed names none, nor do "costs of" or "costs were"
+# to investors was", "losses from the storm could reach", "raised its estimate of losses to",
+# "loss estimate climbs to"; a sum spent, raised or owed names none, nor do "costs of" or
+# "costs were"
 LOSS_BEFORE = re.compile(
     r"\b(?:los(?:t|e|es|ing)|cost(?:s|ing)?\s+(?!(?:of|was|were|is|are)\b)(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?"
-    r"|loss(?:es)?(?:\s+(?:to|of|for|suffered\s+by)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?"
-    r"\s+(?:was|were|is|are|of|at|totall?(?:ed|ing)|reached|stood\s+at|came\s+to|amounted\s+to))"
-    r"\s+$",
+    r"|loss(?:es)?(?:\s+estimates?)?(?:\s+(?:to|of|for|from|suffered\s+by)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?"
+    r"\s+(?:was|were|is|are|of|at|to|totall?(?:ed|ing)|reached|stood\s+at|came\s+to|amounted\s+to"
+    r"|(?:climb|rise|rose|risen|grow|grew|grown|jump)(?:s|ed)?\s+to"
+    r"|(?:would|could|will|may|might)\s+(?:be|reach|top|exceed|total)))"
+    r"(?:\s+between)?\s+$",
     re.I,
 )
 LOSS = "loss"

@@ -1142,3 +1142,31 @@ def test_a_loss_estimate_said_in_the_future_is_the_loss(sentence: str, phrase: s
     formed no measure, so their disagreement was never shown."""
     m = measure_of(row(sentence, phrase, counted=None, unit="USD"), sentence, None)
     assert (m.key if m else None) == key
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "counted", "unit", "key"),
+    [
+        # those unaccounted for are missing; a sum unaccounted for is no toll
+        ("Police said 17 people remain unaccounted for.", "17 people", "people", None,
+         "casualties|-|missing"),
+        ("Auditors said $3 million remains unaccounted for.", "$3 million", None, "USD", None),
+        ("Auditors said $3 million is missing.", "$3 million", None, "USD", None),
+        # those under evacuation orders, told to flee or covered by the orders were evacuated
+        ("About 12,000 people are under evacuation orders.", "About 12,000 people", "people",
+         None, "people|-|evacuated"),
+        ("The flood forced 8,000 residents to flee.", "8,000 residents", "residents", None,
+         "people|-|evacuated"),
+        ("Evacuation orders now cover 15,000 residents.", "15,000 residents", "residents", None,
+         "people|-|evacuated"),
+        ("Some 9,000 people were evacuated.", "Some 9,000 people", "people", None,
+         "people|-|evacuated"),
+    ],
+)
+def test_those_unaccounted_for_are_missing_and_those_ordered_out_evacuated(
+    sentence: str, phrase: str, counted: str | None, unit: str | None, key: str | None
+) -> None:
+    """The missing counted as "unaccounted for" and the evacuees counted as "under evacuation
+    orders" formed no measure, and a sum of money missing was a toll of the missing."""
+    m = measure_of(row(sentence, phrase, counted=counted, unit=unit), sentence, None)
+    assert (m.key if m else None) == key

@@ -28,13 +28,13 @@ THINGS = {
 }
 CASUALTY = frozenset(
     ["killed", "dead", "wounded", "injured", "casualty", "death", "fatality", "died", "kill", "wound", "injure",
-     "drowned", "body", "missing", "injury"]
+     "drowned", "body", "missing", "injury", "unaccounted"]
 )
 # what befell those a casualty figure counts: the dead, the injured and the missing are three
 # tolls, not one ("five people were killed and 19 injured"); other words count the dead
 CASUALTY_KIND = {
     **dict.fromkeys(["wounded", "injured", "wound", "injure", "injury"], "injured"),
-    "missing": "missing",
+    **dict.fromkeys(["missing", "unaccounted"], "missing"),
 }
 TOLLS = frozenset(["casualties", *CASUALTY_KIND.values()])
 MILITARY = frozenset(
@@ -99,6 +99,16 @@ FATES = {
     **dict.fromkeys(["rejected", "disqualified", "invalidated", "spoiled", "discarded"], "rejected"),
     "accepted": "accepted",
 }
+# those told to leave were evacuated: "41,000 people are under evacuation orders", "forced
+# 30,000 residents to flee", "evacuation orders now cover 34,000 residents"
+EVACUATED_AFTER = re.compile(
+    rf"\s*{_AUX}(?:under\s+(?:[a-z]+\s+)?evacuation\s+orders?|(?:ordered\s+|told\s+)?to\s+(?:flee|evacuate)\b)",
+    re.I,
+)
+EVACUATED_BEFORE = re.compile(
+    r"\bevacuation\s+orders?\s+(?:now\s+)?(?:cover(?:s|ed|ing)?|affect(?:s|ed|ing)?|appl(?:y|ies|ied)\s+to)\s+$",
+    re.I,
+)
 # "had received a first dose of vaccine": those who received a dose were vaccinated
 DOSED = frozenset(["received", "given"])
 DOSE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:dose|vaccine|jab|shot|vaccination)s?\b", re.I)
@@ -385,8 +395,9 @@ def _measure(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) -> M
     part = not _generic_unit(q["unit"]) and _part_of_whole(q["text"], before, after)
     if part:
         owner = _place_of_part(before, after) or owner
-    if aspect in TOLLS and thing in (None, "troops", "people"):
-        # "Of the dead, 41 were in the north": a part of the toll, not a rival of it
+    if aspect in TOLLS and thing in (None, "troops", "people") and not _money(q["unit"]):
+        # "Of the dead, 41 were in the north": a part of the toll, not a rival of it (a sum
+        # "missing" or "unaccounted for" is no toll)
         return Measure("casualties", owner, "subset" if part else None if aspect == "casualties" else aspect)
     if thing is None or thing in WHEN_WORDS or thing == "time":
         return None  # "in ONE MONTH", "shared 180,000 times": a stretch or a tally of repeats
@@ -421,8 +432,12 @@ def _generic_unit(unit: str | None) -> bool:
 
 def _lost_sum(unit: str | None, before: str) -> bool:
     """Is the figure a sum of money said to be lost ("investors lost $60 million")?"""
-    money = unit is not None and unit not in GENERIC_UNITS and _generic_unit(unit)
-    return money and LOSS_BEFORE.search(before) is not None
+    return _money(unit) and LOSS_BEFORE.search(before) is not None
+
+
+def _money(unit: str | None) -> bool:
+    """Is the unit a currency (not a share)?"""
+    return unit is not None and unit not in GENERIC_UNITS and _generic_unit(unit)
 
 
 def _state_after(unit: str | None, after: str) -> str | None:
@@ -460,9 +475,11 @@ def _what_befell(before: str, after: str) -> str | None:
     """The participle that says what happened to the people counted: "10,000 people have
     been displaced", "had treated 300 people"; words for one thing name it one way ("detained"
     is "arrested", "took part" and "marched" are the turnout, "received a first dose" is
-    vaccinated)."""
+    vaccinated, those under evacuation orders or forced to flee evacuated)."""
     if TOOK_PART.match(after):
         return "turnout"
+    if EVACUATED_AFTER.match(after) or EVACUATED_BEFORE.search(before):
+        return "evacuated"
     dosed = BEFELL_AFTER.match(after)
     if dosed and dosed[1].lower() in DOSED and DOSE.match(after, dosed.end()):
         return "vaccinated"

@@ -1170,3 +1170,28 @@ def test_those_unaccounted_for_are_missing_and_those_ordered_out_evacuated(
     orders" formed no measure, and a sum of money missing was a toll of the missing."""
     m = measure_of(row(sentence, phrase, counted=counted, unit=unit), sentence, None)
     assert (m.key if m else None) == key
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "key"),
+    [
+        ("Some 800 personnel were deployed to the wildfire.", "Some 800 personnel", "personnel|-"),
+        # guard: in a military sentence personnel are troops
+        ("The army sent 800 personnel to the border.", "800 personnel", "troops|-"),
+    ],
+)
+def test_personnel_are_troops_only_where_the_sentence_is_military(sentence: str, phrase: str,
+                                                                  key: str) -> None:
+    """A fire's crews were labelled "troops"."""
+    m = measure_of(row(sentence, phrase, counted="personnel", unit=None), sentence, None)
+    assert m is not None and m.key == key
+
+
+def test_a_figure_down_slightly_from_an_earlier_one_evolved(store: Store) -> None:
+    """Close counts on different days agreed although the text says the later one fell."""
+    a = Story("About 600 pumps were running.", "Outlet A", "2031-06-10")
+    a.num("About 600 pumps", 600, change="~", counted="pumps")
+    b = Story("Roughly 560 pumps remain, down slightly from the peak.", "Outlet B", "2031-06-12")
+    b.num("Roughly 560 pumps", 560, change="~", counted="pumps")
+    ingest(store, a, b)
+    assert claim(store, "pump|-")["verdict"] == "evolved"

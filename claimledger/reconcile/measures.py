@@ -37,9 +37,12 @@ CASUALTY_KIND = {
     **dict.fromkeys(["missing", "unaccounted"], "missing"),
 }
 TOLLS = frozenset(["casualties", *CASUALTY_KIND.values()])
-MILITARY = frozenset(
-    ["troop", "soldier", "military", "army", "fight", "fighting", "combat", "deploy", "deployed", "deployment", "train", "training", "war", "front", "frontline", "battle", "force"]
-)
+# words only an armed force's story uses; with those any war story may share ("deployed")
+ARMED = frozenset(["troop", "soldier", "military", "army", "combat", "war", "frontline", "battle", "force"])
+MILITARY = ARMED | frozenset(["fight", "fighting", "deploy", "deployed", "deployment", "train", "training", "front"])
+# ... of which those that count troops only where the sentence speaks of armed forces: "2,100
+# personnel were deployed to the fire" are a fire's crews, "1,500 special forces personnel" troops
+CIVIL_TOO = frozenset(["personnel"])
 # modifiers that do not change what is counted ("new soldiers", "special forces personnel")
 GENERIC = frozenset(
     ["new", "additional", "more", "other", "special", "elite", "regular", "active", "total", "estimated", "least", "nearly", "roughly", "approximately", "around", "almost", "some", "just", "only", "further", "extra", "fresh", "million", "billion", "thousand", "hundred", "dozen", "dozens", "hundreds", "thousands",
@@ -373,7 +376,8 @@ def _measure(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) -> M
     aspect = _aspect(q["status"], window, f"{q['text']} {text[q['end_char'] : s_end]}", len(q["text"]) + WINDOW)
     if aspect is None and q["unit"] in POINT_UNITS:
         aspect = "change"
-    things = [THINGS.get(n, n) for n in nouns if n not in CASUALTY]
+    lemmas = {lemma(w) for w in words(sentence)}
+    things = [n if n in CIVIL_TOO and not lemmas & ARMED else THINGS.get(n, n) for n in nouns if n not in CASUALTY]
     if q["unit"] in GENERIC_UNITS:
         things = [STATE_NOUNS.get(n, n) for n in things]
     if aspect is None and len(things) > 1 and things[0] in FATES:
@@ -384,8 +388,7 @@ def _measure(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) -> M
     if len(things) > 1 and thing not in THINGS.values() and not (q["counted"] and _generic_unit(q["unit"])):
         thing = " ".join(things)  # "artillery round"; a share's noun is its head: "consumer price inflation"
     if thing is None and places and places[-1].relation == RELATIONS["demonyms"]:
-        military = {lemma(w) for w in words(sentence)} & MILITARY
-        thing = "troops" if military else "people"
+        thing = "troops" if lemmas & MILITARY else "people"
     toll = _toll_before(before, q["counted"] if phrase else None)
     if toll:
         aspect, thing = toll, None  # "the death toll ... has risen to 62"

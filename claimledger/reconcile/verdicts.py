@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from claimledger.model import Verdict
 
 FUTURE = frozenset({"pledge", "target", "forecast", "plan", "projection", "goal", "expected"})
-# the text itself says a figure replaces an earlier one ("double the previous figures")
+# the text itself says a figure replaces an earlier one ("double the previous figures", "down
+# slightly from the peak")
 EVOLUTION = re.compile(
-    r"\b(?:previous(?:ly)?|earlier (?:estimate|figure|report)s?|up from|down from|revised|"
+    r"\b(?:previous(?:ly)?|earlier (?:estimate|figure|report)s?|(?:up|down)(?: \w+ly)? from|revised|"
     r"doubled?|tripled?|trebled|halved|risen|rose|grown|increased|decreased|fallen|fell|"
     r"lowered|raised|reduced|slashed|dropped|climbed|jumped|since been|"
     r"latest (?:estimate|figure)s?|updated?)\b",

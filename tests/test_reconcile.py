@@ -1195,3 +1195,29 @@ def test_a_figure_down_slightly_from_an_earlier_one_evolved(store: Store) -> Non
     b.num("Roughly 560 pumps", 560, change="~", counted="pumps")
     ingest(store, a, b)
     assert claim(store, "pump|-")["verdict"] == "evolved"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "counted", "unit", "change", "key"),
+    [
+        ("Under the rules, a lead of less than 200 votes triggers a recount.",
+         "less than 200 votes", "votes", None, "<", "vote|-|threshold"),
+        ("If turnout falls below 40 percent, the vote is void.", "40 percent", "turnout",
+         "percent", "=", "turnout|-|threshold"),
+        ("Firms with more than 250 staff qualify for the scheme.", "more than 250 staff", "staff",
+         None, ">", "staff|-|threshold"),
+        # guard: a reading that sets a rule going is a reading; a condition no bound
+        ("The lead shrank to 120 votes, which triggers a recount.", "120 votes", "votes", None,
+         "=", "vote|-"),
+        ("If confirmed, the 3,000 troops would be the largest force.", "3,000 troops", "troops",
+         None, "=", "troops|-"),
+    ],
+)
+def test_a_bound_a_rule_sets_is_a_threshold_not_a_reading(
+    sentence: str, phrase: str, counted: str, unit: str | None, change: str, key: str
+) -> None:
+    """The recount threshold "agreed" with the margin it bounds, as if someone had reported
+    a margin under it."""
+    q = {**row(sentence, phrase, counted=counted, unit=unit), "change": change}
+    m = measure_of(q, sentence, None)
+    assert m is not None and m.key == key

@@ -186,6 +186,16 @@ COMPARED_WITH = re.compile(
     re.I,
 )
 REFERENCE = "reference"
+# a bound a rule sets: "a margin of less than 0.5 points triggers a recount", "firms of more
+# than 50 staff qualify", "if turnout falls below 50 percent"
+THRESHOLD = "threshold"
+RULE_AFTER = re.compile(
+    r"[^,;.]{0,40}?\b(?:triggers?|requires?|mandates?|entitles?|qualif(?:y|ies)|"
+    r"(?:would|will)\s+(?:trigger|require|force))\b",
+    re.I,
+)
+CONDITION_BEFORE = re.compile(r"\b(?:if|unless)\s+[^,;.]*$", re.I)
+BOUND_BEFORE = re.compile(r"\b(?:below|under|above|over|exceeds?|exceeding|beyond)\s+$", re.I)
 # "turnout of 58 percent in some precincts", "jobless rates above 20% in parts of the south"
 SOME_PLACES = re.compile(
     r"\s*(?:in|across|at|for)\s+(?:some|several|many|certain|a\s+few|a\s+handful\s+of|parts\s+of|"
@@ -293,9 +303,20 @@ def measure_of(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) ->
     total over a stretch of time is a measure of that stretch."""
     m = _measure(q, text, speaker)
     period = _period(q, text) or _reference(q, text) or _difference(q, text) or _some_places(q, text)
+    period = period or _threshold(q, text)
     if m is None or period is None:
         return m
     return Measure(m.thing, m.owner, f"{m.aspect} {period}" if m.aspect else period)
+
+
+def _threshold(q: dict[str, Any], text: str) -> str | None:
+    """A bound a rule sets ("a margin of less than 0.5 points triggers a recount", "if turnout
+    falls below 50 percent") is no reading of the thing it bounds."""
+    s_start = q["sentence_start"] if q["sentence_start"] is not None else q["start_char"]
+    bounded = q.get("change") in ("<", ">") or BOUND_BEFORE.search(text, s_start, q["start_char"])
+    rule = RULE_AFTER.match(text, q["end_char"], q["end_char"] + WINDOW)
+    if_so = CONDITION_BEFORE.search(text, s_start, q["start_char"])
+    return THRESHOLD if bounded and (rule or if_so) else None
 
 
 def _some_places(q: dict[str, Any], text: str) -> str | None:

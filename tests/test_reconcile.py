@@ -1207,7 +1207,7 @@ def test_a_figure_down_slightly_from_an_earlier_one_evolved(store: Store) -> Non
         ("Firms with more than 250 staff qualify for the scheme.", "more than 250 staff", "staff",
          None, ">", "staff|-|threshold"),
         # guard: a reading that sets a rule going is a reading; a condition no bound
-        ("The lead shrank to 120 votes, which triggers a recount.", "120 votes", "votes", None,
+        ("The count reached 120 votes, which triggers a recount.", "120 votes", "votes", None,
          "=", "vote|-"),
         ("If confirmed, the 3,000 troops would be the largest force.", "3,000 troops", "troops",
          None, "=", "troops|-"),
@@ -1220,4 +1220,23 @@ def test_a_bound_a_rule_sets_is_a_threshold_not_a_reading(
     a margin under it."""
     q = {**row(sentence, phrase, counted=counted, unit=unit), "change": change}
     m = measure_of(q, sentence, None)
+    assert m is not None and m.key == key
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "key"),
+    [
+        ("The count gave the mayor a margin of 410 votes.", "410 votes", "vote|-|margin"),
+        ("Her lead over the senator narrowed to 950 votes.", "950 votes", "vote|-|margin"),
+        ("The mayor finished ahead of her rival by 2,300 votes.", "2,300 votes", "vote|-|margin"),
+        ('The senator said the gap was "under 800 votes".', "under 800 votes", "vote|-|margin"),
+        # guard: the sides' own totals are no margin
+        ("The mayor won 51,200 votes.", "51,200 votes", "vote|-"),
+    ],
+)
+def test_what_one_side_leads_by_is_the_margin_not_a_total(sentence: str, phrase: str,
+                                                          key: str) -> None:
+    """A count's margin and the candidates' totals were one "vote" measure, so a margin of
+    2,000 "conflicted" with a total of 500,000."""
+    m = measure_of(row(sentence, phrase, counted="votes", unit=None), sentence, None)
     assert m is not None and m.key == key

@@ -186,6 +186,14 @@ COMPARED_WITH = re.compile(
     re.I,
 )
 REFERENCE = "reference"
+# "a margin of", "a difference of", "her lead over her rival fell to", "ahead of the mayor by",
+# "won the seat by": what one side is ahead of another by
+MARGIN = "margin"
+MARGIN_BEFORE = re.compile(
+    r"\b(?:margin|lead|gap|difference)\b[^,;.]{0,50}?\b(?:of|at|to|from|was|is)\s+(?:just\s+|only\s+)?[\"“']?$"
+    r"|\b(?:ahead|led|leads|leading|won|lost|trail(?:s|ed|ing)?|behind)\s+(?:[\w'’]+\s+){0,5}?by\s+$",
+    re.I,
+)
 # a bound a rule sets: "a margin of less than 0.5 points triggers a recount", "firms of more
 # than 50 staff qualify", "if turnout falls below 50 percent"
 THRESHOLD = "threshold"
@@ -303,10 +311,18 @@ def measure_of(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) ->
     total over a stretch of time is a measure of that stretch."""
     m = _measure(q, text, speaker)
     period = _period(q, text) or _reference(q, text) or _difference(q, text) or _some_places(q, text)
-    period = period or _threshold(q, text)
+    period = period or _threshold(q, text) or _margin(q, text)
     if m is None or period is None:
         return m
     return Measure(m.thing, m.owner, f"{m.aspect} {period}" if m.aspect else period)
+
+
+def _margin(q: dict[str, Any], text: str) -> str | None:
+    """A count one side leads another by ("ahead by 2,960 votes", "a margin of 3,114 votes") is
+    the margin, no rival of either side's total; shares and sums keep their own keying."""
+    s_start = q["sentence_start"] if q["sentence_start"] is not None else q["start_char"]
+    counts = not _generic_unit(q["unit"])
+    return MARGIN if counts and MARGIN_BEFORE.search(text, s_start, q["start_char"]) else None
 
 
 def _threshold(q: dict[str, Any], text: str) -> str | None:

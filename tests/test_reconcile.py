@@ -1165,3 +1165,233 @@ def test_one_speaker_s_short_denial_repeated_by_two_outlets_is_one_proposition(
     props = sorted(store.rows("claims", {"kind": "statement"}), key=lambda r: -r["n_members"])
     assert [(p["n_members"], p["n_articles"]) for p in props] == [(2, 2), (1, 1), (1, 1)]
     assert json.loads(props[0]["origins"]) == ["Marlow Gas"]
+
+
+# --- one date's rivals, what a figure counts, rules and claims denied (measures and verdicts) -
+
+
+def test_a_figure_said_to_be_replaced_does_not_hide_its_dates_conflict() -> None:
+    """An older figure the text says was replaced ("down from 300") made the whole measure
+    "evolved", hiding the clash of two other figures given for the same day."""
+    assert verdict([fig(120), fig(300, cue=True), fig(60, "<")]) == "conflict"
+    assert verdict([fig(120), fig(300, cue=True)]) == "evolved"  # guard: the cue still explains
+    assert verdict([fig(120), fig(300, cue=True), fig(121, "~")]) == "evolved"
+
+
+def test_a_same_day_dispute_stays_a_conflict_beside_a_figure_it_replaced(store: Store) -> None:
+    a = Story("The agency put the shortfall at 800 tonnes. A union said the shortfall was under "
+              "300 tonnes. The shortfall was down from 1,900 tonnes.", "Outlet A",
+              "2031-06-10")
+    a.num("800 tonnes", 800, counted="tonnes")
+    a.num("300 tonnes", 300, change="<", counted="tonnes")
+    a.num("1,900 tonnes", 1900, counted="tonnes")
+    ingest(store, a)
+    assert claim(store, "tonne|-")["verdict"] == "conflict"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "counted", "key"),
+    [
+        # things damaged, threatened, rejected or accepted are a count of their own
+        ("Officials said 300 homes were destroyed and 90 damaged.", "300 homes", "homes",
+         "home|-"),
+        ("Officials said 300 homes were destroyed and 90 damaged.", "90", "homes",
+         "home|-|damaged"),
+        ("The storm damaged 1,200 buildings along the coast.", "1,200 buildings", "buildings",
+         "building|-|damaged"),
+        ("Clerks have rejected 2,100 postal ballots so far.", "2,100 postal ballots",
+         "postal ballots", "postal ballot|-|rejected"),
+        ("About 15,000 postal ballots remain to be counted.", "About 15,000 postal ballots",
+         "postal ballots", "postal ballot|-"),
+        ("It found some 2,300 rejected postal ballots.", "some 2,300 rejected postal ballots",
+         "rejected postal ballots", "postal ballot|-|rejected"),
+        ("Inspectors listed 150 damaged homes.", "150 damaged homes", "damaged homes",
+         "home|-|damaged"),
+        # guard: a verb that only says what was done with the things names no count of its own
+        ("The plant shipped 4,000 tents to the camps.", "4,000 tents", "tents", "tent|-"),
+    ],
+)
+def test_things_damaged_or_rejected_are_not_those_destroyed_or_still_to_count(
+    sentence: str, phrase: str, counted: str, key: str
+) -> None:
+    """Buildings destroyed and buildings damaged, ballots rejected and ballots left to count
+    were one measure, so their different counts read as a conflict or an evolution."""
+    m = measure_of(row(sentence, phrase, counted=counted, unit=None), sentence, None)
+    assert m is not None and m.key == key
+
+
+def test_homes_damaged_do_not_conflict_with_homes_destroyed(store: Store) -> None:
+    a = Story("Officials said 300 homes were destroyed and 90 damaged.", "Outlet A", "2031-06-10")
+    a.num("300 homes", 300, counted="homes")
+    a.num("90", 90, counted="homes")
+    b = Story("Inspectors counted 340 homes destroyed and 150 damaged.", "Outlet B", "2031-06-12")
+    b.num("340 homes", 340, counted="homes")
+    b.num("150", 150, counted="homes")
+    ingest(store, a, b)
+    assert claim(store, "home|-")["verdict"] == "evolved"
+    assert claim(store, "home|-|damaged")["verdict"] == "evolved"
+
+
+def test_denying_a_count_of_one_thing_leaves_a_same_sized_count_of_another(store: Store) -> None:
+    """A denial that "5,000 workers were never paid" marked the union's own count of lost
+    forms denied, because both figures happen to be 5,000."""
+    a = Story('The union said 5,000 forms were lost. "The claim that 5,000 workers were never '
+              'paid is false," the ministry said.', "Outlet A", "2031-06-10")
+    a.num("5,000 forms", 5000, counted="forms",
+          statement=a.say("The union", "5,000 forms were lost", "organization"))
+    a.num("5,000 workers", 5000, counted="workers",
+          statement=a.say("the ministry", "The claim that 5,000 workers were never paid is false",
+                          "government", stance="deny"))
+    ingest(store, a)
+    assert claim(store, "form|-")["verdict"] == "single"
+    assert claim(store, "worker|-")["verdict"] == "denied"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "counted", "key"),
+    [
+        # a share's state named by its noun or by the subject of the verb giving it
+        ("Containment rose to 30 percent overnight.", "30 percent", "Containment", "contained|-"),
+        ("The blaze was 10% contained by Monday.", "10%", "blaze", "contained|-"),
+        ("Turnout was 61.5 percent, the commission said.", "61.5 percent", None, "turnout|-"),
+        ("Turnout has risen to 64 percent.", "64 percent", None, "turnout|-"),
+        # ... but a pronoun or a word for an amount names nothing
+        ("It was 40 percent, the commission said.", "40 percent", None, None),
+        ("The figure stood at 40 percent.", "40 percent", None, None),
+        # a figure for some of the places is a part, no rival of the figure for all of them
+        ("Turnout reached 70 percent in some rural wards.", "70 percent", "Turnout",
+         "turnout|-|subset"),
+        ("Unemployment hit 20 percent in parts of the south.", "20 percent", "Unemployment",
+         "unemployment|-|subset"),
+        ("Turnout reached 70 percent in the capital.", "70 percent", "Turnout", "turnout|-"),
+    ],
+)
+def test_a_share_is_keyed_by_the_state_it_measures_and_the_places_it_covers(
+    sentence: str, phrase: str, counted: str | None, key: str | None
+) -> None:
+    """Containment was split over "contained" and "containment", "Turnout was 52 percent"
+    formed no measure, and turnout in some wards conflicted with the turnout of the city."""
+    m = measure_of(row(sentence, phrase, counted=counted, unit="percent"), sentence, None)
+    assert (m.key if m else None) == key
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "key"),
+    [
+        ("A modeller said insured losses from the storm would be between $4 billion and $6 "
+         "billion.", "$4 billion and $6 billion", "loss|-"),
+        ("Losses from the outage could reach $900 million, the insurer said.", "$900 million",
+         "loss|-"),
+        ("Losses of between $2 million and $3 million were booked.", "$2 million and $3 million",
+         "loss|-"),
+        ("The firm raised its estimate of insured losses to between $5 billion and $7 billion.",
+         "$5 billion and $7 billion", "loss|-"),
+        ("Loss estimate climbs to $4 billion", "$4 billion", "loss|-"),
+        # guard: a sum the event will cost to repair is no loss
+        ("Repairs could reach $900 million, the insurer said.", "$900 million", None),
+    ],
+)
+def test_a_loss_estimate_said_in_the_future_is_the_loss(sentence: str, phrase: str,
+                                                         key: str | None) -> None:
+    """Two firms' estimates of insured losses ("would be between ...", "could reach ...")
+    formed no measure, so their disagreement was never shown."""
+    m = measure_of(row(sentence, phrase, counted=None, unit="USD"), sentence, None)
+    assert (m.key if m else None) == key
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "counted", "unit", "key"),
+    [
+        # those unaccounted for are missing; a sum unaccounted for is no toll
+        ("Police said 17 people remain unaccounted for.", "17 people", "people", None,
+         "casualties|-|missing"),
+        ("Auditors said $3 million remains unaccounted for.", "$3 million", None, "USD", None),
+        ("Auditors said $3 million is missing.", "$3 million", None, "USD", None),
+        # those under evacuation orders, told to flee or covered by the orders were evacuated
+        ("About 12,000 people are under evacuation orders.", "About 12,000 people", "people",
+         None, "people|-|evacuated"),
+        ("The flood forced 8,000 residents to flee.", "8,000 residents", "residents", None,
+         "people|-|evacuated"),
+        ("Evacuation orders now cover 15,000 residents.", "15,000 residents", "residents", None,
+         "people|-|evacuated"),
+        ("Some 9,000 people were evacuated.", "Some 9,000 people", "people", None,
+         "people|-|evacuated"),
+    ],
+)
+def test_those_unaccounted_for_are_missing_and_those_ordered_out_evacuated(
+    sentence: str, phrase: str, counted: str | None, unit: str | None, key: str | None
+) -> None:
+    """The missing counted as "unaccounted for" and the evacuees counted as "under evacuation
+    orders" formed no measure, and a sum of money missing was a toll of the missing."""
+    m = measure_of(row(sentence, phrase, counted=counted, unit=unit), sentence, None)
+    assert (m.key if m else None) == key
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "key"),
+    [
+        ("Some 800 personnel were deployed to the wildfire.", "Some 800 personnel", "personnel|-"),
+        # guard: in a military sentence personnel are troops
+        ("The army sent 800 personnel to the border.", "800 personnel", "troops|-"),
+    ],
+)
+def test_personnel_are_troops_only_where_the_sentence_is_military(sentence: str, phrase: str,
+                                                                  key: str) -> None:
+    """A fire's crews were labelled "troops"."""
+    m = measure_of(row(sentence, phrase, counted="personnel", unit=None), sentence, None)
+    assert m is not None and m.key == key
+
+
+def test_a_figure_down_slightly_from_an_earlier_one_evolved(store: Store) -> None:
+    """Close counts on different days agreed although the text says the later one fell."""
+    a = Story("About 600 pumps were running.", "Outlet A", "2031-06-10")
+    a.num("About 600 pumps", 600, change="~", counted="pumps")
+    b = Story("Roughly 560 pumps remain, down slightly from the peak.", "Outlet B", "2031-06-12")
+    b.num("Roughly 560 pumps", 560, change="~", counted="pumps")
+    ingest(store, a, b)
+    assert claim(store, "pump|-")["verdict"] == "evolved"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "counted", "unit", "change", "key"),
+    [
+        ("Under the rules, a lead of less than 200 votes triggers a recount.",
+         "less than 200 votes", "votes", None, "<", "vote|-|threshold"),
+        ("If turnout falls below 40 percent, the vote is void.", "40 percent", "turnout",
+         "percent", "=", "turnout|-|threshold"),
+        ("Firms with more than 250 staff qualify for the scheme.", "more than 250 staff", "staff",
+         None, ">", "staff|-|threshold"),
+        # guard: a reading that sets a rule going is a reading; a condition no bound
+        ("The count reached 120 votes, which triggers a recount.", "120 votes", "votes", None,
+         "=", "vote|-"),
+        ("If confirmed, the 3,000 troops would be the largest force.", "3,000 troops", "troops",
+         None, "=", "troops|-"),
+    ],
+)
+def test_a_bound_a_rule_sets_is_a_threshold_not_a_reading(
+    sentence: str, phrase: str, counted: str, unit: str | None, change: str, key: str
+) -> None:
+    """The recount threshold "agreed" with the margin it bounds, as if someone had reported
+    a margin under it."""
+    q = {**row(sentence, phrase, counted=counted, unit=unit), "change": change}
+    m = measure_of(q, sentence, None)
+    assert m is not None and m.key == key
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "key"),
+    [
+        ("The count gave the mayor a margin of 410 votes.", "410 votes", "vote|-|margin"),
+        ("Her lead over the senator narrowed to 950 votes.", "950 votes", "vote|-|margin"),
+        ("The mayor finished ahead of her rival by 2,300 votes.", "2,300 votes", "vote|-|margin"),
+        ('The senator said the gap was "under 800 votes".', "under 800 votes", "vote|-|margin"),
+        # guard: the sides' own totals are no margin
+        ("The mayor won 51,200 votes.", "51,200 votes", "vote|-"),
+    ],
+)
+def test_what_one_side_leads_by_is_the_margin_not_a_total(sentence: str, phrase: str,
+                                                          key: str) -> None:
+    """A count's margin and the candidates' totals were one "vote" measure, so a margin of
+    2,000 "conflicted" with a total of 500,000."""
+    m = measure_of(row(sentence, phrase, counted="votes", unit=None), sentence, None)
+    assert m is not None and m.key == key

@@ -203,26 +203,30 @@ def _denies_concealment(s: dict[str, Any], text: str) -> bool:
 
 def _figures_denied(conn: Connection, s: dict[str, Any]) -> set[str]:
     """Measures of the article holding a figure the denial names: "The figure of seven is not
-    accurate" refutes the "at least seven" dead the article reported."""
+    accurate" refutes the "at least seven" dead the article reported. A figure naming what it
+    counts refutes only the measure of that: denying "thousands of voters were turned away"
+    leaves the "thousands of ballots" beside it alone."""
     q = t.quantities.c
-    values = set(
-        conn.execute(
-            select(q.value_low)
-            .where(q.article_id == s["article_id"])
-            .where(q.start_char >= s["content_start"])
-            .where(q.end_char <= s["content_end"])
-            .where(q.value_low.is_not(None))
-        ).scalars()
-    )
-    if not values:
-        return set()
-    keys = conn.execute(
-        select(q.measure)
+    named = conn.execute(
+        select(q.value_low, q.counted, q.measure)
         .where(q.article_id == s["article_id"])
-        .where(q.measure.is_not(None))
-        .where(or_(q.value_low.in_(values), q.value_high.in_(values)))
-        .distinct()
-    ).scalars()
+        .where(q.start_char >= s["content_start"])
+        .where(q.end_char <= s["content_end"])
+        .where(q.value_low.is_not(None))
+    ).all()
+    values = {value for value, _, _ in named}
+    bare = {value for value, counted, _ in named if counted is None}
+    keys = {measure for _, counted, measure in named if counted and measure}
+    if bare:
+        keys |= set(
+            conn.execute(
+                select(q.measure)
+                .where(q.article_id == s["article_id"])
+                .where(q.measure.is_not(None))
+                .where(or_(q.value_low.in_(bare), q.value_high.in_(bare)))
+                .distinct()
+            ).scalars()
+        )
     return {  # not "three days", nor "nine counts" pleaded to; nor the denier's own count
         k  # beside others' ("logged about 210")
         for k in keys

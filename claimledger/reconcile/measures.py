@@ -28,18 +28,21 @@ THINGS = {
 }
 CASUALTY = frozenset(
     ["killed", "dead", "wounded", "injured", "casualty", "death", "fatality", "died", "kill", "wound", "injure",
-     "drowned", "body", "missing", "injury"]
+     "drowned", "body", "missing", "injury", "unaccounted"]
 )
 # what befell those a casualty figure counts: the dead, the injured and the missing are three
 # tolls, not one ("five people were killed and 19 injured"); other words count the dead
 CASUALTY_KIND = {
     **dict.fromkeys(["wounded", "injured", "wound", "injure", "injury"], "injured"),
-    "missing": "missing",
+    **dict.fromkeys(["missing", "unaccounted"], "missing"),
 }
 TOLLS = frozenset(["casualties", *CASUALTY_KIND.values()])
-MILITARY = frozenset(
-    ["troop", "soldier", "military", "army", "fight", "fighting", "combat", "deploy", "deployed", "deployment", "train", "training", "war", "front", "frontline", "battle", "force"]
-)
+# words only an armed force's story uses; with those any war story may share ("deployed")
+ARMED = frozenset(["troop", "soldier", "military", "army", "combat", "war", "frontline", "battle", "force"])
+MILITARY = ARMED | frozenset(["fight", "fighting", "deploy", "deployed", "deployment", "train", "training", "front"])
+# ... of which those that count troops only where the sentence speaks of armed forces: "2,100
+# personnel were deployed to the fire" are a fire's crews, "1,500 special forces personnel" troops
+CIVIL_TOO = frozenset(["personnel"])
 # modifiers that do not change what is counted ("new soldiers", "special forces personnel")
 GENERIC = frozenset(
     ["new", "additional", "more", "other", "special", "elite", "regular", "active", "total", "estimated", "least", "nearly", "roughly", "approximately", "around", "almost", "some", "just", "only", "further", "extra", "fresh", "million", "billion", "thousand", "hundred", "dozen", "dozens", "hundreds", "thousands",
@@ -90,6 +93,25 @@ SAME_FATE = {
     "rallied": "turnout", "protested": "turnout", "demonstrated": "turnout", "turned": "turnout",
     "immunized": "vaccinated", "immunised": "vaccinated", "inoculated": "vaccinated",
 }
+# what befalls things counted that makes them a count of their own, each named one way: homes
+# damaged are no rivals of homes destroyed (the count a story means by "homes lost", so no
+# aspect), ballots rejected none of ballots still to count
+FATES = {
+    "damaged": "damaged",
+    "threatened": "threatened",
+    **dict.fromkeys(["rejected", "disqualified", "invalidated", "spoiled", "discarded"], "rejected"),
+    "accepted": "accepted",
+}
+# those told to leave were evacuated: "41,000 people are under evacuation orders", "forced
+# 30,000 residents to flee", "evacuation orders now cover 34,000 residents"
+EVACUATED_AFTER = re.compile(
+    rf"\s*{_AUX}(?:under\s+(?:[a-z]+\s+)?evacuation\s+orders?|(?:ordered\s+|told\s+)?to\s+(?:flee|evacuate)\b)",
+    re.I,
+)
+EVACUATED_BEFORE = re.compile(
+    r"\bevacuation\s+orders?\s+(?:now\s+)?(?:cover(?:s|ed|ing)?|affect(?:s|ed|ing)?|appl(?:y|ies|ied)\s+to)\s+$",
+    re.I,
+)
 # "had received a first dose of vaccine": those who received a dose were vaccinated
 DOSED = frozenset(["received", "given"])
 DOSE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:dose|vaccine|jab|shot|vaccination)s?\b", re.I)
@@ -164,6 +186,43 @@ COMPARED_WITH = re.compile(
     re.I,
 )
 REFERENCE = "reference"
+# "a margin of", "a difference of", "her lead over her rival fell to", "ahead of the mayor by",
+# "won the seat by": what one side is ahead of another by
+MARGIN = "margin"
+MARGIN_BEFORE = re.compile(
+    r"\b(?:margin|lead|gap|difference)\b[^,;.]{0,50}?\b(?:of|at|to|from|was|is)\s+(?:just\s+|only\s+)?[\"“']?$"
+    r"|\b(?:ahead|led|leads|leading|won|lost|trail(?:s|ed|ing)?|behind)\s+(?:[\w'’]+\s+){0,5}?by\s+$",
+    re.I,
+)
+# a bound a rule sets: "a margin of less than 0.5 points triggers a recount", "firms of more
+# than 50 staff qualify", "if turnout falls below 50 percent"
+THRESHOLD = "threshold"
+RULE_AFTER = re.compile(
+    r"[^,;.]{0,40}?\b(?:triggers?|requires?|mandates?|entitles?|qualif(?:y|ies)|"
+    r"(?:would|will)\s+(?:trigger|require|force))\b",
+    re.I,
+)
+CONDITION_BEFORE = re.compile(r"\b(?:if|unless)\s+[^,;.]*$", re.I)
+BOUND_BEFORE = re.compile(r"\b(?:below|under|above|over|exceeds?|exceeding|beyond)\s+$", re.I)
+# "turnout of 58 percent in some precincts", "jobless rates above 20% in parts of the south"
+SOME_PLACES = re.compile(
+    r"\s*(?:in|across|at|for)\s+(?:some|several|many|certain|a\s+few|a\s+handful\s+of|parts\s+of|"
+    r"pockets\s+of|a\s+number\s+of)\s",
+    re.I,
+)
+# what a share is the level of, named as the subject of the verb that gives it: "Turnout was
+# 52 percent", "containment rose to 40 percent"
+SUBJECT_OF_LEVEL = re.compile(
+    r"\b([a-z][\w-]*)\s+(?:(?:has|had|have)\s+)?(?:was|is|stood\s+at|stands\s+at|(?:rose|risen|fell|fallen|"
+    r"climbed|dropped|grew|grown|jumped|slipped)\s+to|reached|hit)\s+$",
+    re.I,
+)
+# a share of a state named by its noun is the share in that state: "containment rose to 15
+# percent" is "15 percent contained"
+STATE_NOUNS = {
+    "containment": "contained",
+    **dict.fromkeys(["vaccination", "immunization", "immunisation"], "vaccinated"),
+}
 CLAUSE_END = re.compile(r"[,;:]")
 CLAUSE_BREAK = re.compile(r"[,;:](?:\s|$)")  # ... as punctuation, not "3,000"
 GENERIC_UNITS = frozenset(["percent", "percentage point", "basis point", "fraction", "cent", "penny"])
@@ -195,12 +254,16 @@ OF_WHAT = re.compile(
 )
 # a sum said to be lost is one measure, the loss, whatever else the sentence names: "investors
 # lost $60 million", "cost investors $60 million", "put the net loss at", "losses of", "the loss
-# to investors was"; a sum spent, raised or owed names none, nor do "costs of" or "costs were"
+# to investors was", "losses from the storm could reach", "raised its estimate of losses to",
+# "loss estimate climbs to"; a sum spent, raised or owed names none, nor do "costs of" or
+# "costs were"
 LOSS_BEFORE = re.compile(
     r"\b(?:los(?:t|e|es|ing)|cost(?:s|ing)?\s+(?!(?:of|was|were|is|are)\b)(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?"
-    r"|loss(?:es)?(?:\s+(?:to|of|for|suffered\s+by)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?"
-    r"\s+(?:was|were|is|are|of|at|totall?(?:ed|ing)|reached|stood\s+at|came\s+to|amounted\s+to))"
-    r"\s+$",
+    r"|loss(?:es)?(?:\s+estimates?)?(?:\s+(?:to|of|for|from|suffered\s+by)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?"
+    r"\s+(?:was|were|is|are|of|at|to|totall?(?:ed|ing)|reached|stood\s+at|came\s+to|amounted\s+to"
+    r"|(?:climb|rise|rose|risen|grow|grew|grown|jump)(?:s|ed)?\s+to"
+    r"|(?:would|could|will|may|might)\s+(?:be|reach|top|exceed|total)))"
+    r"(?:\s+between)?\s+$",
     re.I,
 )
 LOSS = "loss"
@@ -247,10 +310,35 @@ def measure_of(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) ->
     """The measure of one stored quantity row, read from its phrase and its sentence; a
     total over a stretch of time is a measure of that stretch."""
     m = _measure(q, text, speaker)
-    period = _period(q, text) or _reference(q, text) or _difference(q, text)
+    period = _period(q, text) or _reference(q, text) or _difference(q, text) or _some_places(q, text)
+    period = period or _threshold(q, text) or _margin(q, text)
     if m is None or period is None:
         return m
     return Measure(m.thing, m.owner, f"{m.aspect} {period}" if m.aspect else period)
+
+
+def _margin(q: dict[str, Any], text: str) -> str | None:
+    """A count one side leads another by ("ahead by 2,960 votes", "a margin of 3,114 votes") is
+    the margin, no rival of either side's total; shares and sums keep their own keying."""
+    s_start = q["sentence_start"] if q["sentence_start"] is not None else q["start_char"]
+    counts = not _generic_unit(q["unit"])
+    return MARGIN if counts and MARGIN_BEFORE.search(text, s_start, q["start_char"]) else None
+
+
+def _threshold(q: dict[str, Any], text: str) -> str | None:
+    """A bound a rule sets ("a margin of less than 0.5 points triggers a recount", "if turnout
+    falls below 50 percent") is no reading of the thing it bounds."""
+    s_start = q["sentence_start"] if q["sentence_start"] is not None else q["start_char"]
+    bounded = q.get("change") in ("<", ">") or BOUND_BEFORE.search(text, s_start, q["start_char"])
+    rule = RULE_AFTER.match(text, q["end_char"], q["end_char"] + WINDOW)
+    if_so = CONDITION_BEFORE.search(text, s_start, q["start_char"])
+    return THRESHOLD if bounded and (rule or if_so) else None
+
+
+def _some_places(q: dict[str, Any], text: str) -> str | None:
+    """A figure for some of the places ("58 percent in some northern precincts") is no rival of
+    the figure for all of them."""
+    return "subset" if SOME_PLACES.match(text, q["end_char"], q["end_char"] + WINDOW) else None
 
 
 def _difference(q: dict[str, Any], text: str) -> str | None:
@@ -301,6 +389,7 @@ def _measure(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) -> M
         phrase = LOSS
     elif _generic_unit(q["unit"]):  # "$50 million in federal aid", "45% contained": of what?
         phrase = _state_after(q["unit"], after) or q["counted"] or _named_of(before)
+        phrase = phrase or _subject_of_level(before)
         phrase = phrase or (_phrase_after(after) if OF_WHAT.match(after) else "")
     else:
         phrase = q["counted"] or q["unit"] or _phrase_after(_unbounded(q))
@@ -324,15 +413,19 @@ def _measure(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) -> M
     aspect = _aspect(q["status"], window, f"{q['text']} {text[q['end_char'] : s_end]}", len(q["text"]) + WINDOW)
     if aspect is None and q["unit"] in POINT_UNITS:
         aspect = "change"
-    things = [THINGS.get(n, n) for n in nouns if n not in CASUALTY]
+    lemmas = {lemma(w) for w in words(sentence)}
+    things = [n if n in CIVIL_TOO and not lemmas & ARMED else THINGS.get(n, n) for n in nouns if n not in CASUALTY]
+    if q["unit"] in GENERIC_UNITS:
+        things = [STATE_NOUNS.get(n, n) for n in things]
+    if aspect is None and len(things) > 1 and things[0] in FATES:
+        aspect = FATES[things.pop(0)]  # "4,700 rejected ballots" are the ballots rejected
     if len(things) > 1 and things[-1] in LEVEL_HEADS and _generic_unit(q["unit"]):
         things = things[:-1]  # "the inflation rate eased to 6.8%" is inflation's level
     thing = things[-1] if things else None
     if len(things) > 1 and thing not in THINGS.values() and not (q["counted"] and _generic_unit(q["unit"])):
         thing = " ".join(things)  # "artillery round"; a share's noun is its head: "consumer price inflation"
     if thing is None and places and places[-1].relation == RELATIONS["demonyms"]:
-        military = {lemma(w) for w in words(sentence)} & MILITARY
-        thing = "troops" if military else "people"
+        thing = "troops" if lemmas & MILITARY else "people"
     toll = _toll_before(before, q["counted"] if phrase else None)
     if toll:
         aspect, thing = toll, None  # "the death toll ... has risen to 62"
@@ -342,8 +435,9 @@ def _measure(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) -> M
     part = not _generic_unit(q["unit"]) and _part_of_whole(q["text"], before, after)
     if part:
         owner = _place_of_part(before, after) or owner
-    if aspect in TOLLS and thing in (None, "troops", "people"):
-        # "Of the dead, 41 were in the north": a part of the toll, not a rival of it
+    if aspect in TOLLS and thing in (None, "troops", "people") and not _money(q["unit"]):
+        # "Of the dead, 41 were in the north": a part of the toll, not a rival of it (a sum
+        # "missing" or "unaccounted for" is no toll)
         return Measure("casualties", owner, "subset" if part else None if aspect == "casualties" else aspect)
     if thing is None or thing in WHEN_WORDS or thing == "time":
         return None  # "in ONE MONTH", "shared 180,000 times": a stretch or a tally of repeats
@@ -362,6 +456,8 @@ def _measure(q: dict[str, Any], text: str, speaker: tuple[int, int] | None) -> M
             aspect = "turnout"  # "200,000 protesters filled the square"; not "were arrested"
         if aspect is None and owner is None:
             return None  # people of no country to whom nothing said befell: of what story?
+    if aspect is None and thing not in THINGS.values() and not _generic_unit(q["unit"]):
+        aspect = _fate(before, after)
     return Measure(thing, owner, aspect)
 
 
@@ -376,8 +472,12 @@ def _generic_unit(unit: str | None) -> bool:
 
 def _lost_sum(unit: str | None, before: str) -> bool:
     """Is the figure a sum of money said to be lost ("investors lost $60 million")?"""
-    money = unit is not None and unit not in GENERIC_UNITS and _generic_unit(unit)
-    return money and LOSS_BEFORE.search(before) is not None
+    return _money(unit) and LOSS_BEFORE.search(before) is not None
+
+
+def _money(unit: str | None) -> bool:
+    """Is the unit a currency (not a share)?"""
+    return unit is not None and unit not in GENERIC_UNITS and _generic_unit(unit)
 
 
 def _state_after(unit: str | None, after: str) -> str | None:
@@ -385,6 +485,14 @@ def _state_after(unit: str | None, after: str) -> str | None:
     money qualifies it instead ("£60 million related to the incident")."""
     state = STATE_AFTER.match(after) if unit in GENERIC_UNITS else None
     return state[1] if state else None
+
+
+def _subject_of_level(before: str) -> str | None:
+    """The noun a share is the level of, as the subject of its verb ("Turnout was 52
+    percent"); not a pronoun, nor a word for an amount ("the figure was 52 percent")."""
+    m = SUBJECT_OF_LEVEL.search(before)
+    word = m[1].lower() if m else None
+    return m[1] if word and word not in STOPWORDS and word not in AMOUNT_NOUNS else None
 
 
 def _named_of(before: str) -> str | None:
@@ -407,14 +515,23 @@ def _what_befell(before: str, after: str) -> str | None:
     """The participle that says what happened to the people counted: "10,000 people have
     been displaced", "had treated 300 people"; words for one thing name it one way ("detained"
     is "arrested", "took part" and "marched" are the turnout, "received a first dose" is
-    vaccinated)."""
+    vaccinated, those under evacuation orders or forced to flee evacuated)."""
     if TOOK_PART.match(after):
         return "turnout"
+    if EVACUATED_AFTER.match(after) or EVACUATED_BEFORE.search(before):
+        return "evacuated"
     dosed = BEFELL_AFTER.match(after)
     if dosed and dosed[1].lower() in DOSED and DOSE.match(after, dosed.end()):
         return "vaccinated"
     m = dosed or BEFELL_THEIR.match(after) or BEFELL_BEFORE.search(before)
     return SAME_FATE.get(m.group(1).lower(), m.group(1).lower()) if m else None
+
+
+def _fate(before: str, after: str) -> str | None:
+    """What befell the things counted, when it makes them a count of their own ("300 homes were
+    destroyed and 90 damaged", "it rejected 2,100 ballots")."""
+    fate = _what_befell(before, after)
+    return FATES.get(fate) if fate else None
 
 
 def _part_of_whole(phrase: str, before: str, after: str) -> bool:

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from claimledger.model import Verdict
 
 FUTURE = frozenset({"pledge", "target", "forecast", "plan", "projection", "goal", "expected"})
-# the text itself says a figure replaces an earlier one ("double the previous figures")
+# the text itself says a figure replaces an earlier one ("double the previous figures", "down
+# slightly from the peak")
 EVOLUTION = re.compile(
-    r"\b(?:previous(?:ly)?|earlier (?:estimate|figure|report)s?|up from|down from|revised|"
+    r"\b(?:previous(?:ly)?|earlier (?:estimate|figure|report)s?|(?:up|down)(?: \w+ly)? from|revised|"
     r"doubled?|tripled?|trebled|halved|risen|rose|grown|increased|decreased|fallen|fell|"
     r"lowered|raised|reduced|slashed|dropped|climbed|jumped|since been|"
     r"latest (?:estimate|figure)s?|updated?)\b",
@@ -95,27 +96,26 @@ class Bounds:
         return Bounds(max(self.lo, lo), min(self.hi, hi), self.n + 1, self.cue or cue)
 
     def state(self, scope: Scope) -> str | None:
-        """One date's figures conflict when their bounds cross (no cue); across dates the
-        figure evolved; two or more compatible figures agree."""
+        """One date's figures conflict when their bounds cross; across dates the figure
+        evolved; two or more compatible figures agree."""
         horizon, as_of = scope
         disjoint = self.lo > self.hi
         if horizon == ALL:
             return None
         if as_of != ALL:
-            return "conflict" if disjoint and not self.cue else None
+            return "conflict" if disjoint else None
         if disjoint:
             return "evolved"
         return "agree" if self.n >= 2 else None
 
 
 def scopes(f: Figure) -> list[tuple[Scope, bool]]:
-    """The scopes a figure counts in, each with the cue it brings there."""
+    """The scopes a figure counts in, each with the cue it brings there. A figure the text says
+    replaced or was replaced ("down from 300") is no rival of its date's others, nor does it
+    excuse their clash: it joins only the all-dates scopes."""
     moved = f.change in ("up", "down")
-    return [
-        ((f.horizon, f.as_of or UNDATED), f.evolved_cue),
-        ((f.horizon, ALL), False),
-        ((ALL, ALL), f.evolved_cue or moved),
-    ]
+    dated = [] if f.evolved_cue else [((f.horizon, f.as_of or UNDATED), False)]
+    return [*dated, ((f.horizon, ALL), False), ((ALL, ALL), f.evolved_cue or moved)]
 
 
 def fold(bounds: Mapping[Scope, Bounds], figures: Iterable[Figure]) -> dict[Scope, Bounds]:

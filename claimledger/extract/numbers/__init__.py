@@ -207,7 +207,8 @@ def _coordinated_with(f: Found, earlier: list[Described], n: int) -> Described |
     """The figure of its sentence a figure is coordinated with ("five years in prison or closer
     to 20", "up to 4% of turnover or £17.5 million"), whose phrase its own hangs from."""
     a = anchor(f)
-    while f.hedge_start is not None and f.hedge_start <= a.head.idx and a.head.i < f.first:
+    while f.hedge_start is not None and f.hedge_start <= a.head.idx and a.head.i < f.first and (
+            a.head != a):  # a verb of passing may head the clause: "topped $2 billion"
         a = a.head  # "or [closer to] 20": the bound may carry the attachment
     if a.dep_ != "conj":
         return None

@@ -419,11 +419,12 @@ def _lost_no_lives(f: Found, verbs: list[Token], counted: list[Token]) -> bool:
 
 
 def _aim_of(verbs: list[Token], near: set[str], a: Token) -> str | None:
-    """ "pledge" for a promise or a giving yet to come ("pledged to provide", "will donate"),
-    "target" for an aim ("aims to cut it to 3%", "the bank's 2 percent target", "hope to
-    secure") or a commitment with a deadline ("will cut emissions by 70% by 2035")."""
+    """ "pledge" for a promise or a giving yet to come ("pledged to provide", "will donate", "a
+    promise to hire"), "target" for an aim ("aims to cut it to 3%", "the bank's 2 percent
+    target", "hope to secure", "a plan to build") or a commitment with a deadline ("will cut
+    emissions by 70% by 2035")."""
     lemmas = {w for v in verbs for w in _verb_lemmas(v)}
-    named = _of_noun(a)
+    named = _of_noun(a) | _intending_nouns(verbs)
     if (lemmas | named) & PLEDGE_WORDS or any(v.lemma_.lower() in GIVING_WORDS and not _given(v)
                                     for v in verbs):
         return "pledge"
@@ -433,6 +434,13 @@ def _aim_of(verbs: list[Token], near: set[str], a: Token) -> str | None:
     if (aims | named | (near - {"seek"})) & TARGET_WORDS or any(_deadline(v, a) for v in verbs):
         return "target"
     return None
+
+
+def _intending_nouns(verbs: list[Token]) -> set[str]:
+    """The lemmas of the nouns a to-infinitive above the figure hangs from: "ran on a promise to
+    cut the tax by 8%", "a plan to hire 500 officers" are a pledge and a target."""
+    return {v.head.lemma_.lower() for v in verbs
+            if v.dep_ == "acl" and _infinitive(v) and v.head.pos_ in _NOUNISH}
 
 
 def _verb_lemmas(verb: Token) -> set[str]:

@@ -95,6 +95,12 @@ def test_a_move_from_one_figure_to_another_is_two_figures(analyze) -> None:
                    (29, "mile per gallon", "estimate", "in 2020")]
     a = analyze("Ticket sales dropped from 12,000 to 9,500.")
     assert [(q.value, q.status) for q in a.quantities] == [(12000, "past"), (9500, "estimate")]
+    # a figure after the move counts what its start counts
+    a = analyze("It shrank from 900 cars in May to 400 in June and 250 in July.")
+    assert only(a, "250").unit == "car"
+    # a bound between "from" and the start
+    a = analyze("Bookings fell from roughly 900 rooms in May to 400 in June.")
+    assert [(q.value, q.status) for q in a.quantities] == [(900, "past"), (400, "estimate")]
     # guard: a span of values stays one range
     assert only(analyze("Fares range from $3 to $9 on the line."), "$3").value == [3, 9]
 
@@ -516,6 +522,10 @@ def test_time_span_is_not_borrowed_as_a_count(analyze) -> None:
         ("The city set a goal of 2,000 new homes.", "2,000", "target"),
         ("The 5,000 troops the army plans to send are ready.", "5,000", "target"),
         ("It has 40% of the 3,000 homes the city hopes to build.", "3,000", "target"),
+        # those who pledge or agree are no pledge; what is pledged is
+        ("Three donors pledged $5 million.", "Three", "estimate"),
+        ("About 52% of voters agreed.", "52%", "estimate"),
+        ("Some 900 tents were promised.", "900", "pledge"),
         # so does the noun a to-infinitive hangs from
         ("The council ran on a promise to build 800 homes.", "800", "pledge"),
         ("The board backed a plan to close 12 branches.", "12", "target"),

@@ -391,7 +391,9 @@ def status_of(f: Found, counted: list[Token], is_rate: bool) -> str:
     lemmas = {v.lemma_.lower() for v in verbs}
     following = list(doc[f.end:f.end + 3])  # "over 600,000 killed or wounded"
     near = {t.lemma_.lower() for t in counted + following} | {t.lower_ for t in counted}
-    aim = _aim_of(verbs, near, a)
+    actor = _acted_by(a)  # "Three donors pledged", "52% agreed": who pledges, not a pledge
+    aim = _aim_of([v for v in verbs if v != actor],
+                  near - _verb_lemmas(actor) if actor is not None else near, a)
     if is_rate:
         return aim or "rate"
     cues = (lemmas | near) & CASUALTY_WORDS
@@ -406,6 +408,14 @@ def status_of(f: Found, counted: list[Token], is_rate: bool) -> str:
     if before & TOTAL_WORDS or "total" in after:
         return "total"
     return "estimate"
+
+
+def _acted_by(a: Token) -> Token | None:
+    """The verb whose active subject the figure is, or counts ("Three donors pledged $5
+    million", "About 52% of voters agreed", "Two firms plan to build"): what it says of its
+    subject is no pledge or aim of the figure."""
+    node = a.head if a.dep_ in ("nummod", "quantmod") and a.head.pos_ in _NOUNISH else a
+    return node.head if node.dep_ == "nsubj" and node.head.pos_ == "VERB" else None
 
 
 def _lost_no_lives(f: Found, verbs: list[Token], counted: list[Token]) -> bool:

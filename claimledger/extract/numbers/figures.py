@@ -493,9 +493,10 @@ def _sides(a: Found, b: Found, doc: Doc) -> bool:
 
 
 def _from_to(a: Found, b: Found, doc: Doc) -> bool:
-    """ "from $75 per barrel to $45.88", "from 21 mpg combined to 23": a start and an end figure
-    a few words apart, in the same unit (or the second leaving it unsaid)."""
-    if a.first == 0 or doc[a.first - 1].lower_ != "from" or b.first - a.end > _FROM_TO_GAP:
+    """ "from $75 per barrel to $45.88", "from 21 mpg combined to 23", "from roughly 14,000 votes
+    on election night to 6,808": a start and an end figure a few words apart, in the same unit
+    (or the second leaving it unsaid)."""
+    if not _after_from(a, doc) or b.first - a.end > _FROM_TO_GAP:
         return False
     if doc[b.first - 1].lower_ != "to" or _year_like(a) or _year_like(b):
         return False

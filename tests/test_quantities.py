@@ -73,6 +73,8 @@ def test_spans_point_into_the_text(analyze) -> None:
         ("Only one company bid for the work.", "one", 1, None, False),
         # a spaced em dash sets off an aside, it does not join a range
         ("Nearly four in 10 — 38 percent — agreed.", "38", 38, None, False),
+        # guard: a figure before a noun that modifies another still counts it
+        ("He received a 10 year sentence.", "10", 10, None, False),
         # "not one" counts none
         ("The auditors found not one error.", "not one error", 0, None, False),
     ],
@@ -558,6 +560,9 @@ def test_status(analyze, text, needle, status) -> None:
         "The city was No. 19 on the list.",
         "The sum included a 2022 loan round the bank did not record.",
         "Callers can ring the hotline on 0300 123 4567.",
+        # digits between a word for one thing and a singular noun name that thing
+        "A neighbour made a 911 call.",
+        "Crews inspected the first 737 jet.",
     ],
 )
 def test_not_quantities(analyze, text) -> None:

@@ -83,6 +83,19 @@ def test_html_blocks_are_paragraphs_so_a_heading_ends_its_sentence(tmp_path: Pat
     assert all("\n" not in b for b in blocks)  # a paragraph's wrapped source line is one
 
 
+def test_html_table_rows_read_as_labelled_lines(tmp_path: Path) -> None:
+    """A results table's cells are figures under their header, not figures with a unit "|"."""
+    page = HTML.replace(
+        "<p>The ministry",
+        "<table><tr><th>Club</th><th>Points</th><th>Goals</th></tr>"
+        "<tr><td>Harbour FC</td><td>61</td><td>48</td></tr></table><p>The ministry",
+    )
+    (tmp_path / "table.html").write_text(page, encoding="utf-8")
+    [article], _ = read([str(tmp_path)])
+    assert "|" not in article.text
+    assert "Harbour FC — Points: 61; Goals: 48." in article.text.split("\n\n")
+
+
 def test_sidecar_metadata_and_flags(tmp_path: Path) -> None:
     (tmp_path / "one.txt").write_text("Story one.", encoding="utf-8")
     (tmp_path / "two.txt").write_text("Story two.", encoding="utf-8")

@@ -73,6 +73,10 @@ def test_spans_point_into_the_text(analyze) -> None:
         ("Only one company bid for the work.", "one", 1, None, False),
         # a spaced em dash sets off an aside, it does not join a range
         ("Nearly four in 10 — 38 percent — agreed.", "38", 38, None, False),
+        # guard: a figure before a noun that modifies another still counts it
+        ("He received a 10 year sentence.", "10", 10, None, False),
+        # "not one" counts none
+        ("The auditors found not one error.", "not one error", 0, None, False),
     ],
 )
 def test_values_and_ranges(analyze, text, needle, low, high, is_range) -> None:
@@ -93,8 +97,35 @@ def test_a_move_from_one_figure_to_another_is_two_figures(analyze) -> None:
                    (29, "mile per gallon", "estimate", "in 2020")]
     a = analyze("Ticket sales dropped from 12,000 to 9,500.")
     assert [(q.value, q.status) for q in a.quantities] == [(12000, "past"), (9500, "estimate")]
+    # a figure after the move counts what its start counts
+    a = analyze("It shrank from 900 cars in May to 400 in June and 250 in July.")
+    assert only(a, "250").unit == "car"
+    # a bound between "from" and the start
+    a = analyze("Bookings fell from roughly 900 rooms in May to 400 in June.")
+    assert [(q.value, q.status) for q in a.quantities] == [(900, "past"), (400, "estimate")]
     # guard: a span of values stays one range
     assert only(analyze("Fares range from $3 to $9 on the line."), "$3").value == [3, 9]
+
+
+def test_the_start_of_a_move_takes_no_time_past_its_end(analyze) -> None:
+    """The end's time is when the move had ended: the start stood before it."""
+    a = analyze("The queue shrank from about 900 cars at dawn to 300 on Sunday.",
+                published_at="2031-03-13")
+    timed = {q.span.text: a.times[q.time].span.text if q.time is not None else None
+             for q in a.quantities}
+    assert timed == {"about 900 cars": None, "300": "on Sunday"}
+    a = analyze("Stocks fell from 80 tonnes in the spring to 20 tonnes on Friday and 15 on "
+                "Monday.", published_at="2031-03-13")
+    timed = {q.span.text: a.times[q.time].span.text if q.time is not None else None
+             for q in a.quantities}
+    assert timed["80 tonnes"] == "in the spring"
+
+
+def test_two_shares_written_high_to_low_are_two_sides_not_a_range(analyze) -> None:
+    a = analyze("A survey last month had the mayor ahead, 52% to 41%.")
+    assert [(q.value, q.is_range) for q in a.quantities] == [(52, False), (41, False)]
+    # guard: shares written low to high are a range
+    assert only(analyze("Mortgage rates ran 4% to 6% last year."), "4%").value == [4, 6]
 
 
 @pytest.mark.parametrize(
@@ -132,6 +163,12 @@ def test_a_move_from_one_figure_to_another_is_two_figures(analyze) -> None:
         ("The Dow closed down 120 points.", "120", "down", None),
         ("The total was closer to 900.", "900", "~", "closer to"),
         ("Barely 40 percent turned out.", "40", "~", "Barely"),
+        # what a verb of passing takes as object is a floor passed
+        ("Winds could exceed 70 mph overnight.", "70", ">", "exceed"),
+        ("Crowds topping 20,000 filled the square.", "20,000", ">", "topping"),
+        ("Ticket sales surpassed $3 million.", "3", ">", "surpassed"),
+        # guard: "top" as an adjective passes nothing
+        ("The top five teams advance.", "five", "=", None),
         # "as many as" stays exact as in NewsQuant; verdicts read it as a ceiling
         ("As many as 300 people were on board.", "300", "=", "As many as"),
         # ... but bounds a size that may yet be: a ceiling, and "as few as" a floor
@@ -487,6 +524,13 @@ def test_time_span_is_not_borrowed_as_a_count(analyze) -> None:
         ("The city set a goal of 2,000 new homes.", "2,000", "target"),
         ("The 5,000 troops the army plans to send are ready.", "5,000", "target"),
         ("It has 40% of the 3,000 homes the city hopes to build.", "3,000", "target"),
+        # those who pledge or agree are no pledge; what is pledged is
+        ("Three donors pledged $5 million.", "Three", "estimate"),
+        ("About 52% of voters agreed.", "52%", "estimate"),
+        ("Some 900 tents were promised.", "900", "pledge"),
+        # so does the noun a to-infinitive hangs from
+        ("The council ran on a promise to build 800 homes.", "800", "pledge"),
+        ("The board backed a plan to close 12 branches.", "12", "target"),
         # a verb coordinated with its own object is another act, not a casualty
         ("The storm killed 12 people and flooded 300 homes.", "300", "estimate"),
         # a state or a forecast with a date is no target
@@ -516,6 +560,9 @@ def test_status(analyze, text, needle, status) -> None:
         "The city was No. 19 on the list.",
         "The sum included a 2022 loan round the bank did not record.",
         "Callers can ring the hotline on 0300 123 4567.",
+        # digits between a word for one thing and a singular noun name that thing
+        "A neighbour made a 911 call.",
+        "Crews inspected the first 737 jet.",
     ],
 )
 def test_not_quantities(analyze, text) -> None:

@@ -40,6 +40,9 @@ _COUNTED_FROM = re.compile(r"\bsince(?: [^\W\d]+){0,3} $", re.I)
 _WHEN_AFTER = re.compile(r"\W*when\b[^,;]*$", re.I)  # a clause on the time that holds the figure
 # What stands between a start figure's time and the end figure: "from 6,808 on Thursday | to | 2,960".
 _TO_END = re.compile(r"^\W*to\W*$", re.I)
+# ... and what opens a start figure and closes the words after it: "from | 14,000 ... to | 6,808".
+_FROM = re.compile(rf"\bfrom{_AFTER_CUE}", re.I)
+_TO = re.compile(r"\bto\W*$", re.I)
 _SUBJECTS = {"nsubj", "nsubjpass"}
 # Clauses on a noun: a time in one dates that noun's event ("a breach disclosed on Monday").
 _NOUN_CLAUSES = {"acl", "relcl"}
@@ -78,12 +81,13 @@ def time_of(q: Quantity, times: list[TimeExpr], others: Sequence[Quantity] = (),
             doc: Doc | None = None) -> int | None:
     """Index of the as-of time: the nearest resolved time expression in the same sentence that
     is not past a baseline figure ("27,000, up from 12,000 on Tuesday": Tuesday is the 12,000's)
-    nor between a start figure and this, its end ("from 6,808 on Thursday to 2,960"), nor, for a
-    baseline figure, before it (the time of the change it is the baseline of), nor, in the parse,
-    of another event (`_of_another_event`). A time that names an event ("Monday's
-    attack"), or that lies in a clause opened after the figure ("... once a round in early 2024
-    was counted"), dates a figure only when no other does, and one that says so ("as of March
-    4") before any other."""
+    nor between a start figure and this, its end ("from 6,808 on Thursday to 2,960"), nor past
+    the end of a move this figure starts ("from 14,000 on election night to 6,808 on Thursday":
+    Thursday is the 6,808's), nor, for a baseline figure, before it (the time of the change it
+    is the baseline of), nor, in the parse, of another event (`_of_another_event`). A time that
+    names an event ("Monday's attack"), or that lies in a clause opened after the figure ("...
+    once a round in early 2024 was counted"), dates a figure only when no other does, and one
+    that says so ("as of March 4") before any other."""
     if q.sentence is None:
         return None
     sent = q.sentence
@@ -97,7 +101,7 @@ def time_of(q: Quantity, times: list[TimeExpr], others: Sequence[Quantity] = (),
             continue
         if any(q.span.end <= o.span.start < t.span.start and _baseline(o, sent) for o in rivals):
             continue
-        if any(_starts_at(o, t, q, sent) for o in rivals):
+        if any(_starts_at(o, t, q, sent) or _ends_before(q, o, t, sent) for o in rivals):
             continue
         if doc is not None and _of_another_event(q, t, doc):
             continue
@@ -118,6 +122,15 @@ def _starts_at(start: Quantity, t: TimeExpr, q: Quantity, sent: Span) -> bool:
     return (start.span.end <= t.span.start and _baseline(start, sent)
             and _TO_END.match(sent.text[t.span.end - sent.start : q.span.start - sent.start])
             is not None)
+
+
+def _ends_before(start: Quantity, end: Quantity, t: TimeExpr, sent: Span) -> bool:
+    """Is the time past the end figure of a move from `start` ("from 14,000 on election night
+    to 6,808 on Thursday")? It dates the end; the start stood before it."""
+    if not start.span.end <= end.span.start <= t.span.start:
+        return False
+    gap = sent.text[start.span.end - sent.start : end.span.start - sent.start]
+    return _TO.search(gap) is not None and _baseline(start, sent, _FROM)
 
 
 def _of_another_event(q: Quantity, t: TimeExpr, doc: Doc) -> bool:

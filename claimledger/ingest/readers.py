@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,9 @@ META_ALIASES = {
     "published_at": ("date", "published", "pubdate", "date_published", "datePublished"),
     "outlet": ("source", "publisher", "site_name"),
 }
+# A table row as the HTML extractor writes it ("| a | b |"), and the rule under its header.
+_TABLE_ROW = re.compile(r"^\|(.*)\|$")
+_TABLE_RULE = re.compile(r"^\|(?:\s*:?-+:?\s*\|)+$")
 SUFFIXES = {
     ".txt": "txt",
     ".text": "txt",
@@ -149,7 +153,7 @@ def _html(text: str) -> tuple[str, dict[str, Any]]:
         raise _Refused("HTML holds no article text")
     # one block (heading, paragraph, list item) a line: a blank line between them keeps a
     # heading or a live blog's entry out of the sentence after it, as in the text readers
-    body = "\n\n".join(line for line in body.split("\n") if line.strip())
+    body = "\n\n".join(_tables_as_lines(line for line in body.split("\n") if line.strip()))
     meta = {
         "title": doc.title,
         "outlet": doc.sitename or doc.hostname,
@@ -157,6 +161,29 @@ def _html(text: str) -> tuple[str, dict[str, Any]]:
         "published_at": doc.date,
     }
     return body, meta
+
+
+def _tables_as_lines(lines: Iterable[str]) -> list[str]:
+    """A table's rows as lines a reader takes for sentences: "| Ada Cole | 5,120 |" under the
+    header "| Candidate | Votes |" reads "Ada Cole — Votes: 5,120.", its header naming each cell
+    and no pipe left to read as a unit; the header and rule rows go, other lines stay."""
+    out: list[str] = []
+    header: list[str] | None = None
+    for line in lines:
+        row = _TABLE_ROW.match(line.strip())
+        if row is None:
+            header = None
+            out.append(line)
+        elif _TABLE_RULE.match(line.strip()) is None:
+            cells = [c.strip() for c in row[1].split("|")]
+            if header is None:
+                header = cells
+                continue
+            labelled = [
+                f"{h}: {c}" if h else c for h, c in zip(header[1:], cells[1:], strict=False) if c
+            ]
+            out.append(f"{cells[0]} — {'; '.join(labelled)}." if labelled else cells[0])
+    return out
 
 
 def _jsonl(text: str, source: Source, limits: Limits) -> Iterator[Item]:

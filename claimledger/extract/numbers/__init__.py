@@ -128,8 +128,11 @@ def _ends(d: Described, parts: tuple[Found, Found], sent: SpacySpan, n: int,
           text: str) -> tuple[Quantity, Quantity]:
     """The start and end figure of a move written "from X to Y", both in the range's unit ("from
     $75 a barrel to $45" is per barrel at both ends), else the start's ("from 4,100 cases to
-    2,300"); the start is the earlier, past figure."""
+    2,300", which the range then counts too, for figures after it to borrow); the start is the
+    earlier, past figure."""
     start, end = (_describe(part, sent, n, text).quantity for part in parts)
+    if d.quantity.unit is None:
+        d.quantity.unit, d.quantity.counted = start.unit, start.counted
     for q in (start, end):
         q.unit = d.quantity.unit or q.unit or start.unit
         q.counted = q.counted or d.quantity.counted or start.counted
@@ -207,7 +210,8 @@ def _coordinated_with(f: Found, earlier: list[Described], n: int) -> Described |
     """The figure of its sentence a figure is coordinated with ("five years in prison or closer
     to 20", "up to 4% of turnover or £17.5 million"), whose phrase its own hangs from."""
     a = anchor(f)
-    while f.hedge_start is not None and f.hedge_start <= a.head.idx and a.head.i < f.first:
+    while f.hedge_start is not None and f.hedge_start <= a.head.idx and a.head.i < f.first and (
+            a.head != a):  # a verb of passing may head the clause: "topped $2 billion"
         a = a.head  # "or [closer to] 20": the bound may carry the attachment
     if a.dep_ != "conj":
         return None

@@ -391,7 +391,9 @@ def status_of(f: Found, counted: list[Token], is_rate: bool) -> str:
     lemmas = {v.lemma_.lower() for v in verbs}
     following = list(doc[f.end:f.end + 3])  # "over 600,000 killed or wounded"
     near = {t.lemma_.lower() for t in counted + following} | {t.lower_ for t in counted}
-    aim = _aim_of(verbs, near, a)
+    actor = _acted_by(a)  # "Three donors pledged", "52% agreed": who pledges, not a pledge
+    aim = _aim_of([v for v in verbs if v != actor],
+                  near - _verb_lemmas(actor) if actor is not None else near, a)
     if is_rate:
         return aim or "rate"
     cues = (lemmas | near) & CASUALTY_WORDS
@@ -408,6 +410,14 @@ def status_of(f: Found, counted: list[Token], is_rate: bool) -> str:
     return "estimate"
 
 
+def _acted_by(a: Token) -> Token | None:
+    """The verb whose active subject the figure is, or counts ("Three donors pledged $5
+    million", "About 52% of voters agreed", "Two firms plan to build"): what it says of its
+    subject is no pledge or aim of the figure."""
+    node = a.head if a.dep_ in ("nummod", "quantmod") and a.head.pos_ in _NOUNISH else a
+    return node.head if node.dep_ == "nsubj" and node.head.pos_ == "VERB" else None
+
+
 def _lost_no_lives(f: Found, verbs: list[Token], counted: list[Token]) -> bool:
     """Is a loss one of money ("investors lost $5 million", "a loss of $2 million"), a share
     ("the stock has lost 12%") or something other than those counted ("1,100 employees lost
@@ -419,11 +429,12 @@ def _lost_no_lives(f: Found, verbs: list[Token], counted: list[Token]) -> bool:
 
 
 def _aim_of(verbs: list[Token], near: set[str], a: Token) -> str | None:
-    """ "pledge" for a promise or a giving yet to come ("pledged to provide", "will donate"),
-    "target" for an aim ("aims to cut it to 3%", "the bank's 2 percent target", "hope to
-    secure") or a commitment with a deadline ("will cut emissions by 70% by 2035")."""
+    """ "pledge" for a promise or a giving yet to come ("pledged to provide", "will donate", "a
+    promise to hire"), "target" for an aim ("aims to cut it to 3%", "the bank's 2 percent
+    target", "hope to secure", "a plan to build") or a commitment with a deadline ("will cut
+    emissions by 70% by 2035")."""
     lemmas = {w for v in verbs for w in _verb_lemmas(v)}
-    named = _of_noun(a)
+    named = _of_noun(a) | _intending_nouns(verbs)
     if (lemmas | named) & PLEDGE_WORDS or any(v.lemma_.lower() in GIVING_WORDS and not _given(v)
                                     for v in verbs):
         return "pledge"
@@ -433,6 +444,13 @@ def _aim_of(verbs: list[Token], near: set[str], a: Token) -> str | None:
     if (aims | named | (near - {"seek"})) & TARGET_WORDS or any(_deadline(v, a) for v in verbs):
         return "target"
     return None
+
+
+def _intending_nouns(verbs: list[Token]) -> set[str]:
+    """The lemmas of the nouns a to-infinitive above the figure hangs from: "ran on a promise to
+    cut the tax by 8%", "a plan to hire 500 officers" are a pledge and a target."""
+    return {v.head.lemma_.lower() for v in verbs
+            if v.dep_ == "acl" and _infinitive(v) and v.head.pos_ in _NOUNISH}
 
 
 def _verb_lemmas(verb: Token) -> set[str]:

@@ -19,11 +19,13 @@ from claimledger.extract.numbers.lexicon import (
     GLUED_ONLY,
     HEDGES,
     MULTIPLIERS,
+    PASSING_VERBS,
     POST_HEDGES,
     PREPOSITION_BOUNDS,
     RISING_WITH_UP,
     SCALE_ABBREV,
     SCALES,
+    SHARE_UNITS,
     SMALL,
     TITLE_CASE_CURRENCY,
     UNITS,
@@ -243,6 +245,8 @@ def _word_figure(tok: Token, limit: int) -> Found | None:
         return None
     last = doc[j - 1]
     f = Found(tok.doc, tok.i, j - 1, j, tok.idx, last.idx + len(last), value, digits=False)
+    if _negated_one(f, limit):
+        f.low, f.start_char = 0.0, doc[tok.i - 1].idx
     k = j + 1 if j + 1 < limit and doc[j].text == "-" else j  # "two-thirds"
     if k < limit and doc[k].lower_ in FRACTIONS and doc[j - 1].lower_ != "a":
         f.low = value * FRACTIONS[doc[k].lower_]
@@ -252,6 +256,14 @@ def _word_figure(tok: Token, limit: int) -> Found | None:
         f.last, f.end, f.end_char = j + 2, j + 3, doc[j + 2].idx + len(doc[j + 2])
     _extend_right(f, limit)
     return f
+
+
+def _negated_one(f: Found, limit: int) -> bool:
+    """ "found nothing, not one case": a lone "one" after "not" counts none, unless a larger
+    count follows ("not one but two")."""
+    doc = f.doc
+    return f.first == f.last and doc[f.first].lower_ == "one" and f.first > 0 and (
+        doc[f.first - 1].lower_ == "not") and not (f.end < limit and doc[f.end].lower_ == "but")
 
 
 def _hyphen_joins(left: Token, right: Token) -> bool:
@@ -471,13 +483,20 @@ def _linked(a: Found, b: Found, doc: Doc) -> bool:
         return a.first > 0 and doc[a.first - 1].lower_ == "between"
     if link == "or":
         return not a.digits and not b.digits and b.low > a.low
-    return True
+    return not _sides(a, b, doc)
+
+
+def _sides(a: Found, b: Found, doc: Doc) -> bool:
+    """ "ahead 47% to 44%": two shares written high to low, not opened by "from", are those of two
+    sides (a poll, a vote), not a range of one share; a range is written low to high."""
+    return (a.unit or b.unit) in SHARE_UNITS and b.low < a.low and not _after_from(a, doc)
 
 
 def _from_to(a: Found, b: Found, doc: Doc) -> bool:
-    """ "from $75 per barrel to $45.88", "from 21 mpg combined to 23": a start and an end figure
-    a few words apart, in the same unit (or the second leaving it unsaid)."""
-    if a.first == 0 or doc[a.first - 1].lower_ != "from" or b.first - a.end > _FROM_TO_GAP:
+    """ "from $75 per barrel to $45.88", "from 21 mpg combined to 23", "from roughly 14,000 votes
+    on election night to 6,808": a start and an end figure a few words apart, in the same unit
+    (or the second leaving it unsaid)."""
+    if not _after_from(a, doc) or b.first - a.end > _FROM_TO_GAP:
         return False
     if doc[b.first - 1].lower_ != "to" or _year_like(a) or _year_like(b):
         return False
@@ -506,6 +525,9 @@ def _attach_bound(f: Found, sent: SpacySpan) -> None:
             if f.change == "=":
                 f.change = HEDGES[phrase]
             break
+    if f.hedge is None and f.change == "=" and _passed(f, sent):
+        verb = doc[f.first - 1]
+        f.hedge, f.hedge_start, f.change = verb.text, verb.idx, ">"
     end = bound_after(f, f.end, sent.end)
     if end > f.end:
         f.end, f.end_char = end, doc[end - 1].idx + len(doc[end - 1])
@@ -524,6 +546,19 @@ def _bounds(f: Found, phrase: str, sent: SpacySpan) -> bool:
     verb = doc[verb_at] if verb_at >= sent.start else None
     return not (phrase == "up to" and verb is not None and verb.pos_ == "VERB"
                 and verb.lemma_.lower() in RISING_WITH_UP)
+
+
+def _passed(f: Found, sent: SpacySpan) -> bool:
+    """Is the figure the object of a verb of passing written right before it ("could exceed 50
+    mph", "gusts topping 55 miles per hour", "topped 300 homes")? What is passed is a floor."""
+    if f.first <= sent.start:
+        return False
+    verb = sent.doc[f.first - 1]
+    if verb.pos_ != "VERB" or verb.lower_ not in PASSING_VERBS:
+        return False
+    top = next((t for t in sent.doc[f.first:f.end] if not f.first <= t.head.i < f.end), None)
+    obj = top.head if top is not None and top.dep_ in ("nummod", "compound") else top
+    return obj is not None and obj.dep_ == "dobj" and obj.head == verb
 
 
 def bound_after(f: Found, at: int, limit: int) -> int:

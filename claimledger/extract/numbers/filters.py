@@ -20,6 +20,8 @@ _ID_NOUNS = {"section", "row", "seat", "page", "chapter", "article", "number", "
              "act", "episode", "season", "volume", "vol", "exhibit", "zip", "code", "highway",
              "interstate", "building", "floor", "block", "lot", "case", "bill", "order",
              "week", "day", "game", "round", "match", "hole", "step", "version", "tier", "class"}
+# Words before a figure that quantify one thing: "a 911 call", "the first 737 jet".
+_ONE_THING = {"a", "an", "another", "each", "every"}
 _PRONOUN_ONE = {"no", "the", "this", "that", "each", "any", "every", "which", "someone",
                 "anyone", "everyone", "only"}
 
@@ -49,7 +51,8 @@ def is_quantity(f: Found, sent: SpacySpan) -> bool:
         return False
     if last.ent_type_ == "ORDINAL":
         return False
-    if f.digits and "," not in first.text and _names_item(prev, nxt, last.head):
+    if f.digits and "," not in first.text and (
+            _names_item(prev, nxt, last.head) or _names_one(f, prev, nxt)):
         return False
     if first.lower_ == "one" and not f.is_range and f.end == f.first + 1 and _pronoun_one(f, sent):
         return False
@@ -101,6 +104,15 @@ def _names_item(prev: Token, nxt: Token | None, head: Token) -> bool:
     return nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and (
         nxt.ent_type_ not in ("NORP", "GPE")) and not nxt.text.endswith("s") and (
         head.pos_ != "NOUN" or nxt.ent_type_ != "ORG")
+
+
+def _names_one(f: Found, prev: Token | None, nxt: Token | None) -> bool:
+    """ "a 911 call", "the first 737 jet": digits between a word that quantifies one thing and
+    the singular noun they modify name that one thing, they count none of it (a count of more
+    than one would take the plural)."""
+    return prev is not None and (prev.lower_ in _ONE_THING or prev.ent_type_ == "ORDINAL") and (
+        nxt is not None and nxt.tag_ == "NN" and f.doc[f.last].head == nxt) and (
+        nxt.dep_ not in ("compound", "amod", "nmod") and f.low > 1 and not f.is_range)
 
 
 def _pronoun_one(f: Found, sent: SpacySpan) -> bool:

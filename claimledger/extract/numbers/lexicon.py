@@ -151,12 +151,19 @@ HEDGES = {
 # Bounds that stress a size when what they bound happened ("As many as 300 people were on
 # board") and bound it when it may yet be ("as many as 8 million records could be involved").
 POSSIBLE_BOUNDS = {"as many as": "<", "as few as": ">"}
+# Verbs of passing, as written, whose object is a floor passed: "gusts could exceed 50 mph",
+# "sales topped $2 billion" (the verb, not "the top three seeds").
+PASSING_VERBS = frozenset(
+    {"exceed", "exceeds", "exceeded", "exceeding", "surpass", "surpasses", "surpassed",
+     "surpassing", "top", "tops", "topped", "topping", "outstrip", "outstrips", "outstripped",
+     "outstripping"}
+)
 # ... of which these bounds are not reached: "more than 3,000" is '> 3,000' in a report,
 # "at least 3,000" '≥ 3,000'.
 STRICT_HEDGES = frozenset(
     {"more than", "over", "well over", "just over", "fewer than", "less than", "under",
      "just under", "below", "above"}
-)
+) | PASSING_VERBS
 # Bounds written after the figure ("3,000 or more", "10 plus").
 POST_HEDGES = {"or more": ">", "or so": "~", "plus": ">", "or fewer": "<", "or less": "<",
                "-plus": ">", "- plus": ">", "+": ">"}

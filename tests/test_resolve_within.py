@@ -36,6 +36,29 @@ def test_pronoun_resolves_to_the_last_person_speaking(analyze) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Talvik Labs's former finance chief testified on Monday that the accounts were false. "
+        "Mara Ilves, who served as Talvik's chief financial officer until 2023, told the court "
+        "she had been pressured.",
+        "Mara Ilves, the chief financial officer of Talvik Labs, resigned in May. The company's "
+        "former finance chief said on Monday that the accounts were false.",
+    ],
+)
+def test_a_definite_role_phrase_is_the_person_named_with_that_role(analyze, text: str) -> None:
+    st = analyze(text).statements[0]
+    assert (st.speaker_entity, st.speaker_kind) == ("Mara Ilves", "person")
+
+
+def test_a_role_phrase_is_not_a_person_of_another_field(analyze) -> None:
+    st = analyze(
+        "Mara Ilves, the marketing chief of Talvik Labs, resigned in May. The company's "
+        "former finance chief said on Monday that the accounts were false."
+    ).statements[0]
+    assert st.speaker_entity != "Mara Ilves"
+
+
+@pytest.mark.parametrize(
     ("text", "place", "speaker"),
     [
         (

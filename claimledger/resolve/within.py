@@ -476,25 +476,34 @@ class PersonIndex:
         places = [
             _stem(t.lower_) for t in head.lefts if t.ent_type_ in _PLACE_ENTS and t.i >= span.start
         ]
-        if not places and role in words().generic_roles:
+        fields = [  # "the finance chief" is the "chief financial officer", not any chief
+            t.lower_
+            for t in head.lefts
+            if t.dep_ == "compound" and t.pos_ == "NOUN" and role in words().generic_roles
+        ]
+        generic = role in words().generic_roles and not fields
+        if not places and generic:
             return None  # "the leader" alone could be anyone
         kindred = {role, *words().kindred_roles.get(role, ())}
         # "An attorney for Mills" is someone new; "X, a corporate attorney who ..." is X
         indefinite = span[0].lower_ in ("a", "an") and head.dep_ != "appos"
         for ent in reversed(self.ents[: bisect_right(self.ends, span.start)] * (not indefinite)):
             described = _description(ent)
-            if not kindred & described and not (places and role in words().generic_roles):
+            if not kindred & described and not (places and generic):
                 continue  # "the prosecutor" is the district attorney named before
-            if all(any(_same_place(p, d) for d in described) for p in places):
+            if all(any(_same_place(p, d) for d in described) for p in places + fields):
                 return self.canonical(ent)
-        if indefinite and ahead and role not in words().generic_roles:
+        if (indefinite or fields) and ahead and not generic:
             # a lede's "A county supervisor said ...", named a few sentences on: "Supervisor
             # Raymond Pellegrini told ..."
             later = self.ents[bisect_right(self.starts, span.end - 1) :]
             for ent in later:
                 if ent.start - span.end > _NAMED_LATER:
                     break
-                if kindred & _description(ent):
+                described = _description(ent)
+                if kindred & described and all(
+                    any(_same_place(f, d) for d in described) for f in fields
+                ):
                     return self.canonical(ent)
         return None
 

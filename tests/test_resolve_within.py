@@ -38,8 +38,66 @@ def test_pronoun_resolves_to_the_last_person_speaking(analyze) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Talvik Labs's former finance chief testified on Monday that the accounts were false. "
+        "Mara Ilves, who served as Talvik's chief financial officer until 2023, told the court "
+        "she had been pressured.",
+        "Mara Ilves, the chief financial officer of Talvik Labs, resigned in May. The company's "
+        "former finance chief said on Monday that the accounts were false.",
+    ],
+)
+def test_a_definite_role_phrase_is_the_person_named_with_that_role(analyze, text: str) -> None:
+    st = analyze(text).statements[0]
+    assert (st.speaker_entity, st.speaker_kind) == ("Mara Ilves", "person")
+
+
+def test_a_role_phrase_is_not_a_person_of_another_field(analyze) -> None:
+    st = analyze(
+        "Mara Ilves, the marketing chief of Talvik Labs, resigned in May. The company's "
+        "former finance chief said on Monday that the accounts were false."
+    ).statements[0]
+    assert st.speaker_entity != "Mara Ilves"
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "speaker"),
+    [
+        (
+            "Pell, speaking to supporters in Fenwater on Saturday morning, said he was not "
+            'going anywhere. "We will accept the result," he said.',
+            "Fenwater",
+            "Pell",
+        ),
+        ('Most of Harwell\'s precincts reported late. "We are ahead," he said.', "Harwell", None),
+        (
+            'Ballots from the Fenwater district arrived late. "We are ahead," he said.',
+            "Fenwater",
+            None,
+        ),
+    ],
+)
+def test_a_name_used_as_a_place_is_no_he(
+    analyze, text: str, place: str, speaker: str | None
+) -> None:
+    a = analyze(text)
+    assert a.statements[-1].speaker_entity == speaker
+    assert {e.name: e.kind for e in a.entities}[place] == "place"
+
+
+def test_a_person_shown_to_be_one_keeps_a_he_beside_a_place(analyze) -> None:
+    a = analyze(
+        'Turnout in Harwell\'s district was high, Mr. Harwell said. "We are ahead," he said.'
+    )
+    assert a.statements[-1].speaker_entity == "Harwell"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The Daily Planet's own review of the court files found that 40 people had been paid.",
         "Our analysis of the court files found that 40 people had been paid.",
+        "A tally of county ballots compiled by The Planet puts the margin at 412 votes.",
+        "A count by the Daily Planet found that 40 people had been paid.",
+        "The Planet's own count found that 40 people had been paid.",
     ],
 )
 def test_a_review_by_the_article_s_own_outlet_is_the_outlet_speaking(analyze, text: str) -> None:
@@ -52,6 +110,14 @@ def test_a_review_by_another_body_stays_its_report(analyze) -> None:
         "The Pentagon's own review found that the jets were safe.", outlet="The Daily Planet"
     ).statements[0]
     assert (st.speaker_entity, st.speaker_kind) == ("Pentagon", "report")
+
+
+def test_an_analysis_by_another_outlet_stays_its_report(analyze) -> None:
+    st = analyze(
+        "An analysis by the Harbour Planet found that the jets were safe.",
+        outlet="The Daily Planet",
+    ).statements[0]
+    assert st.speaker_kind == "report" and st.speaker_entity != "The Daily Planet"
 
 
 @pytest.mark.parametrize(

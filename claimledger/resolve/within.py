@@ -42,6 +42,27 @@ _PEOPLE_OF_NOTE = frozenset(
         "influential",
     ]
 )
+# What a town is in or has, not a person: "in Greywater", "the Greywater district".
+_PLACE_PREPOSITIONS = frozenset(["in", "at", "near", "outside", "across", "throughout"])
+_PLACE_NOUNS = frozenset(
+    [
+        "district",
+        "precinct",
+        "county",
+        "ward",
+        "township",
+        "borough",
+        "neighborhood",
+        "neighbourhood",
+        "suburb",
+        "parish",
+        "province",
+        "region",
+        "village",
+        "constituency",
+    ]
+)
+_SEATS = frozenset(["district", "ward", "constituency"])  # "Vey's district": the seat she holds
 _NOT_PEOPLE = _PLACE_ENTS | {"LOC", "FAC"}  # "those on Capitol Hill who ..."
 _PLACE_STEM = 4  # shortest shared stem of a demonym and its country ("chin-ese", "chin-a")
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})  # "who", "which", "that" opening a relative clause
@@ -156,6 +177,8 @@ def resolve_article(doc: Doc, analysis: Analysis) -> None:
     named_bodies: list[tuple[TokenSpan, str]] = []  # what "the department" may later be
     for ent in doc.ents:
         kind = "person" if _a_person(ent) else _MENTION_LABELS.get(ent.label_)
+        if kind == "person" and ent.text in people.places:
+            kind = "place"  # the tagger's PERSON "Greywater" in "voters in Greywater"
         if kind == "person" and ent.label_ == "PERSON" and _described_as_business(ent.root):
             kind = "organization"  # the tagger's PERSON "the logistics firm Harrow Freight"
         if kind is None:
@@ -188,7 +211,7 @@ def resolve_article(doc: Doc, analysis: Analysis) -> None:
         kind, name = classify_speaker(span, people, recent)
         if kind == "outlet" and name is None:  # "I", "we": whoever writes for the outlet
             name = writer
-        if kind == "report" and writer and _by_the_writer(span.root, writer):
+        if kind == "report" and writer and _by_the_writer(span.root, span, writer):
             kind, name = "outlet", writer  # "our own review found": the outlet speaking
         if _may_go_unnamed(kind, span) and _unnamed_on_purpose(text, st.speaker):
             kind = "anonymous"  # "a senior official, who asked not to be named,"
@@ -217,16 +240,27 @@ def resolve_article(doc: Doc, analysis: Analysis) -> None:
     analysis.entities = list(entities.values())
 
 
-def _by_the_writer(report: Token, writer: str) -> bool:
+def _by_the_writer(report: Token, span: TokenSpan, writer: str) -> bool:
     """Is a report the article's own outlet's: "our analysis", "The Harbour Gazette's own
-    review" in the Harbour Gazette?"""
+    review" or "a tally of returns compiled by the Gazette" in the Harbour Gazette?"""
     owner = next((c for c in report.children if c.dep_ == "poss"), None)
-    if owner is None:
-        return False
-    if owner.lower_ == "our":
-        return True
-    owned = _without_possessive(report.doc[owner.left_edge.i : owner.i + 1].text)
-    return owned.lower().removeprefix("the ") == writer.lower().removeprefix("the ")
+    if owner is not None:
+        named = report.doc[owner.left_edge.i : owner.i + 1]
+        return owner.lower_ == "our" or _names_the_writer(named.text, writer)
+    return any(  # "by" wherever the parser hung it: "a tally of returns compiled by"
+        t.dep_ == "pobj"
+        and t.head.lower_ == "by"
+        and _names_the_writer(span.doc[t.left_edge.i : t.i + 1].text, writer)
+        for t in span
+    )
+
+
+def _names_the_writer(name: str, writer: str) -> bool:
+    """Is this the article's outlet by its full or short name: "The Gazette" in the Harbour
+    Gazette, but not the "Marlow Gazette"?"""
+    named = _without_possessive(name).lower().removeprefix("the ")
+    full = writer.lower().removeprefix("the ")
+    return full == named or full.endswith(f" {named}")
 
 
 def _may_be_called(name: str, noun: str) -> bool:
@@ -264,7 +298,9 @@ class PersonIndex:
     """People named in one article: "Mr. Austin" and "Austin" resolve to the fullest form."""
 
     def __init__(self, doc: Doc, quotes: list[tuple[int, int]] = ()) -> None:
-        self.ents = [e for e in doc.ents if _a_person(e)]
+        named = [e for e in doc.ents if _a_person(e)]
+        self.places = _used_as_places(named)  # "in Greywater": a town, no "he"
+        self.ents = [e for e in named if e.text not in self.places]
         self.name_words = {w.lower() for e in self.ents for w in e.text.split()}
         self.quotes = list(quotes)  # character ranges of the article's quotations
         self.short_bodies: set[int] = set()  # where a PERSON is a body's short name: not one
@@ -331,7 +367,6 @@ class PersonIndex:
         """One-word names the article never shows to be a person's: no first name, title,
         role, age or "his"/"her" anywhere ("Halworth said", a firm the tagger took for a
         person, may be "the company" later on)."""
-        w = words()
         signs = set(self.sex)
         found = set()
         for e in self.ents:
@@ -339,12 +374,7 @@ class PersonIndex:
             if len(_name_words(name)) != 1:
                 continue
             found.add(name)
-            before = doc[e.start - 1].lower_.rstrip(".") if e.start else ""
-            if (
-                before in w.honorifics | w.person_roles
-                or e[0].lower_.rstrip(".") in w.honorifics
-                or _described_as_person(e.root)
-            ):
+            if _shown_a_person(e):
                 signs.add(name)
         return frozenset(n for n in found - signs if n.lower() not in first_names())
 
@@ -446,25 +476,34 @@ class PersonIndex:
         places = [
             _stem(t.lower_) for t in head.lefts if t.ent_type_ in _PLACE_ENTS and t.i >= span.start
         ]
-        if not places and role in words().generic_roles:
+        fields = [  # "the finance chief" is the "chief financial officer", not any chief
+            t.lower_
+            for t in head.lefts
+            if t.dep_ == "compound" and t.pos_ == "NOUN" and role in words().generic_roles
+        ]
+        generic = role in words().generic_roles and not fields
+        if not places and generic:
             return None  # "the leader" alone could be anyone
         kindred = {role, *words().kindred_roles.get(role, ())}
         # "An attorney for Mills" is someone new; "X, a corporate attorney who ..." is X
         indefinite = span[0].lower_ in ("a", "an") and head.dep_ != "appos"
         for ent in reversed(self.ents[: bisect_right(self.ends, span.start)] * (not indefinite)):
             described = _description(ent)
-            if not kindred & described and not (places and role in words().generic_roles):
+            if not kindred & described and not (places and generic):
                 continue  # "the prosecutor" is the district attorney named before
-            if all(any(_same_place(p, d) for d in described) for p in places):
+            if all(any(_same_place(p, d) for d in described) for p in places + fields):
                 return self.canonical(ent)
-        if indefinite and ahead and role not in words().generic_roles:
+        if (indefinite or fields) and ahead and not generic:
             # a lede's "A county supervisor said ...", named a few sentences on: "Supervisor
             # Raymond Pellegrini told ..."
             later = self.ents[bisect_right(self.starts, span.end - 1) :]
             for ent in later:
                 if ent.start - span.end > _NAMED_LATER:
                     break
-                if kindred & _description(ent):
+                described = _description(ent)
+                if kindred & described and all(
+                    any(_same_place(f, d) for d in described) for f in fields
+                ):
                     return self.canonical(ent)
         return None
 
@@ -511,6 +550,36 @@ class PersonIndex:
             if told is None or self.sex.get(name, told) == told:
                 return name
         return None
+
+
+def _shown_a_person(name: TokenSpan) -> bool:
+    """Does this mention show its name is a person's: a title or role before it, an age or a
+    role beside it ("Mr. Vey", "Councillor Vey", "Vey, 61")?"""
+    w = words()
+    before = name.doc[name.start - 1].lower_.rstrip(".") if name.start else ""
+    return (
+        before in w.honorifics | w.person_roles
+        or name[0].lower_.rstrip(".") in w.honorifics
+        or _described_as_person(name.root)
+    )
+
+
+def _used_as_places(names: list[TokenSpan]) -> frozenset[str]:
+    """One-word "persons" the article uses as a place and never shows to be a person: "in
+    Greywater", "the Greywater district", "Greywater's precincts" (not "Vey's district", the
+    seat a person holds)."""
+    placed = {
+        e.text
+        for e in names
+        if len(e) == 1
+        and (
+            (e.root.dep_ == "pobj" and e.root.head.lower_ in _PLACE_PREPOSITIONS)
+            or (e.root.dep_ == "compound" and e.root.head.lemma_.lower() in _PLACE_NOUNS)
+            or (e.root.dep_ == "poss" and e.root.head.lemma_.lower() in _PLACE_NOUNS - _SEATS)
+        )
+    }
+    shown = {e.text for e in names if e.text in placed and _shown_a_person(e)}
+    return frozenset(n for n in placed - shown if n.lower() not in first_names())
 
 
 def _sex_of_role(name: TokenSpan) -> str | None:

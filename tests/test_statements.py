@@ -1750,3 +1750,28 @@ def test_expected_to_tell_is_the_speakers_words_hedged(
 def test_expected_to_do_something_stays_a_belief_nobody_owns(analyze) -> None:
     st = only(analyze("The panel is expected to approve the bridge next week."), "is expected")
     assert st.speaker is None and st.stance == "speculate"
+
+
+# --- the page's layout: subheadings, section labels, explainers' questions --------------
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_a_subheading_line_ends_its_sentence_and_keeps_the_name_after_it_whole(
+    nlp, analyze, gap: str
+) -> None:
+    """The parser cut the firm's name after its first word ("Tasman | Energy said"), and a
+    single line break ran the subheading into the sentence under it."""
+    text = f"Insurer denies blame{gap}Tasman Energy said on Wednesday that it had found no fault."
+    assert [s.text.strip() for s in nlp(text).sents] == [
+        "Insurer denies blame",
+        "Tasman Energy said on Wednesday that it had found no fault.",
+    ]
+    assert only(analyze(text), "said").speaker.text == "Tasman Energy"
+
+
+def test_a_line_wrapped_before_a_capital_still_runs_on(nlp) -> None:
+    text = (
+        "The council said on Monday that the new bridge over the\n"
+        "River Tay would open in May, two years later than planned.\n"
+    )
+    assert len(list(nlp(text).sents)) == 1

@@ -1775,3 +1775,21 @@ def test_a_line_wrapped_before_a_capital_still_runs_on(nlp) -> None:
         "River Tay would open in May, two years later than planned.\n"
     )
     assert len(list(nlp(text).sents)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Funding: The relief appeal for the valley is 40% met.\n\nDonors met on Friday.",
+        "Background: Floods Hit the Valley Twice in May\n\nThe river rose fast.",
+        "Next steps: Crews will rebuild the levee by June.\n\nWork starts soon.",
+    ],
+)
+def test_a_section_label_before_a_colon_names_no_speaker(analyze, text: str) -> None:
+    """A report's section label is a topic: "Funding:" said nothing."""
+    assert not [s for s in analyze(text).statements if s.cue.text == ":"]
+
+
+def test_a_common_noun_for_people_before_a_colon_still_speaks(analyze) -> None:
+    st = only(analyze("Police: Driver Was Drunk at the Wheel\n\nThe crash closed a road."), ":")
+    assert st.speaker.text == "Police"

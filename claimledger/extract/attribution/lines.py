@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.attribution.frames import Frame
-from claimledger.extract.attribution.lexicon import CUE_VERBS, HEADLINE_KICKERS
+from claimledger.extract.attribution.lexicon import CUE_VERBS, HEADLINE_KICKERS, SECTION_LABELS
 
 # "Sanders: Clinton Email Story Has Moved." A short label, a colon, then the claim.
 _LABELLED = re.compile(r"[ \t\"“]*(?P<label>[^\n:]{1,60}?)[ \t]*:[ \t]+(?P<rest>\S[^\n]*)")
@@ -109,6 +109,7 @@ def _transcript_speaker(label: Span, text: str) -> bool:
 
 
 _KICKERS = frozenset({"fact check", "fact-check", "reality check", "what we know", "in brief"})
+_LABEL_ENDS = HEADLINE_KICKERS | SECTION_LABELS  # a label ending in one names no speaker
 
 
 def _names_a_speaker(label: Span) -> bool:
@@ -116,8 +117,8 @@ def _names_a_speaker(label: Span) -> bool:
     words = [t for t in label if not t.is_punct]
     if not words or len(words) > _MAX_LABEL_WORDS or not words[0].text[0].isupper():
         return False
-    if words[-1].lower_ in HEADLINE_KICKERS or " ".join(t.lower_ for t in words) in _KICKERS:
-        return False  # "UPDATE:", "Fact check:", "Video analysis:"
+    if words[-1].lower_ in _LABEL_ENDS or " ".join(t.lower_ for t in words) in _KICKERS:
+        return False  # "UPDATE:", "Fact check:", "Video analysis:", "Funding:", "Next steps:"
     if any(t.pos_ in ("VERB", "AUX") for t in words):
         return False
     ents = {t.ent_type_ for t in words if t.ent_type_}

@@ -1793,3 +1793,21 @@ def test_a_section_label_before_a_colon_names_no_speaker(analyze, text: str) -> 
 def test_a_common_noun_for_people_before_a_colon_still_speaks(analyze) -> None:
     st = only(analyze("Police: Driver Was Drunk at the Wheel\n\nThe crash closed a road."), ":")
     assert st.speaker.text == "Police"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "**What about the drivers who say they were never paid?**\n\nThe union met on Friday.",
+        "## Which firms say they will cut jobs?\n\nTalks resume on Monday.",
+        "Is the plant as safe as its owner claims?\n\nInspectors will decide.",
+    ],
+)
+def test_a_question_the_writer_heads_a_section_with_is_no_ones_claim(analyze, text: str) -> None:
+    """An explainer's heading asks; what it mentions someone saying is asked about."""
+    assert analyze(text).statements == []
+
+
+def test_a_question_after_a_claim_on_its_line_leaves_the_claim(analyze) -> None:
+    st = only(analyze("Ann Lee said the plant was safe. Why would she doubt it?"), "said")
+    assert st.speaker.text == "Ann Lee"

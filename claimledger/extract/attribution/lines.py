@@ -37,12 +37,25 @@ _FROM_LINE = re.compile(
     r"[ \t]+from)[ \t]+(?P<name>[^\n,:]{2,60}?)[ \t]*(?:[,(][^\n]{0,80})?:?[ \t]*$",
     re.M | re.I,
 )
+# A line that is one question the writer asks, no quote in it, as explainers head their
+# sections: "What about the hackers who say they hold the data?", "**Can I get a refund?**".
+_ASKED_LINE = re.compile(
+    r"^[ \t#*_]*(?:what|why|how|who|whom|whose|which|when|where|is|are|was|were|do|does|did"
+    r"|can|could|will|would|should|shall|may|might|must|has|have|had)\b[^\n.!?“”\"]*\?[ \t*_]*$",
+    re.M | re.I,
+)
 _OPENING_MARKS = frozenset("“\"‘'")
 _CLOSING_MARKS = frozenset("”\"’'")
 # After a quote, on its line or alone on the next: "― Sonya Herridge", "- Sanders, in Iowa."
 _SIGNATURE = re.compile(
     r"[ \t\u00a0]*(?P<dash>―|—|–|--?)[ \t\u00a0]*(?P<name>[^\n(,\"“”]{1,60}?)[ \t\u00a0.]*(?:[(,][^\n\"“”]*)?"
 )
+
+
+def asked_lines(text: str) -> list[tuple[int, int]]:
+    """The lines that are the writer's questions (an explainer's headings): what one reports
+    ("the hackers who say ...") is asked about, no one's claim."""
+    return [m.span() for m in _ASKED_LINE.finditer(text)]
 
 
 def headline_frames(doc: Doc, text: str) -> list[Frame]:

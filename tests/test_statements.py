@@ -1750,3 +1750,64 @@ def test_expected_to_tell_is_the_speakers_words_hedged(
 def test_expected_to_do_something_stays_a_belief_nobody_owns(analyze) -> None:
     st = only(analyze("The panel is expected to approve the bridge next week."), "is expected")
     assert st.speaker is None and st.stance == "speculate"
+
+
+# --- the page's layout: subheadings, section labels, explainers' questions --------------
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_a_subheading_line_ends_its_sentence_and_keeps_the_name_after_it_whole(
+    nlp, analyze, gap: str
+) -> None:
+    """The parser cut the firm's name after its first word ("Tasman | Energy said"), and a
+    single line break ran the subheading into the sentence under it."""
+    text = f"Insurer denies blame{gap}Tasman Energy said on Wednesday that it had found no fault."
+    assert [s.text.strip() for s in nlp(text).sents] == [
+        "Insurer denies blame",
+        "Tasman Energy said on Wednesday that it had found no fault.",
+    ]
+    assert only(analyze(text), "said").speaker.text == "Tasman Energy"
+
+
+def test_a_line_wrapped_before_a_capital_still_runs_on(nlp) -> None:
+    text = (
+        "The council said on Monday that the new bridge over the\n"
+        "River Tay would open in May, two years later than planned.\n"
+    )
+    assert len(list(nlp(text).sents)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Funding: The relief appeal for the valley is 40% met.\n\nDonors met on Friday.",
+        "Background: Floods Hit the Valley Twice in May\n\nThe river rose fast.",
+        "Next steps: Crews will rebuild the levee by June.\n\nWork starts soon.",
+    ],
+)
+def test_a_section_label_before_a_colon_names_no_speaker(analyze, text: str) -> None:
+    """A report's section label is a topic: "Funding:" said nothing."""
+    assert not [s for s in analyze(text).statements if s.cue.text == ":"]
+
+
+def test_a_common_noun_for_people_before_a_colon_still_speaks(analyze) -> None:
+    st = only(analyze("Police: Driver Was Drunk at the Wheel\n\nThe crash closed a road."), ":")
+    assert st.speaker.text == "Police"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "**What about the drivers who say they were never paid?**\n\nThe union met on Friday.",
+        "## Which firms say they will cut jobs?\n\nTalks resume on Monday.",
+        "Is the plant as safe as its owner claims?\n\nInspectors will decide.",
+    ],
+)
+def test_a_question_the_writer_heads_a_section_with_is_no_ones_claim(analyze, text: str) -> None:
+    """An explainer's heading asks; what it mentions someone saying is asked about."""
+    assert analyze(text).statements == []
+
+
+def test_a_question_after_a_claim_on_its_line_leaves_the_claim(analyze) -> None:
+    st = only(analyze("Ann Lee said the plant was safe. Why would she doubt it?"), "said")
+    assert st.speaker.text == "Ann Lee"

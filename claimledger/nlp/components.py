@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
+import statistics
 
 import numpy as np
 from spacy.attrs import IDX, NORM, ORTH
@@ -29,6 +31,9 @@ _LINE_START = re.compile(r"^[^\S\n]*", re.M)
 # A blank line, not a single line break: hard-wrapped text breaks lines inside sentences.
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 _LINE = re.compile(r"[^\n]+")
+_LINE_WORDS = re.compile(r"^[^\S\n]*(\S.*?)[^\S\n]*$", re.M)  # a line's text, its margins left out
+_HEADING_SHARE = 0.5  # of the line under it or the median line, a subheading is shorter
+_RUNS_ON = ",;:([-–—"  # a line ending in one of these goes on into the next
 _LONG_WORD = re.compile(r"[^\W\d_][\w’'-]{3,}")  # four letters or more: "Says", not "of"
 _TITLE_WORDS = (3, 30)  # a headline's length in words, fewest and most
 _TITLE_SHARE = 0.75  # of its long words, at least this share capitalised
@@ -54,9 +59,28 @@ _TIME_ZONE = re.compile(r"[A-Z]{2,4}$")  # "ET", "GMT", "AEDT"
 
 @Language.component(PARAGRAPH_BREAKS)
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A blank line ends a sentence: the parser would run a timestamp, a heading or a
-    byline on into the next paragraph ("9:30 p.m.\\n\\nTrump says ...": "p.m." says)."""
-    return _sentences_from(doc, [m.end() for m in _BLANK_LINE.finditer(doc.text)])
+    """A blank line ends a sentence, as does a short line's end: the parser would run a
+    timestamp, a heading or a byline on into the next paragraph ("9:30 p.m.\\n\\nTrump says
+    ...": "p.m." says)."""
+    breaks = [m.end() for m in _BLANK_LINE.finditer(doc.text)]
+    return _sentences_from(doc, breaks + _after_short_lines(doc.text))
+
+
+def _after_short_lines(text: str) -> list[int]:
+    """Where a line starts after a short one a single line break ends: a subheading or a label
+    over its paragraph, not a line wrapped in mid-sentence ("Firm denies fault\\nThe firm said")."""
+    lines = list(_LINE_WORDS.finditer(text))
+    if len(lines) < 2:
+        return []
+    typical = statistics.median(len(line[1]) for line in lines)
+    return [
+        after.start(1)
+        for line, after in itertools.pairwise(lines)
+        if len(line[1]) < _HEADING_SHARE * max(typical, len(after[1]))
+        and line[1][-1] not in _RUNS_ON
+        and not after[1][0].islower()
+        and text.count("\n", line.end(1), after.start(1)) == 1
+    ]
 
 
 @Language.component(WIRE_DATELINES)
@@ -75,7 +99,15 @@ def _sentences_from(doc: Doc, offsets: list[int]) -> Doc:
         for end, at in zip(offsets, np.searchsorted(starts, offsets).tolist(), strict=True):
             if 0 < at < len(doc) and starts[at] == end:  # a token begins right there
                 doc[at].is_sent_start = True
+                _first_word_goes_on(doc, at)
     return doc
+
+
+def _first_word_goes_on(doc: Doc, at: int) -> None:
+    """A sentence's first word is no sentence alone: after a subheading the parser cut
+    "Marlow | Freight said ...", leaving "Freight" to say it."""
+    if at + 1 < len(doc) and doc[at].is_alpha and not doc[at + 1].is_space:
+        doc[at + 1].is_sent_start = False
 
 
 @Language.component(TITLE_LINES)

@@ -19,6 +19,7 @@ from claimledger.extract.attribution.bounds import (
 from claimledger.extract.attribution.frames import Frame, verb_frames
 from claimledger.extract.attribution.lexicon import LABEL_VERBS, MEDIUM_NOUNS
 from claimledger.extract.attribution.lines import (
+    asked_lines,
     colon_frames,
     headline_frames,
     letter_frames,
@@ -163,6 +164,8 @@ def _statements_in(doc: Doc, text: str) -> list[Statement]:
         freed = _no_longer_nested(nested, frames)
         _redraw_bounds(layout, freed)
         frames = sorted(frames + freed, key=lambda f: f.content[0])
+    asked = asked_lines(text)  # what the writer asks (a heading's question) no one claims
+    frames = [f for f in frames if not any(s <= f.head.idx < e for s, e in asked)]
     frames += [f for f in colon_frames(doc, text, quotes) if not _told(f, frames)]
     frames.sort(key=lambda f: f.content[0])
     layout_made = headline_frames(doc, text) + signature_frames(doc, text, quotes)

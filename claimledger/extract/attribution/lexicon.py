@@ -91,6 +91,14 @@ HEADLINE_KICKERS = _words(
     editorial correction related listen read byline note spoiler explainer recap review
     """
 )
+# A report's section labels, topics and not people or bodies: "Funding: The appeal is 22% met".
+SECTION_LABELS = _words(
+    """
+    background context summary overview outlook situation surveillance funding response
+    challenges highlights recommendations methodology assessment logistics coordination
+    timeline steps points
+    """
+)
 # Findings that open a sentence as its source: "In a Gallup poll, 52 percent ...".
 FINDING_NOUNS = frozenset({"poll", "survey"})
 

@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.attribution.frames import Frame
-from claimledger.extract.attribution.lexicon import CUE_VERBS, HEADLINE_KICKERS
+from claimledger.extract.attribution.lexicon import CUE_VERBS, HEADLINE_KICKERS, SECTION_LABELS
 
 # "Sanders: Clinton Email Story Has Moved." A short label, a colon, then the claim.
 _LABELLED = re.compile(r"[ \t\"“]*(?P<label>[^\n:]{1,60}?)[ \t]*:[ \t]+(?P<rest>\S[^\n]*)")
@@ -37,12 +37,25 @@ _FROM_LINE = re.compile(
     r"[ \t]+from)[ \t]+(?P<name>[^\n,:]{2,60}?)[ \t]*(?:[,(][^\n]{0,80})?:?[ \t]*$",
     re.M | re.I,
 )
+# A line that is one question the writer asks, no quote in it, as explainers head their
+# sections: "What about the hackers who say they hold the data?", "**Can I get a refund?**".
+_ASKED_LINE = re.compile(
+    r"^[ \t#*_]*(?:what|why|how|who|whom|whose|which|when|where|is|are|was|were|do|does|did"
+    r"|can|could|will|would|should|shall|may|might|must|has|have|had)\b[^\n.!?“”\"]*\?[ \t*_]*$",
+    re.M | re.I,
+)
 _OPENING_MARKS = frozenset("“\"‘'")
 _CLOSING_MARKS = frozenset("”\"’'")
 # After a quote, on its line or alone on the next: "― Sonya Herridge", "- Sanders, in Iowa."
 _SIGNATURE = re.compile(
     r"[ \t\u00a0]*(?P<dash>―|—|–|--?)[ \t\u00a0]*(?P<name>[^\n(,\"“”]{1,60}?)[ \t\u00a0.]*(?:[(,][^\n\"“”]*)?"
 )
+
+
+def asked_lines(text: str) -> list[tuple[int, int]]:
+    """The lines that are the writer's questions (an explainer's headings): what one reports
+    ("the hackers who say ...") is asked about, no one's claim."""
+    return [m.span() for m in _ASKED_LINE.finditer(text)]
 
 
 def headline_frames(doc: Doc, text: str) -> list[Frame]:
@@ -109,6 +122,7 @@ def _transcript_speaker(label: Span, text: str) -> bool:
 
 
 _KICKERS = frozenset({"fact check", "fact-check", "reality check", "what we know", "in brief"})
+_LABEL_ENDS = HEADLINE_KICKERS | SECTION_LABELS  # a label ending in one names no speaker
 
 
 def _names_a_speaker(label: Span) -> bool:
@@ -116,8 +130,8 @@ def _names_a_speaker(label: Span) -> bool:
     words = [t for t in label if not t.is_punct]
     if not words or len(words) > _MAX_LABEL_WORDS or not words[0].text[0].isupper():
         return False
-    if words[-1].lower_ in HEADLINE_KICKERS or " ".join(t.lower_ for t in words) in _KICKERS:
-        return False  # "UPDATE:", "Fact check:", "Video analysis:"
+    if words[-1].lower_ in _LABEL_ENDS or " ".join(t.lower_ for t in words) in _KICKERS:
+        return False  # "UPDATE:", "Fact check:", "Video analysis:", "Funding:", "Next steps:"
     if any(t.pos_ in ("VERB", "AUX") for t in words):
         return False
     ents = {t.ent_type_ for t in words if t.ent_type_}

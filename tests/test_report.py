@@ -311,17 +311,24 @@ def test_a_measure_of_falls_is_in_play_not_among_other_figures(tmp_path: Path) -
     store.close()
 
 
-def test_as_many_as_reads_as_the_ceiling_it_is(tmp_path: Path) -> None:
-    """ "as many as 500" was shown as a bare 500, the same as an exact count."""
-    story = tmp_path / "boat.txt"
-    story.write_text(
-        "The boat was carrying as many as 500 people, the coast guard said on Tuesday.\n\n"
-        "Officials said later that at least 300 people had been on board.\n",
-        encoding="utf-8",
-    )
+def _reports(tmp_path: Path, text: str, *formats: str, name: str = "s.md") -> list[str]:
+    """Ingest one article written for the test; its reports in these formats."""
+    story = tmp_path / name
+    story.write_text(text, encoding="utf-8")
     with Ledger(str(tmp_path / "x.db")) as ledger:
         ledger.ingest([str(story)])
-        briefing = ledger.report("md")
+        return [ledger.report(f) for f in formats]
+
+
+def test_as_many_as_reads_as_the_ceiling_it_is(tmp_path: Path) -> None:
+    """ "as many as 500" was shown as a bare 500, the same as an exact count."""
+    [briefing] = _reports(
+        tmp_path,
+        "The boat was carrying as many as 500 people, the coast guard said on Tuesday.\n\n"
+        "Officials said later that at least 300 people had been on board.\n",
+        "md",
+        name="boat.txt",
+    )
     assert "≤ 500" in briefing and "≥ 300" in briefing
 
 
@@ -339,18 +346,17 @@ def test_a_time_is_printed_at_the_grain_it_is_whole_in() -> None:
 def test_the_report_dates_events_and_figures_as_the_text_does(tmp_path: Path) -> None:
     """A year or month is no exact day, a figure's date is when it stood (not when it was
     published), and a dateline with "on Monday" in its sentence is one event."""
-    story = tmp_path / "s.md"
-    story.write_text(
+    briefing, page, report = _reports(
+        tmp_path,
         "---\ntitle: A\noutlet: Paper B\npublished_at: 2026-01-14\n---\n\n"
         "PORT ELLIS, Jan 12 (Wire) - Prosecutors told a jury on Monday that the fund failed. "
         "The fund was founded in 2018. The agency said that 62 claims had been paid as of "
         "Jan 2. Most payments came in December.\n",
-        encoding="utf-8",
+        "md",
+        "html",
+        "json",
     )
-    with Ledger(str(tmp_path / "x.db")) as ledger:
-        ledger.ingest([str(story)])
-        briefing, page = ledger.report("md"), ledger.report("html")
-        timeline = json.loads(ledger.report("json"))["timeline"]
+    timeline = json.loads(report)["timeline"]
     dates = re.findall(r"^- \*\*([^*]+)\*\*", briefing.split("## Timeline")[1], re.M)
     assert dates == ["2018", "2025-12", "2026-01-02", "2026-01-12"]
     assert [(e["date"], e["grain"]) for e in timeline][:1] == [("2018-01-01", "year")]
@@ -385,16 +391,14 @@ def test_a_bound_the_figure_does_not_reach_is_strict(change: str, hedge: str, sh
 
 def test_a_timeline_entry_reads_without_its_wire_dateline(tmp_path: Path) -> None:
     """Where a story was filed is no part of the event, however the dateline was split off."""
-    story = tmp_path / "s.md"
-    story.write_text(
+    [report] = _reports(
+        tmp_path,
         "---\ntitle: A\noutlet: Paper B\npublished_at: 2026-03-11\n---\n\n"
         "RIVERTON, Mont. (Wire) — Floodwaters cut the main highway on Tuesday, officials said.\n\n"
         "DUNMORE (Wire) — The dam was inspected on Monday.\n",
-        encoding="utf-8",
+        "json",
     )
-    with Ledger(str(tmp_path / "x.db")) as ledger:
-        ledger.ingest([str(story)])
-        timeline = json.loads(ledger.report("json"))["timeline"]
+    timeline = json.loads(report)["timeline"]
     assert [e["text"] for e in timeline] == [
         "The dam was inspected on Monday.",
         "Floodwaters cut the main highway on Tuesday, officials said.",

@@ -329,7 +329,7 @@ class PersonIndex:
                 self.sex.setdefault(self.canonical(e), told)
         self._sex_from_possessives()
         self._sex_from_first_names()
-        self.lone = self._lone_names(doc)
+        self.lone = self._lone_names()
 
     def _sex_from_possessives(self) -> None:
         """What an article's own "his" and "her" tell, where no honorific did: a possessive in
@@ -363,7 +363,7 @@ class PersonIndex:
             if len(parts) > 1 and parts[0] in told:
                 self.sex.setdefault(name, told[parts[0]])
 
-    def _lone_names(self, doc: Doc) -> frozenset[str]:
+    def _lone_names(self) -> frozenset[str]:
         """One-word names the article never shows to be a person's: no first name, title,
         role, age or "his"/"her" anywhere ("Halworth said", a firm the tagger took for a
         person, may be "the company" later on)."""

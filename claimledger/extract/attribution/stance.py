@@ -134,7 +134,7 @@ def _denied_for(cue: Token, root: Token) -> bool:
     numbers": one who speaks for another, saying that one never did a thing, denies it (a
     speaker saying so of themself may only tell of their life: "had never seen such a crowd")."""
     speaker = next((c for c in cue.children if c.dep_ == "nsubj"), None)
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = _subject(root)
     if speaker is None or speaker.lemma_.lower() not in REPRESENTATIVE_NOUNS:
         return False
     if subject is None or subject.lower_ not in _SPOKEN_FOR:
@@ -240,7 +240,7 @@ def _called_false(head: Token) -> bool:
     """Does what was said call a claim false: "the claims were completely untrue", "it was
     inaccurate", "the figure is not accurate"?"""
     if _made_up(head):
-        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = _subject(head)
         return subject is not None and (_a_claim(subject) or subject.lower_ in DISPUTABLE_PRONOUNS)
     if head.lemma_ != "be" or any(c.dep_ in ("aux", "xcomp", "ccomp") for c in head.children):
         return False  # "how absurd that would be", "it was wrong [to blame them]"

@@ -125,13 +125,19 @@ def _dated_after(f: Found, sent: SpacySpan) -> bool:
         doc[f.end + 1].lemma_.lower() in RATE_NOUNS | WEEKDAYS | MONTHS)
 
 
+def _verb_above(f: Found) -> Token:
+    """The nearest verb above the figure, else the root of its sentence."""
+    node = anchor(f)
+    while node.head != node and node.pos_ not in ("VERB", "AUX"):
+        node = node.head
+    return node
+
+
 def clause_subject(f: Found) -> Token | None:
     """The subject of the nearest verb above the figure: "The number of homes destroyed" in
     "The number of homes destroyed rose to 240"; for a reporting verb, the number it puts a
     figure on ("put the number of dead at 40")."""
-    node = anchor(f)
-    while node.head != node and node.pos_ not in ("VERB", "AUX"):
-        node = node.head
+    node = _verb_above(f)
     if node.lemma_.lower() in REPORTING_VERBS:
         objects = [c for c in node.children if c.dep_ == "dobj" and not f.first <= c.i < f.end]
         if not objects:
@@ -164,9 +170,7 @@ def _whole_before(f: Found, sent: SpacySpan) -> list[Token]:
 def whole_of(f: Found) -> Token | None:
     """ "3,562 cases, of which 790 were confirmed": the word a part's "of which" clause hangs
     from, whose whole the part is a share of."""
-    node = anchor(f)
-    while node.head != node and node.pos_ not in ("VERB", "AUX"):
-        node = node.head
+    node = _verb_above(f)
     if node.dep_ != "relcl" or not any(
             c.dep_ == "prep" and c.lower_ == "of" and any(
                 o.tag_ in ("WDT", "WP") for o in c.children) for c in node.children):
@@ -343,9 +347,7 @@ def possible_bound(f: Found) -> str | None:
     bound = POSSIBLE_BOUNDS.get((f.hedge or "").lower())
     if bound is None:
         return None
-    node = anchor(f)
-    while node.head != node and node.pos_ not in ("VERB", "AUX"):
-        node = node.head
+    node = _verb_above(f)
     return bound if any(c.tag_ == "MD" for c in node.children) else None
 
 
